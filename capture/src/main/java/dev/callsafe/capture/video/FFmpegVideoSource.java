@@ -1,0 +1,191 @@
+package dev.callsafe.capture.video;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+
+/**
+ * A video source read through FFmpeg: a V4L2 webcam, or a {@code lavfi} test pattern standing in for one.
+ * Both go through the same grab, convert-to-I420, stamp and deliver path.
+ */
+public final class FFmpegVideoSource implements VideoSource {
+    private static final Logger LOG = Logger.getLogger(FFmpegVideoSource.class.getName());
+
+    private final FFmpegFrameGrabber grabber;
+    private final boolean pace;
+    private final boolean stamp;
+    private final List<Consumer<VideoFrame>> sinks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> endedCallbacks = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile VideoFormat format;
+    private Thread thread;
+
+    /**
+     * @param input the FFmpeg input (a device path or a filter graph)
+     * @param inputFormat the FFmpeg input format ({@code v4l2}, {@code lavfi}, ...)
+     * @param options input options (for a camera: video_size, framerate, input_format)
+     * @param pace whether to pace reads at the frame rate (synthetic inputs produce as fast as read)
+     * @param stamp whether to write a {@link FrameStamp} into every frame
+     */
+    public FFmpegVideoSource(String input, String inputFormat, Map<String, String> options,
+                             VideoFormat requested, boolean pace, boolean stamp) {
+        FFmpegLoader.load();
+        this.grabber = new FFmpegFrameGrabber(input);
+        grabber.setFormat(inputFormat);
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        grabber.setImageWidth(requested.width());
+        grabber.setImageHeight(requested.height());
+        options.forEach(grabber::setOption);
+        this.pace = pace;
+        this.stamp = stamp;
+        this.format = requested;
+    }
+
+    /** Opens the input and starts the capture thread; throws when the device cannot be opened. */
+    public FFmpegVideoSource start() throws java.io.IOException {
+        try {
+            grabber.start();
+        } catch (FFmpegFrameGrabber.Exception e) {
+            throw new java.io.IOException("cannot open video input: " + e.getMessage(), e);
+        }
+        double rate = grabber.getFrameRate() > 0 && !pace ? grabber.getFrameRate() : format.frameRate();
+        format = new VideoFormat(grabber.getImageWidth() & ~1, grabber.getImageHeight() & ~1, rate);
+        running.set(true);
+        thread = new Thread(this::captureLoop, "video-capture-" + format);
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    private void captureLoop() {
+        long periodNanos = (long) (TimeUnit.SECONDS.toNanos(1) / format.frameRate());
+        long next = System.nanoTime();
+        long sequence = 0;
+        try {
+            while (running.get()) {
+                if (pace) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    } else if (wait < -periodNanos * 3) {
+                        next = System.nanoTime(); // fell far behind: skip rather than burst
+                    }
+                    next += periodNanos;
+                }
+                Frame frame = grabber.grabImage();
+                if (frame == null) {
+                    LOG.info("video input ended: " + format);
+                    break;
+                }
+                long now = System.currentTimeMillis();
+                byte[] i420 = toI420(frame);
+                if (stamp) {
+                    FrameStamp.write(i420, format.width(), format.height(), sequence, now);
+                }
+                VideoFrame out = new VideoFrame(format.width(), format.height(), sequence++, now, i420);
+                for (Consumer<VideoFrame> sink : sinks) {
+                    sink.accept(out);
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "video capture failed", e);
+        } finally {
+            release();
+        }
+    }
+
+    private byte[] toI420(Frame frame) {
+        int w = format.width();
+        int h = format.height();
+        byte[] out = new byte[w * h * 3 / 2];
+        ByteBuffer buf = ((ByteBuffer) frame.image[0]).duplicate();
+        buf.clear();
+        int stride = frame.imageStride;
+        int srcH = frame.imageHeight;
+        if (stride == w && srcH == h && buf.capacity() >= out.length) {
+            buf.get(out, 0, out.length);
+            return out;
+        }
+        // Padded rows: copy plane by plane, row by row.
+        int ySrc = 0;
+        int uSrc = stride * srcH;
+        int vSrc = uSrc + (stride / 2) * (srcH / 2);
+        for (int y = 0; y < h; y++) {
+            buf.get(ySrc + y * stride, out, y * w, w);
+        }
+        int cw = w / 2;
+        for (int y = 0; y < h / 2; y++) {
+            buf.get(uSrc + y * (stride / 2), out, w * h + y * cw, cw);
+            buf.get(vSrc + y * (stride / 2), out, w * h + (w * h) / 4 + y * cw, cw);
+        }
+        return out;
+    }
+
+    private void release() {
+        running.set(false);
+        try {
+            grabber.stop();
+            grabber.release();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "release", e);
+        }
+        if (ended.compareAndSet(false, true)) {
+            endedCallbacks.forEach(Runnable::run);
+        }
+    }
+
+    @Override
+    public VideoFormat format() {
+        return format;
+    }
+
+    @Override
+    public void addSink(Consumer<VideoFrame> sink) {
+        sinks.add(sink);
+    }
+
+    @Override
+    public void removeSink(Consumer<VideoFrame> sink) {
+        sinks.remove(sink);
+    }
+
+    @Override
+    public void onEnded(Runnable callback) {
+        endedCallbacks.add(callback);
+        if (ended.get()) {
+            callback.run();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public void close() {
+        if (!running.getAndSet(false)) {
+            return;
+        }
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
