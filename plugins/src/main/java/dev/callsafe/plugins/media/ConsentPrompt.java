@@ -1,0 +1,131 @@
+package dev.callsafe.plugins.media;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.HierarchyEvent;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.KeyStroke;
+import javax.swing.Timer;
+
+import dev.callsafe.permissions.ConsentAnswer;
+import dev.callsafe.permissions.MediaKind;
+import dev.callsafe.permissions.MediaRequest;
+
+/**
+ * The consent prompt: a panel in the requesting tab's chrome, above its page, naming the origin as the
+ * browser sees it. Its buttons ignore activation for a moment after it appears (no click-through), there
+ * is no default button, and Escape dismisses.
+ */
+final class ConsentPrompt extends JPanel {
+    /** How long the buttons stay inert after the prompt is shown. */
+    static final int ARM_DELAY_MS = 500;
+
+    private final AtomicBoolean answered = new AtomicBoolean();
+    private final Consumer<ConsentAnswer> onAnswer;
+    private final JButton allow = new JButton("Allow");
+    private final JButton block = new JButton("Block");
+    private final JButton dismiss = new JButton("\u2715");
+    private final Timer arm;
+
+    ConsentPrompt(MediaRequest request, Consumer<ConsentAnswer> onAnswer) {
+        super(new BorderLayout(8, 0));
+        this.onAnswer = onAnswer;
+        setName("consent.prompt");
+        setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(0, 0, 1, 0, new Color(0x99, 0x99, 0x99)),
+                BorderFactory.createEmptyBorder(6, 10, 6, 10)));
+        JLabel text = new JLabel(describe(request));
+        text.setName("consent.text");
+        text.setFont(text.getFont().deriveFont(Font.PLAIN));
+        add(text, BorderLayout.CENTER);
+
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+        buttons.setOpaque(false);
+        allow.setName("consent.allow");
+        block.setName("consent.block");
+        dismiss.setName("consent.dismiss");
+        dismiss.setToolTipText("Not now (Escape)");
+        for (JButton b : new JButton[] {allow, block, dismiss}) {
+            b.setDefaultCapable(false);
+            b.setEnabled(false);
+            buttons.add(b);
+        }
+        add(buttons, BorderLayout.EAST);
+        allow.addActionListener(e -> answer(ConsentAnswer.ALLOW_ONCE));
+        block.addActionListener(e -> answer(ConsentAnswer.BLOCK));
+        dismiss.addActionListener(e -> answer(ConsentAnswer.DISMISS));
+
+        getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke("ESCAPE"), "dismiss");
+        getActionMap().put("dismiss", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                if (isShowing()) {
+                    answer(ConsentAnswer.DISMISS);
+                }
+            }
+        });
+
+        arm = new Timer(ARM_DELAY_MS, e -> setArmed(true));
+        arm.setRepeats(false);
+        // Re-arm whenever the prompt (re)appears, e.g. when its tab is selected again.
+        addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0) {
+                setArmed(false);
+                if (isShowing()) {
+                    arm.restart();
+                }
+            }
+        });
+    }
+
+    private void setArmed(boolean armed) {
+        allow.setEnabled(armed);
+        block.setEnabled(armed);
+        dismiss.setEnabled(armed);
+    }
+
+    private void answer(ConsentAnswer a) {
+        if (answered.compareAndSet(false, true)) {
+            arm.stop();
+            setArmed(false);
+            onAnswer.accept(a);
+        }
+    }
+
+    /** Withdraws the prompt without an answer (tab closed or navigated). */
+    void withdraw() {
+        answered.set(true);
+        arm.stop();
+        setArmed(false);
+    }
+
+    static String describe(MediaRequest request) {
+        String who = "<b>" + escape(request.requester().serialize()) + "</b>";
+        if (request.isCrossOrigin()) {
+            who += " (embedded in <b>" + escape(request.topLevel().serialize()) + "</b>)";
+        }
+        return "<html>" + who + " wants to use your " + kinds(request.kinds()) + " for this call.</html>";
+    }
+
+    private static String kinds(Set<MediaKind> kinds) {
+        boolean cam = kinds.contains(MediaKind.CAMERA);
+        boolean mic = kinds.contains(MediaKind.MICROPHONE);
+        return cam && mic ? "camera and microphone" : cam ? "camera" : "microphone";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

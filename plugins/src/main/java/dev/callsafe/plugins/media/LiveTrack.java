@@ -1,0 +1,70 @@
+package dev.callsafe.plugins.media;
+
+import com.google.gson.JsonObject;
+
+import dev.callsafe.permissions.MediaKind;
+import dev.callsafe.plugins.spi.FrameRef;
+
+/**
+ * A track handed to one frame: what it captures, the unguessable token that opens its stream, and the
+ * source and pipe behind it. Only the owning frame may open the stream, and only once.
+ */
+final class LiveTrack {
+    private final String token;
+    private final FrameRef owner;
+    private final MediaKind kind;
+    private final JsonObject description;
+    private final FramedPipe pipe;
+    private final AutoCloseable source;
+    private boolean opened;
+
+    LiveTrack(String token, FrameRef owner, MediaKind kind, JsonObject description, FramedPipe pipe,
+              AutoCloseable source) {
+        this.token = token;
+        this.owner = owner;
+        this.kind = kind;
+        this.description = description;
+        this.pipe = pipe;
+        this.source = source;
+    }
+
+    String token() {
+        return token;
+    }
+
+    FrameRef owner() {
+        return owner;
+    }
+
+    MediaKind kind() {
+        return kind;
+    }
+
+    /** What the page script needs: kind, label, ids, settings, capabilities, constraints, token. */
+    JsonObject description() {
+        return description;
+    }
+
+    FramedPipe pipe() {
+        return pipe;
+    }
+
+    AutoCloseable source() {
+        return source;
+    }
+
+    /** Whether this frame is the one the track was granted to (same tab, frame and origin). */
+    boolean isOwnedBy(FrameRef frame) {
+        return frame.tabId() == owner.tabId() && frame.frameId().equals(owner.frameId())
+                && frame.origin().equals(owner.origin());
+    }
+
+    /** Marks the stream opened; false when it already was (a replayed token). */
+    synchronized boolean claimStream() {
+        if (opened) {
+            return false;
+        }
+        opened = true;
+        return true;
+    }
+}

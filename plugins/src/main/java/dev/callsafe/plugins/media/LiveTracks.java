@@ -1,0 +1,69 @@
+package dev.callsafe.plugins.media;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every track currently handed to a page; the single place tracks end, so capture never outlives them. */
+final class LiveTracks {
+    private static final Logger LOG = Logger.getLogger(LiveTracks.class.getName());
+
+    private final Map<String, LiveTrack> byToken = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    void add(LiveTrack track) {
+        byToken.put(track.token(), track);
+        fire();
+    }
+
+    Optional<LiveTrack> get(String token) {
+        return Optional.ofNullable(byToken.get(token));
+    }
+
+    List<LiveTrack> matching(Predicate<LiveTrack> p) {
+        List<LiveTrack> out = new ArrayList<>();
+        for (LiveTrack t : byToken.values()) {
+            if (p.test(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Ends the track: stops its source and ends its stream, which ends the page's track. */
+    void end(String token, String reason) {
+        LiveTrack t = byToken.remove(token);
+        if (t == null) {
+            return;
+        }
+        LOG.info(() -> "track ended (" + reason + "): " + t.kind() + " for " + t.owner().origin());
+        t.pipe().close();
+        try {
+            t.source().close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "closing source", e);
+        }
+        fire();
+    }
+
+    void endAll(Predicate<LiveTrack> p, String reason) {
+        for (LiveTrack t : matching(p)) {
+            end(t.token(), reason);
+        }
+    }
+
+    /** Runs on every change (add or end), on the thread that made it. */
+    void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void fire() {
+        listeners.forEach(Runnable::run);
+    }
+}

@@ -1,0 +1,379 @@
+package dev.callsafe.plugins.media;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Logger;
+
+import javax.swing.SwingUtilities;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.callsafe.capture.audio.AudioSource;
+import dev.callsafe.capture.device.Camera;
+import dev.callsafe.capture.device.DeviceCatalog;
+import dev.callsafe.capture.device.Microphone;
+import dev.callsafe.capture.device.VideoCapabilities;
+import dev.callsafe.capture.video.VideoFormat;
+import dev.callsafe.capture.video.VideoSource;
+import dev.callsafe.permissions.ConsentAnswer;
+import dev.callsafe.permissions.ConsentPolicy;
+import dev.callsafe.permissions.Decision;
+import dev.callsafe.permissions.DeviceIdScope;
+import dev.callsafe.permissions.MediaKind;
+import dev.callsafe.permissions.MediaRequest;
+import dev.callsafe.permissions.Origin;
+import dev.callsafe.plugins.spi.FrameRef;
+import dev.callsafe.plugins.spi.MessageHandler;
+import dev.callsafe.plugins.spi.PluginContext;
+import dev.callsafe.plugins.spi.Tab;
+
+/**
+ * Answers the page script's {@code media} messages: getUserMedia (decide, prompt, capture), enumerateDevices
+ * and stop. The requesting origin always comes from the browser's {@link FrameRef}.
+ */
+final class UserMediaService implements MessageHandler {
+    private static final Logger LOG = Logger.getLogger(UserMediaService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PluginContext context;
+    private final ConsentPolicy policy;
+    private final DeviceCatalog devices;
+    private final DeviceIdScope deviceIds;
+    private final LiveTracks tracks;
+    private final PendingConsents pending;
+    private final ExecutorService opener;
+    private final Set<Origin> grantedThisSession = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    UserMediaService(PluginContext context, ConsentPolicy policy, DeviceCatalog devices, DeviceIdScope deviceIds,
+                     LiveTracks tracks, PendingConsents pending, ExecutorService opener) {
+        this.context = context;
+        this.policy = policy;
+        this.devices = devices;
+        this.deviceIds = deviceIds;
+        this.tracks = tracks;
+        this.pending = pending;
+        this.opener = opener;
+    }
+
+    @Override
+    public void onMessage(FrameRef frame, String payload, Reply reply) {
+        JsonObject msg;
+        try {
+            msg = JsonParser.parseString(payload).getAsJsonObject();
+        } catch (RuntimeException e) {
+            fail(reply, MediaError.typeError("malformed message"));
+            return;
+        }
+        String op = msg.has("op") ? msg.get("op").getAsString() : "";
+        switch (op) {
+            case "getUserMedia":
+                getUserMedia(frame, msg, reply);
+                break;
+            case "enumerateDevices":
+                reply.success(enumerateDevices(frame).toString());
+                break;
+            case "stop":
+                String token = msg.has("token") ? msg.get("token").getAsString() : "";
+                tracks.get(token).filter(t -> t.isOwnedBy(frame))
+                        .ifPresent(t -> tracks.end(t.token(), "stopped by page"));
+                reply.success("{}");
+                break;
+            default:
+                fail(reply, MediaError.typeError("unknown operation"));
+        }
+    }
+
+    private void getUserMedia(FrameRef frame, JsonObject msg, Reply reply) {
+        StreamConstraints constraints;
+        Selection selection;
+        MediaRequest request;
+        try {
+            constraints = StreamConstraints.parse(msg.get("constraints"));
+            Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+            constraints.video().ifPresent(v -> kinds.add(MediaKind.CAMERA));
+            constraints.audio().ifPresent(a -> kinds.add(MediaKind.MICROPHONE));
+            request = new MediaRequest(frame.origin(), frame.topLevelOrigin(), kinds, false);
+            Decision decision = policy.decide(request);
+            if (decision.outcome() == Decision.Outcome.DENY) {
+                throw MediaError.notAllowed(denialMessage(decision.reason()));
+            }
+            selection = select(frame.origin(), constraints);
+        } catch (MediaError e) {
+            fail(reply, e);
+            return;
+        }
+        SwingUtilities.invokeLater(() -> ask(frame, request, selection, reply));
+    }
+
+    private static String denialMessage(Decision.Reason reason) {
+        switch (reason) {
+            case INSECURE_ORIGIN: return "Media capture needs a secure (https or loopback) page";
+            case NOT_DELEGATED: return "This frame was not delegated camera or microphone access (allow=)";
+            default: return "Permission denied";
+        }
+    }
+
+    private void ask(FrameRef frame, MediaRequest request, Selection selection, Reply reply) {
+        Optional<Tab> tab = context.tabs().stream().filter(t -> t.id() == frame.tabId()).findFirst();
+        if (tab.isEmpty()) {
+            fail(reply, MediaError.notAllowed("The requesting tab is gone"));
+            return;
+        }
+        ConsentPrompt[] holder = new ConsentPrompt[1];
+        holder[0] = new ConsentPrompt(request, answer -> {
+            pending.answered(holder[0]);
+            Decision d = answer.toDecision();
+            LOG.info(() -> "consent " + answer + " for " + request.kinds() + " by " + request.requester());
+            if (d.isGranted()) {
+                grantedThisSession.add(frame.origin());
+                opener.execute(() -> startCapture(frame, selection, reply));
+            } else {
+                fail(reply, MediaError.notAllowed(answer == ConsentAnswer.BLOCK
+                        ? "Permission denied by the user" : "Permission dismissed"));
+            }
+        });
+        pending.add(new PendingConsents.Pending(tab.get(), frame, holder[0],
+                () -> fail(reply, MediaError.notAllowed("The request was withdrawn"))));
+    }
+
+    /** Devices and formats chosen for a request before asking, so impossible requests fail without a prompt. */
+    record Selection(Optional<Camera> camera, Optional<VideoFormat> format, Optional<TrackConstraints> video,
+                     Optional<Microphone> microphone, Optional<TrackConstraints> audio) {
+    }
+
+    private Selection select(Origin origin, StreamConstraints c) throws MediaError {
+        Optional<Camera> camera = Optional.empty();
+        Optional<VideoFormat> format = Optional.empty();
+        if (c.video().isPresent()) {
+            TrackConstraints v = c.video().get();
+            MediaError last = MediaError.notFound("No camera is available");
+            for (Camera cam : devices.cameras()) {
+                if (!matchesDevice(origin, cam.id(), v)) {
+                    last = v.deviceIdExact() ? MediaError.overconstrained("deviceId", "no camera has that deviceId")
+                            : last;
+                    continue;
+                }
+                try {
+                    format = Optional.of(chooseFormat(cam.capabilities(), v));
+                    camera = Optional.of(cam);
+                    break;
+                } catch (MediaError e) {
+                    last = e;
+                }
+            }
+            if (camera.isEmpty()) {
+                throw last;
+            }
+        }
+        Optional<Microphone> mic = Optional.empty();
+        if (c.audio().isPresent()) {
+            TrackConstraints a = c.audio().get();
+            List<Microphone> mics = devices.microphones();
+            mic = mics.stream().filter(m -> matchesDevice(origin, m.id(), a)).findFirst();
+            if (mic.isEmpty()) {
+                throw mics.isEmpty() ? MediaError.notFound("No microphone is available")
+                        : MediaError.overconstrained("deviceId", "no microphone has that deviceId");
+            }
+        }
+        return new Selection(camera, format, c.video(), mic, c.audio());
+    }
+
+    private boolean matchesDevice(Origin origin, String deviceId, TrackConstraints c) {
+        // A non-exact deviceId is only a preference: any device will do when none matches.
+        return c.deviceIds().isEmpty() || !c.deviceIdExact()
+                || c.deviceIds().contains(deviceIds.pageId(origin, deviceId));
+    }
+
+    static VideoFormat chooseFormat(VideoCapabilities cap, TrackConstraints v) throws MediaError {
+        int w = (int) v.width().choose(cap.minWidth(), cap.maxWidth(), 640);
+        int h = (int) v.height().choose(cap.minHeight(), cap.maxHeight(), 480);
+        double fps = v.frameRate().choose(cap.minFrameRate(), cap.maxFrameRate(), 30);
+        // I420 needs even sizes; round down unless that breaks a lower bound.
+        w = evenWithin(w, cap.minWidth(), v.width());
+        h = evenWithin(h, cap.minHeight(), v.height());
+        return new VideoFormat(w, h, fps);
+    }
+
+    private static int evenWithin(int value, int capMin, NumericConstraint c) throws MediaError {
+        if (value % 2 == 0) {
+            return value;
+        }
+        double lo = Math.max(capMin, Math.max(c.min().orElse(0), c.exact().orElse(0)));
+        if (value - 1 >= lo) {
+            return value - 1;
+        }
+        if (c.exact().isPresent() || c.max().isPresent() && c.max().getAsDouble() < value + 1) {
+            throw MediaError.overconstrained(c.name(), "only even frame sizes can be captured");
+        }
+        return value + 1;
+    }
+
+    private void startCapture(FrameRef frame, Selection s, Reply reply) {
+        List<LiveTrack> started = new ArrayList<>();
+        try {
+            if (s.camera().isPresent()) {
+                started.add(openCamera(frame, s.camera().get(), s.format().get(), s.video().get()));
+            }
+            if (s.microphone().isPresent()) {
+                started.add(openMicrophone(frame, s.microphone().get(), s.audio().get()));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("could not start capture: " + e);
+            started.forEach(t -> tracks.end(t.token(), "start failed"));
+            fail(reply, MediaError.notReadable("Could not start the device: " + e.getMessage()));
+            return;
+        }
+        // The page may have gone while the devices opened: then nothing may keep running.
+        boolean stillThere = context.tabs().stream().anyMatch(t -> t.id() == frame.tabId());
+        if (!stillThere) {
+            started.forEach(t -> tracks.end(t.token(), "tab gone"));
+            fail(reply, MediaError.notAllowed("The requesting tab is gone"));
+            return;
+        }
+        JsonArray out = new JsonArray();
+        started.forEach(t -> out.add(t.description()));
+        JsonObject res = new JsonObject();
+        res.add("tracks", out);
+        reply.success(res.toString());
+    }
+
+    private LiveTrack openCamera(FrameRef frame, Camera cam, VideoFormat format, TrackConstraints c)
+            throws IOException {
+        VideoSource source = cam.open(format);
+        VideoFormat real = source.format();
+        String token = newToken();
+        FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
+        source.addSink(f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
+                f.captureTimeMillis(), f.i420()));
+        source.onEnded(() -> tracks.end(token, "camera ended"));
+        String pageId = deviceIds.pageId(frame.origin(), cam.id());
+        JsonObject settings = new JsonObject();
+        settings.addProperty("deviceId", pageId);
+        settings.addProperty("groupId", deviceIds.pageId(frame.origin(), "group:" + cam.id()));
+        settings.addProperty("width", real.width());
+        settings.addProperty("height", real.height());
+        settings.addProperty("frameRate", real.frameRate());
+        settings.addProperty("aspectRatio", (double) real.width() / real.height());
+        settings.addProperty("resizeMode", "none");
+        VideoCapabilities cap = cam.capabilities();
+        JsonObject caps = new JsonObject();
+        caps.addProperty("deviceId", pageId);
+        caps.addProperty("groupId", settings.get("groupId").getAsString());
+        caps.add("width", range(cap.minWidth(), cap.maxWidth()));
+        caps.add("height", range(cap.minHeight(), cap.maxHeight()));
+        caps.add("frameRate", range(cap.minFrameRate(), cap.maxFrameRate()));
+        LiveTrack track = new LiveTrack(token, frame, MediaKind.CAMERA,
+                describe("video", token, cam.label(), settings, caps, c), pipe, source);
+        tracks.add(track);
+        return track;
+    }
+
+    private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException {
+        AudioSource source = mic.open();
+        String token = newToken();
+        FramedPipe pipe = new FramedPipe(50, () -> tracks.end(token, "stream closed by page"));
+        source.addSink(chunk -> pipe.offer(FramedPipe.AUDIO_MAGIC, chunk.sampleRate(), 1, chunk.sequence(),
+                chunk.captureTimeMillis(), floats(chunk.samples())));
+        source.onEnded(() -> tracks.end(token, "microphone ended"));
+        String pageId = deviceIds.pageId(frame.origin(), mic.id());
+        JsonObject settings = new JsonObject();
+        settings.addProperty("deviceId", pageId);
+        settings.addProperty("groupId", deviceIds.pageId(frame.origin(), "group:" + mic.id()));
+        settings.addProperty("sampleRate", source.sampleRate());
+        settings.addProperty("sampleSize", 32);
+        settings.addProperty("channelCount", 1);
+        settings.addProperty("echoCancellation", false);
+        settings.addProperty("autoGainControl", false);
+        settings.addProperty("noiseSuppression", false);
+        JsonObject caps = new JsonObject();
+        caps.addProperty("deviceId", pageId);
+        caps.add("sampleRate", range(source.sampleRate(), source.sampleRate()));
+        caps.add("channelCount", range(1, 1));
+        LiveTrack track = new LiveTrack(token, frame, MediaKind.MICROPHONE,
+                describe("audio", token, mic.label(), settings, caps, c), pipe, source);
+        tracks.add(track);
+        return track;
+    }
+
+    private static JsonObject describe(String kind, String token, String label, JsonObject settings,
+                                       JsonObject caps, TrackConstraints c) {
+        JsonObject d = new JsonObject();
+        d.addProperty("kind", kind);
+        d.addProperty("token", token);
+        d.addProperty("label", label);
+        d.add("settings", settings);
+        d.add("capabilities", caps);
+        d.add("constraints", c.raw());
+        return d;
+    }
+
+    private static JsonObject range(double min, double max) {
+        JsonObject r = new JsonObject();
+        r.addProperty("min", min);
+        r.addProperty("max", max);
+        return r;
+    }
+
+    private static byte[] floats(float[] samples) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(samples.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(samples);
+        return b.array();
+    }
+
+    private static String newToken() {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /**
+     * Before the origin was ever granted media, a page sees one entry per kind with empty ids and labels;
+     * afterwards, every device with its label and an origin-scoped id.
+     */
+    private JsonArray enumerateDevices(FrameRef frame) {
+        boolean revealed = grantedThisSession.contains(frame.origin());
+        JsonArray out = new JsonArray();
+        List<Camera> cams = devices.cameras();
+        List<Microphone> mics = devices.microphones();
+        if (!revealed) {
+            if (!cams.isEmpty()) {
+                out.add(device("videoinput", "", "", ""));
+            }
+            if (!mics.isEmpty()) {
+                out.add(device("audioinput", "", "", ""));
+            }
+            return out;
+        }
+        for (Camera c : cams) {
+            out.add(device("videoinput", deviceIds.pageId(frame.origin(), c.id()), c.label(),
+                    deviceIds.pageId(frame.origin(), "group:" + c.id())));
+        }
+        for (Microphone m : mics) {
+            out.add(device("audioinput", deviceIds.pageId(frame.origin(), m.id()), m.label(),
+                    deviceIds.pageId(frame.origin(), "group:" + m.id())));
+        }
+        return out;
+    }
+
+    private static JsonObject device(String kind, String id, String label, String group) {
+        JsonObject o = new JsonObject();
+        o.addProperty("kind", kind);
+        o.addProperty("deviceId", id);
+        o.addProperty("label", label);
+        o.addProperty("groupId", group);
+        return o;
+    }
+
+    private static void fail(Reply reply, MediaError e) {
+        reply.failure(1, e.toJson());
+    }
+}

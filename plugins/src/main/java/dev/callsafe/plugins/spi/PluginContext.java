@@ -1,0 +1,31 @@
+package dev.callsafe.plugins.spi;
+
+import java.nio.file.Path;
+
+import javax.swing.JComponent;
+
+/** What the browser offers a plugin. Everything a plugin learns about a page comes through here. */
+public interface PluginContext {
+    /** Adds a script that runs in every document (all frames, popups) before any of the page's scripts. */
+    void addDocumentScript(String source);
+
+    /**
+     * Handles messages a page sends on a channel through the browser's page bridge. The handler learns
+     * the sending frame as the browser sees it.
+     */
+    void addMessageHandler(String channel, MessageHandler handler);
+
+    /** Serves endless response bodies at {@code callsafe-stream://<name>/...} to the frames that may read them. */
+    void addStreamHandler(String name, StreamHandler handler);
+
+    void addTabListener(TabListener listener);
+
+    /** Adds a widget to the chrome strip, which stays outside the page area and visible in fullscreen. */
+    void addChromeWidget(JComponent widget);
+
+    /** The profile directory this browser runs with (settings, permissions). */
+    Path profileDirectory();
+
+    /** The browser's open tabs. */
+    java.util.List<Tab> tabs();
+}
