@@ -1,0 +1,204 @@
+// Callsafe media shim: the page-side API surface of the media-consent plugin.
+// It runs before any page script in every frame. It decides nothing: the browser (Java) checks the
+// frame's origin, asks the user and captures; this script only turns answers into MediaStreamTracks.
+(() => {
+  'use strict';
+  if (window.__callsafeMediaShim) return;
+  Object.defineProperty(window, '__callsafeMediaShim', { value: true });
+
+  const BRIDGE = 'callsafeQuery';
+  let bridge = typeof window[BRIDGE] === 'function' ? window[BRIDGE] : null;
+  const STREAM_BASE = 'callsafe-stream://media/';
+  const HEADER = 32;
+  const VIDEO_MAGIC = 0x31565343;
+  const AUDIO_MAGIC = 0x31415343;
+  const nativeStop = MediaStreamTrack.prototype.stop;
+  const Generator = window.MediaStreamTrackGenerator;
+
+  function toError(text) {
+    let e;
+    try { e = JSON.parse(text); } catch (_) { e = { name: 'NotAllowedError', message: String(text) }; }
+    if (e.name === 'TypeError') return new TypeError(e.message);
+    if (e.name === 'OverconstrainedError' && typeof OverconstrainedError === 'function') {
+      return new OverconstrainedError(e.constraint || '', e.message);
+    }
+    return new DOMException(e.message, e.name);
+  }
+
+  function call(op, args) {
+    return new Promise((resolve, reject) => {
+      const q = bridge || (typeof window[BRIDGE] === 'function' ? (bridge = window[BRIDGE]) : null);
+      if (!q) { reject(new DOMException('The browser media bridge is unavailable', 'NotAllowedError')); return; }
+      q({
+        request: 'media:' + JSON.stringify(Object.assign({ op }, args || {})),
+        persistent: false,
+        onSuccess: (r) => resolve(JSON.parse(r)),
+        onFailure: (_code, msg) => reject(toError(msg)),
+      });
+    });
+  }
+
+  function plain(value, what) {
+    if (value === undefined || value === false) return false;
+    if (value === true) return true;
+    if (typeof value !== 'object' || value === null) {
+      throw new TypeError(`Failed to execute 'getUserMedia': ${what} must be a boolean or a constraints object`);
+    }
+    try { return JSON.parse(JSON.stringify(value)); } catch (_) {
+      throw new TypeError(`Failed to execute 'getUserMedia': ${what} constraints are not plain data`);
+    }
+  }
+
+  function decorate(track, t, state) {
+    const frozen = (o) => JSON.parse(JSON.stringify(o || {}));
+    Object.defineProperties(track, {
+      label: { get: () => t.label, configurable: true },
+      getSettings: { value: () => frozen(t.settings), configurable: true },
+      getCapabilities: { value: () => frozen(t.capabilities), configurable: true },
+      getConstraints: { value: () => frozen(t.constraints), configurable: true },
+      stop: {
+        value: function stop() {
+          if (state.finished) return;
+          state.finished = true;
+          state.abort.abort();
+          call('stop', { token: t.token }).catch(() => {});
+          nativeStop.call(track);
+        },
+        configurable: true,
+      },
+    });
+  }
+
+  // The browser ended the source (Stop in the chrome, navigation, device gone): end the track as a
+  // source end does, with an 'ended' event the page can observe.
+  function endFromBrowser(track, state) {
+    if (state.finished) return;
+    state.finished = true;
+    nativeStop.call(track);
+    track.dispatchEvent(new Event('ended'));
+  }
+
+  async function pump(reader, writer, t, state, onFirst) {
+    const header = new Uint8Array(HEADER);
+    const view = new DataView(header.buffer);
+    let hFill = 0, payload = null, pFill = 0, meta = null, first = true;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      let off = 0;
+      while (off < value.length) {
+        if (!meta) {
+          const n = Math.min(HEADER - hFill, value.length - off);
+          header.set(value.subarray(off, off + n), hFill);
+          hFill += n; off += n;
+          if (hFill < HEADER) continue;
+          hFill = 0;
+          meta = {
+            magic: view.getUint32(0, true), a: view.getUint32(4, true), b: view.getUint32(8, true),
+            len: view.getUint32(12, true), seq: view.getUint32(16, true), time: view.getFloat64(24, true),
+          };
+          payload = new Uint8Array(meta.len);
+          pFill = 0;
+        }
+        const n = Math.min(meta.len - pFill, value.length - off);
+        payload.set(value.subarray(off, off + n), pFill);
+        pFill += n; off += n;
+        if (pFill < meta.len) continue;
+        const m = meta;
+        meta = null;
+        if (state.finished) return;
+        if (m.magic === VIDEO_MAGIC) {
+          const frame = new VideoFrame(payload, {
+            format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
+          });
+          try { await writer.write(frame); } finally { frame.close(); }
+        } else if (m.magic === AUDIO_MAGIC) {
+          const samples = new Float32Array(payload.buffer, 0, m.len / 4);
+          const data = new AudioData({
+            format: 'f32-planar', sampleRate: m.a, numberOfChannels: m.b,
+            numberOfFrames: samples.length / m.b, timestamp: Math.round(m.time * 1000), data: samples,
+          });
+          try { await writer.write(data); } finally { data.close(); }
+        }
+        if (first) { first = false; onFirst(); }
+      }
+    }
+  }
+
+  async function openTrack(t) {
+    const track = new Generator({ kind: t.kind });
+    const writer = track.writable.getWriter();
+    const state = { finished: false, abort: new AbortController() };
+    decorate(track, t, state);
+    let response;
+    try {
+      response = await fetch(STREAM_BASE + t.token, { signal: state.abort.signal, cache: 'no-store' });
+    } catch (e) {
+      throw new DOMException('Could not open the ' + t.kind + ' source', 'NotReadableError');
+    }
+    if (!response.ok || !response.body) {
+      throw new DOMException('Could not open the ' + t.kind + ' source', 'NotReadableError');
+    }
+    pump(response.body.getReader(), writer, t, state, () => {})
+      .catch(() => {})
+      .finally(() => endFromBrowser(track, state));
+    return track;
+  }
+
+  async function getUserMedia(constraints) {
+    if (constraints === undefined) constraints = {};
+    if (typeof constraints !== 'object' || constraints === null) {
+      throw new TypeError("Failed to execute 'getUserMedia': constraints must be an object");
+    }
+    const c = { video: plain(constraints.video, 'video'), audio: plain(constraints.audio, 'audio') };
+    if (!c.video && !c.audio) {
+      throw new TypeError("Failed to execute 'getUserMedia': At least one of audio and video must be requested");
+    }
+    const answer = await call('getUserMedia', { constraints: c });
+    const tracks = [];
+    try {
+      for (const t of answer.tracks) tracks.push(await openTrack(t));
+    } catch (e) {
+      tracks.forEach((tr) => tr.stop());
+      throw e;
+    }
+    return new MediaStream(tracks);
+  }
+
+  async function enumerateDevices() {
+    const list = await call('enumerateDevices');
+    return list.map((d) => Object.freeze({
+      deviceId: d.deviceId, kind: d.kind, label: d.label, groupId: d.groupId,
+      toJSON() { return { deviceId: d.deviceId, kind: d.kind, label: d.label, groupId: d.groupId }; },
+    }));
+  }
+
+  async function getDisplayMedia() {
+    throw new DOMException('Screen sharing is not available yet', 'NotAllowedError');
+  }
+
+  function install(target) {
+    const define = (name, fn) => Object.defineProperty(target, name, {
+      value: fn, writable: true, configurable: true, enumerable: true,
+    });
+    define('getUserMedia', function getUserMedia_(c) { return getUserMedia(c); });
+    define('enumerateDevices', function enumerateDevices_() { return enumerateDevices(); });
+    define('getDisplayMedia', function getDisplayMedia_() { return getDisplayMedia(); });
+  }
+
+  if (window.MediaDevices && navigator.mediaDevices) {
+    install(MediaDevices.prototype);
+  } else {
+    // Insecure contexts have no mediaDevices; give them one whose calls the browser refuses, so pages
+    // get the NotAllowedError the consent rules promise instead of a TypeError.
+    const md = new EventTarget();
+    install(md);
+    Object.defineProperty(Navigator.prototype, 'mediaDevices', { get: () => md, configurable: true });
+  }
+  const legacy = function (constraints, ok, err) {
+    getUserMedia(constraints).then(ok, err);
+  };
+  for (const name of ['getUserMedia', 'webkitGetUserMedia']) {
+    Object.defineProperty(Navigator.prototype, name, { value: legacy, writable: true, configurable: true });
+  }
+})();

@@ -1,0 +1,51 @@
+package dev.callsafe.browser.cef;
+
+import org.cef.callback.CefCallback;
+import org.cef.callback.CefResourceReadCallback;
+import org.cef.handler.CefResourceHandlerAdapter;
+import org.cef.misc.BoolRef;
+import org.cef.misc.IntRef;
+import org.cef.misc.StringRef;
+import org.cef.network.CefRequest;
+import org.cef.network.CefResponse;
+
+/** A complete in-memory response (the browser's own pages and their files). */
+final class BytesResourceHandler extends CefResourceHandlerAdapter {
+    private final byte[] data;
+    private final String mimeType;
+    private int offset;
+
+    BytesResourceHandler(byte[] data, String mimeType) {
+        this.data = data;
+        this.mimeType = mimeType;
+    }
+
+    @Override
+    public boolean open(CefRequest request, BoolRef handleRequest, CefCallback callback) {
+        handleRequest.set(true);
+        return true;
+    }
+
+    @Override
+    public void getResponseHeaders(CefResponse response, IntRef responseLength, StringRef redirectUrl) {
+        response.setStatus(200);
+        response.setStatusText("OK");
+        response.setMimeType(mimeType);
+        response.setHeaderByName("Cache-Control", "no-store", true);
+        responseLength.set(data.length);
+    }
+
+    @Override
+    public synchronized boolean read(byte[] dataOut, int bytesToRead, IntRef bytesRead,
+                                     CefResourceReadCallback callback) {
+        int n = Math.min(bytesToRead, data.length - offset);
+        if (n <= 0) {
+            bytesRead.set(0);
+            return false;
+        }
+        System.arraycopy(data, offset, dataOut, 0, n);
+        offset += n;
+        bytesRead.set(n);
+        return true;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.callsafe.browser.cef;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.cef.browser.CefBrowser;
+import org.cef.browser.CefFrame;
+import org.cef.browser.CefMessageRouter;
+import org.cef.callback.CefQueryCallback;
+import org.cef.handler.CefMessageRouterHandlerAdapter;
+
+import dev.callsafe.plugins.spi.MessageHandler;
+
+/**
+ * Carries page messages ({@code callsafeQuery({request: "channel:payload"})}) to plugin handlers, with
+ * the sending frame as CEF reports it.
+ */
+public final class PageBridge extends CefMessageRouterHandlerAdapter {
+    /** The page-side function name. */
+    public static final String QUERY_FUNCTION = "callsafeQuery";
+    private static final Logger LOG = Logger.getLogger(PageBridge.class.getName());
+
+    private final Map<String, MessageHandler> handlers = new ConcurrentHashMap<>();
+
+    public void addHandler(String channel, MessageHandler handler) {
+        if (handlers.putIfAbsent(channel, handler) != null) {
+            throw new IllegalStateException("channel taken: " + channel);
+        }
+    }
+
+    public CefMessageRouter createRouter() {
+        CefMessageRouter router = CefMessageRouter.create(
+                new CefMessageRouter.CefMessageRouterConfig(QUERY_FUNCTION, QUERY_FUNCTION + "Cancel"));
+        router.addHandler(this, true);
+        return router;
+    }
+
+    @Override
+    public boolean onQuery(CefBrowser browser, CefFrame frame, long queryId, String request, boolean persistent,
+                           CefQueryCallback callback) {
+        int colon = request.indexOf(':');
+        MessageHandler handler = colon > 0 ? handlers.get(request.substring(0, colon)) : null;
+        if (handler == null || frame == null) {
+            return false; // not ours: the page gets a failure
+        }
+        try {
+            handler.onMessage(Frames.of(browser, frame), request.substring(colon + 1), new MessageHandler.Reply() {
+                @Override
+                public void success(String json) {
+                    callback.success(json);
+                }
+
+                @Override
+                public void failure(int code, String message) {
+                    callback.failure(code, message);
+                }
+
+                @Override
+                public boolean persistent() {
+                    return persistent;
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "plugin handler failed", e);
+            callback.failure(-1, "{\"name\":\"AbortError\",\"message\":\"internal error\"}");
+        }
+        return true;
+    }
+}

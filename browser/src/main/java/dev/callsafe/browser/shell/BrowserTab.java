@@ -1,0 +1,144 @@
+package dev.callsafe.browser.shell;
+
+import java.awt.BorderLayout;
+import java.util.concurrent.CompletableFuture;
+
+import javax.swing.BoxLayout;
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+import javax.swing.SwingUtilities;
+
+import org.cef.browser.CefBrowser;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.callsafe.plugins.spi.Tab;
+
+/**
+ * One tab: its page (the CEF component) and, above it, the tab's prompt area. Prompts live here, in the
+ * chrome, so no page can draw over them or imitate them.
+ */
+public final class BrowserTab extends JPanel implements Tab {
+    private final CefBrowser browser;
+    private final BrowserWindow window;
+    private final JPanel prompts = new JPanel();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile String title = "New tab";
+    private volatile String displayUrl = "";
+
+    BrowserTab(CefBrowser browser, BrowserWindow window) {
+        super(new BorderLayout());
+        this.browser = browser;
+        this.window = window;
+        prompts.setLayout(new BoxLayout(prompts, BoxLayout.Y_AXIS));
+        prompts.setName("tab.prompts");
+        add(prompts, BorderLayout.NORTH);
+        add(browser.getUIComponent(), BorderLayout.CENTER);
+    }
+
+    public CefBrowser browser() {
+        return browser;
+    }
+
+    /** Completes once the page scripts are installed and the first URL is loading. */
+    public CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    void markReady() {
+        ready.complete(null);
+    }
+
+    void failReady(Throwable t) {
+        ready.completeExceptionally(t);
+    }
+
+    @Override
+    public int id() {
+        return browser.getIdentifier();
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    void setTitle(String title) {
+        this.title = title == null || title.isBlank() ? displayUrl : title;
+    }
+
+    @Override
+    public String url() {
+        return browser.getURL();
+    }
+
+    /** What the address bar shows for this tab (the failed URL on an error page). */
+    String displayUrl() {
+        return displayUrl;
+    }
+
+    void setDisplayUrl(String url) {
+        this.displayUrl = url;
+    }
+
+    @Override
+    public void showPrompt(JComponent prompt) {
+        onEdt(() -> {
+            prompts.add(prompt);
+            prompts.revalidate();
+            prompts.repaint();
+        });
+    }
+
+    @Override
+    public void removePrompt(JComponent prompt) {
+        onEdt(() -> {
+            prompts.remove(prompt);
+            prompts.revalidate();
+            prompts.repaint();
+        });
+    }
+
+    @Override
+    public void select() {
+        onEdt(() -> window.select(this));
+    }
+
+    public void load(String url) {
+        browser.loadURL(url);
+    }
+
+    /**
+     * Evaluates JavaScript in the tab's main frame through DevTools and returns the JSON of its value
+     * (awaiting promises). For diagnostics, benchmarks and tests; pages cannot reach it.
+     */
+    public CompletableFuture<String> evaluate(String expression, boolean userGesture) {
+        JsonObject p = new JsonObject();
+        p.addProperty("expression", expression);
+        p.addProperty("awaitPromise", true);
+        p.addProperty("returnByValue", true);
+        p.addProperty("userGesture", userGesture);
+        return browser.getDevToolsClient().executeDevToolsMethod("Runtime.evaluate", p.toString())
+                .thenApply(r -> {
+                    JsonObject o = JsonParser.parseString(r).getAsJsonObject();
+                    if (o.has("exceptionDetails")) {
+                        JsonObject ex = o.getAsJsonObject("exceptionDetails");
+                        String text = ex.has("exception") && ex.getAsJsonObject("exception").has("description")
+                                ? ex.getAsJsonObject("exception").get("description").getAsString()
+                                : ex.get("text").getAsString();
+                        throw new IllegalStateException("page threw: " + text);
+                    }
+                    JsonObject result = o.getAsJsonObject("result");
+                    return result.has("value") ? result.get("value").toString() : "null";
+                });
+    }
+
+    private static void onEdt(Runnable r) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            r.run();
+        } else {
+            SwingUtilities.invokeLater(r);
+        }
+    }
+}

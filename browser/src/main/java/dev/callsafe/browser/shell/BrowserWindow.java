@@ -1,0 +1,268 @@
+package dev.callsafe.browser.shell;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JPanel;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+
+import org.cef.CefClient;
+import org.cef.browser.CefBrowser;
+
+import dev.callsafe.browser.LaunchOptions;
+import dev.callsafe.browser.cef.DocumentScripts;
+import dev.callsafe.browser.plugin.PluginHost;
+
+/**
+ * The browser window: tab strip, navigation toolbar, the plugins' chrome strip and the selected tab's page.
+ * The chrome strip is never hidden, also not when a page goes fullscreen.
+ */
+public final class BrowserWindow extends JFrame {
+    private final CefClient client;
+    private final PluginHost plugins;
+    private final List<BrowserTab> tabs = new CopyOnWriteArrayList<>();
+    private final JTabbedPane tabPane = new JTabbedPane(JTabbedPane.TOP, JTabbedPane.SCROLL_TAB_LAYOUT);
+    private final JTextField address = new JTextField();
+    private final JButton back = new JButton("\u2190");
+    private final JButton forward = new JButton("\u2192");
+    private final JButton reload = new JButton("\u21BB");
+    private final JButton newTab = new JButton("+");
+    private final JPanel toolbar = new JPanel(new BorderLayout(4, 0));
+    private final JPanel chromeStrip = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
+    private final Runnable onClosed;
+
+    public BrowserWindow(CefClient client, PluginHost plugins, Runnable onClosed) {
+        super("Callsafe");
+        this.client = client;
+        this.plugins = plugins;
+        this.onClosed = onClosed;
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE);
+        setSize(new Dimension(1200, 760));
+        buildChrome();
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                onClosed.run();
+            }
+        });
+    }
+
+    private void buildChrome() {
+        back.setName("nav.back");
+        forward.setName("nav.forward");
+        reload.setName("nav.reload");
+        newTab.setName("nav.newTab");
+        address.setName("nav.address");
+        back.setToolTipText("Back");
+        forward.setToolTipText("Forward");
+        reload.setToolTipText("Reload (F5)");
+        newTab.setToolTipText("New tab (Ctrl+T)");
+        back.addActionListener(e -> current().ifPresent(t -> t.browser().goBack()));
+        forward.addActionListener(e -> current().ifPresent(t -> t.browser().goForward()));
+        reload.addActionListener(e -> reloadCurrent());
+        newTab.addActionListener(e -> openTab(LaunchOptions.DEMO_URL));
+        address.addActionListener(e -> current().ifPresent(t -> t.load(LaunchOptions.normalizeUrl(address.getText()))));
+
+        JPanel nav = new JPanel();
+        nav.setLayout(new BoxLayout(nav, BoxLayout.X_AXIS));
+        for (JButton b : new JButton[] {back, forward, reload}) {
+            b.setFocusable(false);
+            nav.add(b);
+        }
+        toolbar.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+        toolbar.add(nav, BorderLayout.WEST);
+        toolbar.add(address, BorderLayout.CENTER);
+        toolbar.add(newTab, BorderLayout.EAST);
+
+        chromeStrip.setName("chrome.strip");
+        for (JComponent w : plugins.widgets()) {
+            chromeStrip.add(w);
+        }
+        chromeStrip.add(Box.createVerticalStrut(26));
+
+        JPanel north = new JPanel();
+        north.setLayout(new BoxLayout(north, BoxLayout.Y_AXIS));
+        toolbar.setAlignmentX(0);
+        chromeStrip.setAlignmentX(0);
+        north.add(toolbar);
+        north.add(chromeStrip);
+        getContentPane().add(north, BorderLayout.NORTH);
+        getContentPane().add(tabPane, BorderLayout.CENTER);
+
+        tabPane.addChangeListener(e -> current().ifPresent(this::tabBecameSelected));
+
+        bind("control L", "focusAddress", this::focusAddress);
+        bind("control T", "newTab", () -> openTab(LaunchOptions.DEMO_URL));
+        bind("control W", "closeTab", () -> current().ifPresent(this::closeTab));
+        bind("F5", "reload", this::reloadCurrent);
+    }
+
+    private void bind(String key, String name, Runnable action) {
+        getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(key), name);
+        getRootPane().getActionMap().put(name, new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                action.run();
+            }
+        });
+    }
+
+    /** Runs a browser shortcut pressed while the page had keyboard focus; true when it was one. */
+    boolean handleShortcut(boolean control, int keyCode) {
+        Runnable r = null;
+        if (control && keyCode == KeyEvent.VK_L) {
+            r = this::focusAddress;
+        } else if (control && keyCode == KeyEvent.VK_T) {
+            r = () -> openTab(LaunchOptions.DEMO_URL);
+        } else if (control && keyCode == KeyEvent.VK_W) {
+            r = () -> current().ifPresent(this::closeTab);
+        } else if (!control && keyCode == KeyEvent.VK_F5) {
+            r = this::reloadCurrent;
+        }
+        if (r != null) {
+            SwingUtilities.invokeLater(r);
+        }
+        return r != null;
+    }
+
+    private void focusAddress() {
+        address.requestFocusInWindow();
+        address.selectAll();
+    }
+
+    private void reloadCurrent() {
+        current().ifPresent(t -> t.browser().reload());
+    }
+
+    /** Opens a tab that loads {@code url} once the plugins' page scripts are in place. Call on the EDT. */
+    public BrowserTab openTab(String url) {
+        CefBrowser browser = client.createBrowser("about:blank", false, false);
+        BrowserTab tab = new BrowserTab(browser, this);
+        tab.setDisplayUrl(url);
+        tabs.add(tab);
+        tabPane.addTab("New tab", tab);
+        tabPane.setSelectedComponent(tab);
+        tab.putClientProperty("callsafe.pendingUrl", url);
+        return tab;
+    }
+
+    /** Called when CEF created the tab's browser: install page scripts, then load the first URL. */
+    void browserCreated(CefBrowser browser) {
+        Optional<BrowserTab> found = tabFor(browser);
+        if (found.isEmpty()) {
+            return;
+        }
+        BrowserTab tab = found.get();
+        String url = (String) tab.getClientProperty("callsafe.pendingUrl");
+        new DocumentScripts(browser.getDevToolsClient(), plugins.documentScript()).install()
+                .whenComplete((ok, err) -> SwingUtilities.invokeLater(() -> {
+                    if (err != null) {
+                        tab.failReady(err);
+                        return; // a tab without its scripts must not load pages
+                    }
+                    plugins.fire(l -> l.tabOpened(tab));
+                    if (tabPane.getSelectedComponent() == tab) {
+                        tabBecameSelected(tab);
+                    }
+                    browser.loadURL(url);
+                    tab.markReady();
+                }));
+    }
+
+    public void closeTab(BrowserTab tab) {
+        if (!tabs.remove(tab)) {
+            return;
+        }
+        plugins.fire(l -> l.tabClosed(tab));
+        tabPane.remove(tab);
+        tab.browser().close(true);
+        if (tabs.isEmpty()) {
+            dispose();
+        }
+    }
+
+    void select(BrowserTab tab) {
+        tabPane.setSelectedComponent(tab);
+    }
+
+    private void tabBecameSelected(BrowserTab tab) {
+        address.setText(tab.displayUrl());
+        plugins.fire(l -> l.tabSelected(tab));
+    }
+
+    public Optional<BrowserTab> current() {
+        return Optional.ofNullable((BrowserTab) tabPane.getSelectedComponent());
+    }
+
+    public List<BrowserTab> tabs() {
+        return List.copyOf(tabs);
+    }
+
+    Optional<BrowserTab> tabFor(CefBrowser browser) {
+        return tabs.stream().filter(t -> t.browser() == browser
+                || t.browser().getIdentifier() == browser.getIdentifier()).findFirst();
+    }
+
+    void titleChanged(BrowserTab tab, String title) {
+        tab.setTitle(title);
+        int i = tabPane.indexOfComponent(tab);
+        if (i >= 0) {
+            String t = tab.title();
+            tabPane.setTitleAt(i, t.length() > 28 ? t.substring(0, 27) + "\u2026" : t);
+            tabPane.setToolTipTextAt(i, t);
+        }
+        if (tabPane.getSelectedComponent() == tab) {
+            setTitle(tab.title() + " \u2014 Callsafe");
+        }
+    }
+
+    void addressChanged(BrowserTab tab, String url) {
+        tab.setDisplayUrl(url);
+        if (tabPane.getSelectedComponent() == tab && !address.isFocusOwner()) {
+            address.setText(url);
+        }
+        SwingUtilities.invokeLater(() -> {
+            back.setEnabled(tab.browser().canGoBack());
+            forward.setEnabled(tab.browser().canGoForward());
+        });
+    }
+
+    /** A page entered or left fullscreen: the toolbar goes, the chrome strip (indicators) stays. */
+    void fullscreenChanged(BrowserTab tab, boolean fullscreen) {
+        toolbar.setVisible(!fullscreen);
+        tabPane.putClientProperty("JTabbedPane.tabAreaAlignment", null);
+        setExtendedState(fullscreen ? MAXIMIZED_BOTH : NORMAL);
+        revalidate();
+    }
+
+    /** The chrome strip holding plugin widgets (capture indicators). */
+    public JComponent chromeStrip() {
+        return chromeStrip;
+    }
+
+    public JComponent toolbar() {
+        return toolbar;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.callsafe.browser.shell;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import javax.swing.SwingUtilities;
+
+import org.cef.CefClient;
+import org.cef.browser.CefBrowser;
+import org.cef.browser.CefFrame;
+import org.cef.handler.CefDisplayHandlerAdapter;
+import org.cef.handler.CefKeyboardHandler;
+import org.cef.handler.CefKeyboardHandlerAdapter;
+import org.cef.handler.CefLifeSpanHandlerAdapter;
+import org.cef.handler.CefLoadHandler;
+import org.cef.handler.CefLoadHandlerAdapter;
+import org.cef.misc.BoolRef;
+import org.cef.misc.EventFlags;
+import org.cef.network.CefRequest;
+
+import dev.callsafe.browser.cef.InternalPages;
+import dev.callsafe.browser.plugin.PluginHost;
+
+/** Turns CEF's per-browser callbacks into window updates and plugin tab events, on the Swing thread. */
+public final class TabEvents {
+    static final String ERROR_PAGE = InternalPages.SCHEME + "://error/";
+
+    private final BrowserWindow window;
+    private final PluginHost plugins;
+
+    private TabEvents(BrowserWindow window, PluginHost plugins) {
+        this.window = window;
+        this.plugins = plugins;
+    }
+
+    /** Registers the handlers on the client shared by every tab of the window. */
+    public static void attach(CefClient client, BrowserWindow window, PluginHost plugins) {
+        TabEvents events = new TabEvents(window, plugins);
+        client.addLifeSpanHandler(events.new LifeSpan());
+        client.addLoadHandler(events.new Load());
+        client.addDisplayHandler(events.new Display());
+        client.addKeyboardHandler(events.new Keys());
+    }
+
+    private void onTab(CefBrowser browser, java.util.function.Consumer<BrowserTab> action) {
+        SwingUtilities.invokeLater(() -> window.tabFor(browser).ifPresent(action));
+    }
+
+    private final class LifeSpan extends CefLifeSpanHandlerAdapter {
+        @Override
+        public void onAfterCreated(CefBrowser browser) {
+            SwingUtilities.invokeLater(() -> window.browserCreated(browser));
+        }
+
+        /** Popups open as our own tabs, so that no document ever runs without the page scripts. */
+        @Override
+        public boolean onBeforePopup(CefBrowser browser, CefFrame frame, String targetUrl, String targetFrameName) {
+            SwingUtilities.invokeLater(() -> window.openTab(targetUrl));
+            return true;
+        }
+    }
+
+    private final class Load extends CefLoadHandlerAdapter {
+        @Override
+        public void onLoadStart(CefBrowser browser, CefFrame frame, CefRequest.TransitionType transitionType) {
+            boolean main = frame.isMain();
+            String frameId = frame.getIdentifier();
+            onTab(browser, tab -> {
+                if (main) {
+                    plugins.fire(l -> l.mainFrameNavigated(tab));
+                } else {
+                    plugins.fire(l -> l.frameNavigated(tab, frameId));
+                }
+            });
+        }
+
+        @Override
+        public void onLoadError(CefBrowser browser, CefFrame frame, CefLoadHandler.ErrorCode errorCode,
+                                String errorText, String failedUrl) {
+            if (!frame.isMain() || errorCode == CefLoadHandler.ErrorCode.ERR_ABORTED
+                    || failedUrl.startsWith(ERROR_PAGE)) {
+                return;
+            }
+            String page = ERROR_PAGE + "?url=" + enc(failedUrl) + "&reason=" + enc(errorCode.name())
+                    + "&text=" + enc(errorText == null ? "" : errorText);
+            onTab(browser, tab -> {
+                tab.browser().loadURL(page);
+                window.addressChanged(tab, failedUrl);
+            });
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private final class Display extends CefDisplayHandlerAdapter {
+        @Override
+        public void onAddressChange(CefBrowser browser, CefFrame frame, String url) {
+            if (frame != null && !frame.isMain()) {
+                return;
+            }
+            if (url.startsWith(ERROR_PAGE)) {
+                return; // keep showing the address that failed
+            }
+            onTab(browser, tab -> window.addressChanged(tab, url));
+        }
+
+        @Override
+        public void onTitleChange(CefBrowser browser, String title) {
+            onTab(browser, tab -> window.titleChanged(tab, title));
+        }
+
+        @Override
+        public void onFullscreenModeChange(CefBrowser browser, boolean fullscreen) {
+            onTab(browser, tab -> window.fullscreenChanged(tab, fullscreen));
+        }
+    }
+
+    private final class Keys extends CefKeyboardHandlerAdapter {
+        @Override
+        public boolean onPreKeyEvent(CefBrowser browser, CefKeyboardHandler.CefKeyEvent event, BoolRef shortcut) {
+            if (event.type != CefKeyboardHandler.CefKeyEvent.EventType.KEYEVENT_RAWKEYDOWN) {
+                return false;
+            }
+            boolean control = (event.modifiers & EventFlags.EVENTFLAG_CONTROL_DOWN) != 0;
+            return window.handleShortcut(control, event.windows_key_code);
+        }
+    }
+}

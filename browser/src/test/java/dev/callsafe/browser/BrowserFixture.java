@@ -1,0 +1,200 @@
+package dev.callsafe.browser;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Point;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.swing.AbstractButton;
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+
+import dev.callsafe.browser.shell.BrowserTab;
+import dev.callsafe.plugins.media.MediaPlugin;
+
+/**
+ * The one real browser every end-to-end test in this JVM shares (CEF starts once per process), with a
+ * local page server, and helpers that drive it as a user would: real Swing buttons clicked by the mouse.
+ */
+public final class BrowserFixture {
+    /** Name served on 127.0.0.1 through Chromium's resolver rules: a plain-http, non-loopback origin. */
+    public static final String INSECURE_HOST = "insecure.test";
+
+    private static BrowserFixture instance;
+
+    private final Browser browser;
+    private final TestPages pages;
+    private final Robot robot;
+
+    private BrowserFixture(Browser browser, TestPages pages, Robot robot) {
+        this.browser = browser;
+        this.pages = pages;
+        this.robot = robot;
+    }
+
+    public static synchronized BrowserFixture get() throws Exception {
+        if (instance == null) {
+            System.setProperty("callsafe.devices", "synthetic");
+            System.setProperty("callsafe.engineArgs", "--host-resolver-rules=MAP " + INSECURE_HOST + " 127.0.0.1");
+            TestPages pages = new TestPages();
+            LaunchOptions options = new LaunchOptions("about:blank",
+                    Files.createTempDirectory("callsafe-test-profile-"), true);
+            Browser browser = Browser.launch(options);
+            instance = new BrowserFixture(browser, pages, new Robot());
+        }
+        return instance;
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    public TestPages pages() {
+        return pages;
+    }
+
+    public MediaPlugin media() {
+        return browser.plugins().plugin(MediaPlugin.class).orElseThrow();
+    }
+
+    /** Opens a tab on a URL and waits until its document has loaded. */
+    public BrowserTab open(String url) throws Exception {
+        AtomicReference<BrowserTab> tab = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> tab.set(browser.window().openTab(url)));
+        tab.get().ready().get(30, TimeUnit.SECONDS);
+        waitLoaded(tab.get(), url);
+        return tab.get();
+    }
+
+    /** Navigates a tab and waits for the new document. */
+    public void navigate(BrowserTab tab, String url) {
+        tab.load(url);
+        waitLoaded(tab, url);
+    }
+
+    private void waitLoaded(BrowserTab tab, String url) {
+        Wait.until("page " + url + " loaded", Duration.ofSeconds(30), () -> {
+            JsonElement r = eval(tab, "[location.href, document.readyState]");
+            return r.getAsJsonArray().get(0).getAsString().equals(url)
+                    && r.getAsJsonArray().get(1).getAsString().equals("complete");
+        });
+    }
+
+    public void close(BrowserTab tab) throws Exception {
+        SwingUtilities.invokeAndWait(() -> browser.window().closeTab(tab));
+    }
+
+    public void closeAllBut(BrowserTab keep) throws Exception {
+        for (BrowserTab t : browser.window().tabs()) {
+            if (t != keep) {
+                close(t);
+            }
+        }
+    }
+
+    /** Evaluates JavaScript in the tab's main frame and returns its JSON value (promises awaited). */
+    public JsonElement eval(BrowserTab tab, String js) {
+        return evalAs(tab, js, false);
+    }
+
+    /** Evaluates as if the user had just clicked in the page (transient user activation). */
+    public JsonElement evalWithGesture(BrowserTab tab, String js) {
+        return evalAs(tab, js, true);
+    }
+
+    private JsonElement evalAs(BrowserTab tab, String js, boolean gesture) {
+        try {
+            return JsonParser.parseString(tab.evaluate(js, gesture).get(20, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            throw new IllegalStateException("evaluating " + js + ": " + e, e);
+        }
+    }
+
+    /** Components in the window with this name that are currently showing. */
+    public List<JComponent> showing(String name) {
+        AtomicReference<List<JComponent>> out = new AtomicReference<>();
+        onEdt(() -> {
+            List<JComponent> found = new ArrayList<>();
+            collect(browser.window(), name, found);
+            out.set(found);
+        });
+        return out.get();
+    }
+
+    private static void collect(Container c, String name, List<JComponent> out) {
+        for (Component child : c.getComponents()) {
+            if (child instanceof JComponent && name.equals(child.getName()) && child.isShowing()) {
+                out.add((JComponent) child);
+            }
+            if (child instanceof Container) {
+                collect((Container) child, name, out);
+            }
+        }
+    }
+
+    /** Waits for exactly one showing component of this name. */
+    public JComponent awaitShowing(String name) {
+        return Wait.value(name + " showing", Duration.ofSeconds(15), () -> showing(name), l -> l.size() == 1).get(0);
+    }
+
+    public void awaitGone(String name) {
+        Wait.until(name + " gone", Duration.ofSeconds(15), () -> showing(name).isEmpty());
+    }
+
+    /** Clicks a button with the real mouse once it is showing and enabled (prompts arm after a delay). */
+    public void click(AbstractButton button) {
+        Wait.until(button.getName() + " enabled", Duration.ofSeconds(10), () -> {
+            AtomicReference<Boolean> ok = new AtomicReference<>();
+            onEdt(() -> ok.set(button.isShowing() && button.isEnabled()));
+            return ok.get();
+        });
+        AtomicReference<Point> at = new AtomicReference<>();
+        onEdt(() -> {
+            Point p = button.getLocationOnScreen();
+            at.set(new Point(p.x + button.getWidth() / 2, p.y + button.getHeight() / 2));
+        });
+        robot.mouseMove(at.get().x, at.get().y);
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        robot.waitForIdle();
+    }
+
+    /** Finds a button inside a showing component by name and clicks it. */
+    public void clickNamed(String name) {
+        click((AbstractButton) awaitShowing(name));
+    }
+
+    public String text(String name) {
+        JComponent c = awaitShowing(name);
+        AtomicReference<String> t = new AtomicReference<>();
+        onEdt(() -> t.set(c instanceof javax.swing.JLabel ? ((javax.swing.JLabel) c).getText() : c.toString()));
+        return t.get();
+    }
+
+    public Optional<BrowserTab> current() {
+        return browser.window().current();
+    }
+
+    public static void onEdt(Runnable r) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            r.run();
+            return;
+        }
+        try {
+            SwingUtilities.invokeAndWait(r);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.callsafe.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** A local web server on 127.0.0.1 serving the test pages from {@code src/test/resources/pages}. */
+public final class TestPages implements AutoCloseable {
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript", "css", "text/css");
+
+    private final HttpServer server;
+
+    public TestPages() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::serve);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "test-pages");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** A page URL on 127.0.0.1. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    /** The same page on another origin (localhost is a different site from 127.0.0.1). */
+    public String otherOrigin(String path) {
+        return "http://localhost:" + port() + path;
+    }
+
+    private void serve(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        if (path.equals("/")) {
+            path = "/call.html";
+        }
+        try (InputStream in = path.contains("..") ? null : TestPages.class.getResourceAsStream("/pages" + path)) {
+            if (in == null) {
+                ex.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = in.readAllBytes();
+            String ext = path.substring(path.lastIndexOf('.') + 1);
+            ex.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,115 @@
+'use strict';
+// Test probe: drives getUserMedia from a page and measures what arrived, as any calling site could.
+window.probe = (() => {
+  const st = { stream: null, error: null, settled: false, ended: [] };
+
+  function errorOf(e) {
+    return { name: e.name, message: e.message, constraint: e.constraint || null, isDOMException: e instanceof DOMException };
+  }
+
+  function start(constraints, md) {
+    st.settled = false; st.error = null; st.stream = null; st.ended = [];
+    (md || navigator.mediaDevices).getUserMedia(constraints).then((s) => {
+      st.stream = s;
+      s.getTracks().forEach((t) => t.addEventListener('ended', () => st.ended.push(t.kind)));
+      st.settled = true;
+    }, (e) => { st.error = errorOf(e); st.settled = true; });
+    return true;
+  }
+
+  function state() {
+    return {
+      settled: st.settled, error: st.error, ended: st.ended,
+      tracks: st.stream ? st.stream.getTracks().map((t) => ({
+        kind: t.kind, label: t.label, readyState: t.readyState, settings: t.getSettings(),
+      })) : [],
+    };
+  }
+
+  function decodeStamp(data, width) {
+    const b = Math.max(2, Math.min(8, Math.floor(width / 40) & ~1));
+    const row = (y0) => {
+      let v = 0;
+      for (let bit = 39; bit >= 0; bit--) {
+        const x = bit * b + (b >> 1), y = y0 + (b >> 1);
+        v = v * 2 + (data[(y * width + x) * 4] > 128 ? 1 : 0);
+      }
+      return v;
+    };
+    const r0 = row(0), r1 = row(b);
+    const seq = r0 % 4294967296, chk = Math.floor(r0 / 4294967296);
+    const expect = Number((BigInt(seq) * 31n + BigInt(r1)) & 255n);
+    return chk === expect ? { seq, time: r1 } : null;
+  }
+
+  // Collects n frames as shown by a <video> element: stamp, colour boxes and delay per frame.
+  async function video(n, timeoutMs) {
+    const track = st.stream.getVideoTracks()[0];
+    const v = document.createElement('video');
+    v.muted = true; v.autoplay = true; v.playsInline = true;
+    v.srcObject = new MediaStream([track]);
+    document.body.appendChild(v);
+    await v.play();
+    const frames = [];
+    const deadline = performance.now() + (timeoutMs || 10000);
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    await new Promise((resolve) => {
+      const onFrame = () => {
+        if (frames.length >= n || performance.now() > deadline) { resolve(); return; }
+        const w = v.videoWidth, h = v.videoHeight;
+        canvas.width = w; canvas.height = h;
+        ctx.drawImage(v, 0, 0, w, h);
+        const data = ctx.getImageData(0, 0, w, h).data;
+        const stamp = decodeStamp(data, w);
+        const box = Math.floor(h / 6);
+        const px = (x, y) => Array.from(data.slice((y * w + x) * 4, (y * w + x) * 4 + 3));
+        frames.push({
+          w, h, stamp,
+          delay: stamp ? (Date.now() % 1099511627776) - stamp.time : null,
+          red: px(box >> 1, h - (box >> 1)), green: px(w >> 1, h - (box >> 1)), blue: px(w - (box >> 1), h - (box >> 1)),
+        });
+        v.requestVideoFrameCallback(onFrame);
+      };
+      v.requestVideoFrameCallback(onFrame);
+    });
+    v.remove();
+    return frames;
+  }
+
+  // Root-mean-square level of the audio track over about 300 ms.
+  async function audioLevel() {
+    const ctx = new AudioContext();
+    await ctx.resume();
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = 2048;
+    ctx.createMediaStreamSource(new MediaStream(st.stream.getAudioTracks())).connect(analyser);
+    const buf = new Float32Array(analyser.fftSize);
+    let best = 0;
+    for (let i = 0; i < 15; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      analyser.getFloatTimeDomainData(buf);
+      let s = 0;
+      for (const x of buf) s += x * x;
+      best = Math.max(best, Math.sqrt(s / buf.length));
+    }
+    await ctx.close();
+    return best;
+  }
+
+  function stopAll() { if (st.stream) st.stream.getTracks().forEach((t) => t.stop()); }
+
+  async function readStream(url) {
+    try {
+      const r = await fetch(url);
+      if (!r.ok) return { ok: false, status: r.status, bytes: 0 };
+      const reader = r.body.getReader();
+      const { value } = await Promise.race([reader.read(), new Promise((res) => setTimeout(() => res({}), 1500))]);
+      return { ok: true, status: r.status, bytes: value ? value.length : 0 };
+    } catch (e) {
+      return { ok: false, error: e.name, bytes: 0 };
+    }
+  }
+
+  return { start, state, video, audioLevel, stopAll, readStream, errorOf };
+})();
