@@ -111,5 +111,24 @@ window.probe = (() => {
     }
   }
 
-  return { start, state, video, audioLevel, stopAll, readStream, errorOf };
+  // Asks the page's first iframe (any origin) to evaluate an expression; resolves with its value.
+  let asked = 0;
+  function inChild(expr) {
+    const id = ++asked;
+    return new Promise((resolve) => {
+      const onReply = (e) => {
+        if (e.data && e.data.probeReply === id) { removeEventListener('message', onReply); resolve(e.data.value); }
+      };
+      addEventListener('message', onReply);
+      document.querySelector('iframe').contentWindow.postMessage({ probeExpr: expr, id }, '*');
+    });
+  }
+  addEventListener('message', async (e) => {
+    if (!e.data || typeof e.data.probeExpr !== 'string') return;
+    let value;
+    try { value = await (0, eval)(e.data.probeExpr); } catch (err) { value = 'threw ' + err; }
+    e.source.postMessage({ probeReply: e.data.id, value }, '*');
+  });
+
+  return { start, state, video, audioLevel, stopAll, readStream, errorOf, inChild };
 })();

@@ -46,7 +46,10 @@ public final class BrowserFixture {
     public static synchronized BrowserFixture get() throws Exception {
         if (instance == null) {
             System.setProperty("callsafe.devices", "synthetic");
-            System.setProperty("callsafe.engineArgs", "--host-resolver-rules=MAP " + INSECURE_HOST + " 127.0.0.1");
+            // Fake devices give Chromium's own capture something to grant, so the native-path test means
+            // something; resolver rules give an insecure non-loopback origin.
+            System.setProperty("callsafe.engineArgs", "--use-fake-device-for-media-stream|--host-resolver-rules=MAP "
+                    + INSECURE_HOST + " 127.0.0.1");
             TestPages pages = new TestPages();
             LaunchOptions options = new LaunchOptions("about:blank",
                     Files.createTempDirectory("callsafe-test-profile-"), true);

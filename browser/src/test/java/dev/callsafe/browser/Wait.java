@@ -42,7 +42,8 @@ public final class Wait {
             }
             if (System.nanoTime() > deadline) {
                 AssertionError err = new AssertionError("timed out after " + timeout + " waiting for " + what
-                        + (last != null ? "; last value: " + last : ""));
+                        + (last != null ? "; last value: " + last : "")
+                        + (lastError != null ? "; last error: " + lastError : ""));
                 if (lastError != null) {
                     err.initCause(lastError);
                 }

@@ -25,7 +25,9 @@ public final class CefRuntime {
     private final CefApp app;
     private final SchemeRouter schemes;
 
+    private static final int PUMP_INTERVAL_MS = 10;
     private final CountDownLatch ready;
+    private javax.swing.Timer pump;
     private final Path profile;
 
     private CefRuntime(CefApp app, SchemeRouter schemes, CountDownLatch ready, Path profile) {
@@ -81,6 +83,26 @@ public final class CefRuntime {
             throw new IllegalStateException("Chromium did not initialise within 60 s; see "
                     + profile.resolve("engine.log"));
         }
+        startFallbackPump();
+    }
+
+    /**
+     * CEF's external message pump runs only when CEF asks for it; a lost request stalls every callback
+     * (DevTools answers, page messages) until some Swing event happens to pump again. CEF's own advice is
+     * a fixed-interval fallback; 100 Hz of an empty pump costs next to nothing.
+     */
+    private synchronized void startFallbackPump() {
+        if (pump != null) {
+            return;
+        }
+        pump = new javax.swing.Timer(PUMP_INTERVAL_MS, e -> {
+            CefApp.CefAppState state = CefApp.getState();
+            if (state != CefApp.CefAppState.SHUTTING_DOWN && state != CefApp.CefAppState.TERMINATED) {
+                app.doMessageLoopWork(0);
+            }
+        });
+        pump.setCoalesce(true);
+        pump.start();
     }
 
     /** Arguments for Chromium: no sandbox when root (Chromium refuses otherwise), quiet networking. */

@@ -31,9 +31,9 @@ public final class DocumentScripts {
         devtools.addEventListener(this::onEvent);
         JsonObject add = new JsonObject();
         add.addProperty("source", source);
-        return devtools.executeDevToolsMethod("Page.enable")
-                .thenCompose(r -> devtools.executeDevToolsMethod("Page.addScriptToEvaluateOnNewDocument", add.toString()))
-                .thenCompose(r -> devtools.executeDevToolsMethod("Target.setAutoAttach", autoAttach().toString()))
+        return DevTools.call(devtools, "Page.enable", null)
+                .thenCompose(r -> DevTools.call(devtools, "Page.addScriptToEvaluateOnNewDocument", add.toString()))
+                .thenCompose(r -> DevTools.call(devtools, "Target.setAutoAttach", autoAttach().toString()))
                 .thenApply(r -> null);
     }
 
@@ -71,6 +71,6 @@ public final class DocumentScripts {
         JsonObject p = new JsonObject();
         p.addProperty("sessionId", session);
         p.addProperty("message", msg.toString());
-        devtools.executeDevToolsMethod("Target.sendMessageToTarget", p.toString());
+        DevTools.call(devtools, "Target.sendMessageToTarget", p.toString());
     }
 }

@@ -13,6 +13,7 @@ import org.cef.browser.CefBrowser;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.plugins.spi.Tab;
 
 /**
@@ -119,7 +120,7 @@ public final class BrowserTab extends JPanel implements Tab {
         p.addProperty("awaitPromise", true);
         p.addProperty("returnByValue", true);
         p.addProperty("userGesture", userGesture);
-        return browser.getDevToolsClient().executeDevToolsMethod("Runtime.evaluate", p.toString())
+        return DevTools.call(browser.getDevToolsClient(), "Runtime.evaluate", p.toString())
                 .thenApply(r -> {
                     JsonObject o = JsonParser.parseString(r).getAsJsonObject();
                     if (o.has("exceptionDetails")) {
