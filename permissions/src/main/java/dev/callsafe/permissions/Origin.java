@@ -42,6 +42,22 @@ public final class Origin {
         }
         String scheme = uri.getScheme();
         String host = uri.getHost();
+        int explicitPort = uri.getPort();
+        if (host == null && uri.getAuthority() != null) {
+            // java.net.URI leaves internationalised host names unparsed: split the authority ourselves.
+            String authority = uri.getAuthority();
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = authority.lastIndexOf(':');
+            if (colon > 0 && !authority.endsWith("]")) {
+                try {
+                    explicitPort = Integer.parseInt(authority.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    return opaque();
+                }
+                authority = authority.substring(0, colon);
+            }
+            host = authority;
+        }
         if (scheme == null || host == null || host.isEmpty()) {
             return opaque();
         }
@@ -55,7 +71,7 @@ public final class Origin {
         } catch (IllegalArgumentException e) {
             return opaque();
         }
-        int port = uri.getPort() == defaultPort(scheme) ? -1 : uri.getPort();
+        int port = explicitPort == defaultPort(scheme) ? -1 : explicitPort;
         return new Origin(scheme, host, port);
     }
 

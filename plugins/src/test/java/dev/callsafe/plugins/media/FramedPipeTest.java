@@ -1,0 +1,84 @@
+package dev.callsafe.plugins.media;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class FramedPipeTest {
+    private static byte[] drain(FramedPipe pipe, int chunk) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[chunk];
+        int n;
+        while ((n = pipe.read(buf, chunk, () -> { })) > 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void framesAreHeaderThenPayloadWhateverTheReadSize() {
+        FramedPipe pipe = new FramedPipe(4, () -> { });
+        byte[] payload = new byte[1000];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) i;
+        }
+        pipe.offer(FramedPipe.VIDEO_MAGIC, 20, 10, 7, 1_700_000_000_123L, payload);
+        byte[] all = drain(pipe, 7);
+        assertEquals(FramedPipe.HEADER + 1000, all.length);
+        ByteBuffer h = ByteBuffer.wrap(all, 0, FramedPipe.HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(FramedPipe.VIDEO_MAGIC, h.getInt());
+        assertEquals(20, h.getInt());
+        assertEquals(10, h.getInt());
+        assertEquals(1000, h.getInt());
+        assertEquals(7, h.getInt());
+        h.getInt();
+        assertEquals(1_700_000_000_123.0, h.getDouble());
+        byte[] body = new byte[1000];
+        System.arraycopy(all, FramedPipe.HEADER, body, 0, 1000);
+        assertArrayEquals(payload, body);
+        assertEquals(1, pipe.delivered());
+    }
+
+    @Test
+    void aSlowReaderLosesTheOldestFramesNotLatency() {
+        FramedPipe pipe = new FramedPipe(2, () -> { });
+        for (int seq = 0; seq < 5; seq++) {
+            pipe.offer(FramedPipe.VIDEO_MAGIC, 2, 2, seq, 0, new byte[6]);
+        }
+        byte[] all = drain(pipe, 1 << 16);
+        assertEquals(2 * (FramedPipe.HEADER + 6), all.length);
+        assertEquals(3, ByteBuffer.wrap(all, 16, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        assertEquals(3, pipe.dropped());
+    }
+
+    @Test
+    void anEmptyPipeParksTheReaderAndWakesItOnce() {
+        FramedPipe pipe = new FramedPipe(2, () -> { });
+        AtomicInteger woken = new AtomicInteger();
+        assertEquals(0, pipe.read(new byte[64], 64, woken::incrementAndGet));
+        pipe.offer(FramedPipe.AUDIO_MAGIC, 48000, 1, 0, 0, new byte[4]);
+        pipe.offer(FramedPipe.AUDIO_MAGIC, 48000, 1, 1, 0, new byte[4]);
+        assertEquals(1, woken.get());
+        assertTrue(pipe.read(new byte[64], 64, woken::incrementAndGet) > 0);
+    }
+
+    @Test
+    void closeEndsTheStreamAfterQueuedDataAndCancelRunsTheCallbackOnce() {
+        AtomicInteger cancelled = new AtomicInteger();
+        FramedPipe pipe = new FramedPipe(2, cancelled::incrementAndGet);
+        pipe.offer(FramedPipe.VIDEO_MAGIC, 2, 2, 0, 0, new byte[6]);
+        pipe.close();
+        assertEquals(FramedPipe.HEADER + 6, drain(pipe, 1024).length);
+        assertEquals(-1, pipe.read(new byte[8], 8, () -> { }));
+        pipe.cancel();
+        pipe.cancel();
+        assertEquals(1, cancelled.get());
+    }
+}
