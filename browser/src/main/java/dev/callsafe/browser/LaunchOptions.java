@@ -81,7 +81,7 @@ public record LaunchOptions(String url, Path profile, boolean temporaryProfile) 
     /** Adds {@code https://} to a bare host name, as an address bar does. */
     public static String normalizeUrl(String typed) {
         String t = typed.trim();
-        if (t.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+        if (t.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || t.startsWith("about:") || t.startsWith("data:")) {
             return t;
         }
         if (t.startsWith("localhost") || t.startsWith("127.")) {
