@@ -1,0 +1,93 @@
+package dev.callsafe.browser.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.shell.BrowserTab;
+
+/**
+ * The camera benchmark: the synthetic camera through our whole pipeline (FFmpeg, Java, stream scheme,
+ * page script, MediaStreamTrackGenerator) against Chromium's own capture pipeline on its fake camera in
+ * the same Chromium build, at 1280x720 and 1920x1080, 30 fps. Prints a Markdown table.
+ *
+ * <p>Run with {@code scripts/bench-camera.sh [seconds]}.
+ */
+public final class CameraBenchmark {
+    private CameraBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int[][] sizes = {{1280, 720}, {1920, 1080}};
+        BrowserFixture browser = BrowserFixture.get();
+        List<PageRun> runs = new ArrayList<>();
+        for (int[] size : sizes) {
+            runs.add(ours(browser, size[0], size[1], seconds));
+            runs.add(chromium(browser, size[0], size[1], seconds));
+        }
+        System.out.println();
+        System.out.println("| pipeline                     | size      | fps    | p50     | p95     | CPU      |");
+        System.out.println("|------------------------------|-----------|--------|---------|---------|----------|");
+        runs.forEach(r -> System.out.println(r.row()));
+        for (int i = 0; i < runs.size(); i += 2) {
+            System.out.printf(java.util.Locale.ROOT, "CPU ratio at %dx%d (ours / Chromium): %.2f%n",
+                    runs.get(i).width(), runs.get(i).height(), runs.get(i).cpuPercent() / runs.get(i + 1).cpuPercent());
+        }
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static PageRun ours(BrowserFixture browser, int w, int h, int seconds) throws Exception {
+        BrowserTab tab = browser.open(browser.pages().url("/bench.html"));
+        browser.closeAllBut(tab);
+        JsonObject p = new JsonObject();
+        p.addProperty("expression", "bench.run({video: {width: {exact: " + w + "}, height: {exact: " + h
+                + "}, frameRate: 30}}, " + seconds + ", true)");
+        CompletableFuture<String> result = tab.evaluate(
+                "bench.run({video: {width: {exact: " + w + "}, height: {exact: " + h + "}, frameRate: 30}}, "
+                        + seconds + ", true)", false);
+        browser.clickNamed("consent.allow");
+        Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
+        long pid = ProcessHandle.current().pid();
+        double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
+        long t0 = System.nanoTime();
+        JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
+        double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / ((System.nanoTime() - t0) / 1e9) * 100;
+        PageRun run = PageRun.of("Callsafe (Java capture)", page, cpu);
+        System.out.println(run.row());
+        return run;
+    }
+
+    private static PageRun chromium(BrowserFixture browser, int w, int h, int seconds) throws Exception {
+        String cp = System.getProperty("java.class.path");
+        Process child = new ProcessBuilder(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
+                NativePipelineRunner.class.getName(), browser.pages().url("/bench.html"),
+                Integer.toString(w), Integer.toString(h), Integer.toString(seconds))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String line;
+        JsonObject page = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    page = JsonParser.parseString(line.substring(7)).getAsJsonObject();
+                }
+            }
+        }
+        child.waitFor(30, TimeUnit.SECONDS);
+        if (page == null) {
+            throw new IllegalStateException("the Chromium pipeline run printed no result");
+        }
+        PageRun run = PageRun.of("Chromium (fake camera)", page, page.get("cpuPercent").getAsDouble());
+        System.out.println(run.row());
+        return run;
+    }
+}

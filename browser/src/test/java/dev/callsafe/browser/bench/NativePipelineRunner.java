@@ -1,0 +1,95 @@
+package dev.callsafe.browser.bench;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+
+import org.cef.CefApp;
+import org.cef.CefClient;
+import org.cef.browser.CefBrowser;
+import org.cef.handler.CefLoadHandlerAdapter;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.callsafe.browser.cef.DevTools;
+import me.friwi.jcefmaven.CefAppBuilder;
+import me.friwi.jcefmaven.MavenCefAppHandlerAdapter;
+
+/**
+ * Benchmark-only child process: a bare CEF (same Chromium build as the browser) whose own capture
+ * pipeline runs on Chromium's fake camera, auto-granted. It exists to be compared against; the
+ * product never starts Chromium this way. Prints one JSON line: the page's figures and this process
+ * tree's CPU.
+ */
+public final class NativePipelineRunner {
+    private NativePipelineRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        int width = Integer.parseInt(args[1]);
+        int height = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        Path profile = Files.createTempDirectory("callsafe-bench-native-");
+        CefAppBuilder builder = new CefAppBuilder();
+        builder.setInstallDir(Path.of(System.getProperty("user.home"), ".cache", "callsafe", "jcef-146.0.10").toFile());
+        builder.getCefSettings().root_cache_path = profile.toString();
+        builder.getCefSettings().log_severity = org.cef.CefSettings.LogSeverity.LOGSEVERITY_DISABLE;
+        if ("root".equals(System.getProperty("user.name"))) {
+            builder.addJcefArgs("--no-sandbox");
+        }
+        builder.addJcefArgs("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream=fps=30",
+                "--disable-background-networking");
+        builder.setAppHandler(new MavenCefAppHandlerAdapter() { });
+        CefApp app = builder.build();
+        CompletableFuture<CefBrowser> loaded = new CompletableFuture<>();
+        SwingUtilities.invokeAndWait(() -> {
+            CefClient client = app.createClient();
+            client.addLoadHandler(new CefLoadHandlerAdapter() {
+                @Override
+                public void onLoadingStateChange(CefBrowser b, boolean loading, boolean back, boolean fwd) {
+                    if (!loading && b.getURL().startsWith("http")) {
+                        loaded.complete(b);
+                    }
+                }
+            });
+            CefBrowser browser = client.createBrowser(url, false, false);
+            JFrame frame = new JFrame("native pipeline");
+            frame.getContentPane().add(browser.getUIComponent());
+            frame.setSize(1200, 760);
+            frame.setVisible(true);
+        });
+        javax.swing.Timer pump = new javax.swing.Timer(10, e -> app.doMessageLoopWork(0));
+        pump.start();
+        CefBrowser browser = loaded.get(60, TimeUnit.SECONDS);
+        String js = "bench.run({video: {width: {exact: " + width + "}, height: {exact: " + height
+                + "}, frameRate: 30}}, " + seconds + ", false)";
+        JsonObject p = new JsonObject();
+        p.addProperty("expression", js);
+        p.addProperty("awaitPromise", true);
+        p.addProperty("returnByValue", true);
+        long pid = ProcessHandle.current().pid();
+        // CPU over the page's measuring window only: start it, skip its warm-up second, then measure.
+        CompletableFuture<String> result = DevTools.call(browser.getDevToolsClient(), "Runtime.evaluate", p.toString());
+        Thread.sleep(1500); // the page's own 1 s warm-up plus start-up; the page times its own window
+        double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
+        long t0 = System.nanoTime();
+        String r = result.get(seconds + 60L, TimeUnit.SECONDS);
+        double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / ((System.nanoTime() - t0) / 1e9) * 100;
+        JsonObject page = JsonParser.parseString(r).getAsJsonObject().getAsJsonObject("result").getAsJsonObject("value");
+        page.addProperty("cpuPercent", cpu);
+        System.out.println("RESULT " + page);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    static File javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toFile();
+    }
+}
