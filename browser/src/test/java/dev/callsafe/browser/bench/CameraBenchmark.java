@@ -58,10 +58,18 @@ public final class CameraBenchmark {
         browser.clickNamed("consent.allow");
         Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
         long pid = ProcessHandle.current().pid();
+        java.util.Map<Long, Double> before = ProcessTreeCpu.byProcess(pid);
         double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
         long t0 = System.nanoTime();
         JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
-        double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / ((System.nanoTime() - t0) / 1e9) * 100;
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / wall * 100;
+        ProcessTreeCpu.byProcess(pid).forEach((proc, secs) -> {
+            double d = (secs - before.getOrDefault(proc, 0.0)) / wall * 100;
+            if (d >= 0.5) {
+                System.out.printf(java.util.Locale.ROOT, "    %-8d %-40s %5.1f %%%n", proc, ProcessTreeCpu.kind(proc), d);
+            }
+        });
         PageRun run = PageRun.of("Callsafe (Java capture)", page, cpu);
         System.out.println(run.row());
         return run;

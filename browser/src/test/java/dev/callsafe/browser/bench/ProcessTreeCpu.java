@@ -20,6 +20,11 @@ final class ProcessTreeCpu {
 
     /** CPU seconds used so far by the tree rooted at pid (processes alive now). */
     static double cpuSeconds(long root) {
+        return byProcess(root).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** CPU seconds per process of the tree, by pid. */
+    static Map<Long, Double> byProcess(long root) {
         Map<Long, Long> parents = new HashMap<>();
         Map<Long, Long> ticks = new HashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -49,6 +54,25 @@ final class ProcessTreeCpu {
                 });
             }
         }
-        return tree.stream().mapToLong(p -> ticks.getOrDefault(p, 0L)).sum() / TICKS_PER_SECOND;
+        Map<Long, Double> out = new java.util.TreeMap<>();
+        for (long p : tree) {
+            out.put(p, ticks.getOrDefault(p, 0L) / TICKS_PER_SECOND);
+        }
+        return out;
+    }
+
+    /** What a process is: java, or Chromium's --type (renderer, gpu-process, utility:network...). */
+    static String kind(long pid) {
+        try {
+            String cmd = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("--type=([a-z-]+)").matcher(cmd);
+            if (m.find()) {
+                java.util.regex.Matcher u = java.util.regex.Pattern.compile("--utility-sub-type=([a-zA-Z.]+)").matcher(cmd);
+                return m.group(1) + (u.find() ? ":" + u.group(1) : "");
+            }
+            return cmd.contains("java") ? "java" : cmd.split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 }
