@@ -78,49 +78,46 @@
     track.dispatchEvent(new Event('ended'));
   }
 
-  async function pump(reader, writer, t, state, onFirst) {
-    const header = new Uint8Array(HEADER);
-    const view = new DataView(header.buffer);
-    let hFill = 0, payload = null, pFill = 0, meta = null, first = true;
+  // Reads exactly view.byteLength bytes into the view's memory (a BYOB read transfers the buffer, so
+  // the filled view is returned); null at the end of the stream.
+  async function readExact(reader, view) {
+    let buffer = view.buffer, offset = 0;
+    const start = view.byteOffset, length = view.byteLength;
+    while (offset < length) {
+      const { value, done } = await reader.read(new Uint8Array(buffer, start + offset, length - offset));
+      if (done || !value) return null;
+      buffer = value.buffer;
+      offset += value.byteLength;
+    }
+    return new Uint8Array(buffer, start, length);
+  }
+
+  // Frames arrive as a 32-byte header and a payload; each payload is read straight into its own
+  // buffer (no intermediate chunks), which becomes the VideoFrame or AudioData.
+  async function pump(reader, writer, t, state) {
+    let header = new Uint8Array(HEADER);
     for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      let off = 0;
-      while (off < value.length) {
-        if (!meta) {
-          const n = Math.min(HEADER - hFill, value.length - off);
-          header.set(value.subarray(off, off + n), hFill);
-          hFill += n; off += n;
-          if (hFill < HEADER) continue;
-          hFill = 0;
-          meta = {
-            magic: view.getUint32(0, true), a: view.getUint32(4, true), b: view.getUint32(8, true),
-            len: view.getUint32(12, true), seq: view.getUint32(16, true), time: view.getFloat64(24, true),
-          };
-          payload = new Uint8Array(meta.len);
-          pFill = 0;
-        }
-        const n = Math.min(meta.len - pFill, value.length - off);
-        payload.set(value.subarray(off, off + n), pFill);
-        pFill += n; off += n;
-        if (pFill < meta.len) continue;
-        const m = meta;
-        meta = null;
-        if (state.finished) return;
-        if (m.magic === VIDEO_MAGIC) {
-          const frame = new VideoFrame(payload, {
-            format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
-          });
-          try { await writer.write(frame); } finally { frame.close(); }
-        } else if (m.magic === AUDIO_MAGIC) {
-          const samples = new Float32Array(payload.buffer, 0, m.len / 4);
-          const data = new AudioData({
-            format: 'f32-planar', sampleRate: m.a, numberOfChannels: m.b,
-            numberOfFrames: samples.length / m.b, timestamp: Math.round(m.time * 1000), data: samples,
-          });
-          try { await writer.write(data); } finally { data.close(); }
-        }
-        if (first) { first = false; onFirst(); }
+      header = await readExact(reader, header);
+      if (!header) return;
+      const view = new DataView(header.buffer, header.byteOffset, HEADER);
+      const m = {
+        magic: view.getUint32(0, true), a: view.getUint32(4, true), b: view.getUint32(8, true),
+        len: view.getUint32(12, true), time: view.getFloat64(24, true),
+      };
+      const payload = await readExact(reader, new Uint8Array(m.len));
+      if (!payload || state.finished) return;
+      if (m.magic === VIDEO_MAGIC) {
+        const frame = new VideoFrame(payload, {
+          format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
+        });
+        try { await writer.write(frame); } finally { frame.close(); }
+      } else if (m.magic === AUDIO_MAGIC) {
+        const samples = new Float32Array(payload.buffer, payload.byteOffset, m.len / 4);
+        const data = new AudioData({
+          format: 'f32-planar', sampleRate: m.a, numberOfChannels: m.b,
+          numberOfFrames: samples.length / m.b, timestamp: Math.round(m.time * 1000), data: samples,
+        });
+        try { await writer.write(data); } finally { data.close(); }
       }
     }
   }
@@ -139,7 +136,7 @@
     if (!response.ok || !response.body) {
       throw new DOMException('Could not open the ' + t.kind + ' source', 'NotReadableError');
     }
-    pump(response.body.getReader(), writer, t, state, () => {})
+    pump(response.body.getReader({ mode: 'byob' }), writer, t, state)
       .catch(() => {})
       .finally(() => endFromBrowser(track, state));
     return track;
