@@ -3,7 +3,7 @@ package dev.callsafe.browser.shell;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.awt.event.ActionEvent;
+import java.awt.KeyboardFocusManager;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -21,7 +20,6 @@ import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
-import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 
 import org.cef.CefClient;
@@ -109,19 +107,14 @@ public final class BrowserWindow extends JFrame {
 
         tabPane.addChangeListener(e -> current().ifPresent(this::tabBecameSelected));
 
-        bind("control L", "focusAddress", this::focusAddress);
-        bind("control T", "newTab", () -> openTab(LaunchOptions.DEMO_URL));
-        bind("control W", "closeTab", () -> current().ifPresent(this::closeTab));
-        bind("F5", "reload", this::reloadCurrent);
-    }
-
-    private void bind(String key, String name, Runnable action) {
-        getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(key), name);
-        getRootPane().getActionMap().put(name, new AbstractAction() {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                action.run();
+        // Shortcuts must work wherever the keyboard is, also on the page's heavyweight component, which
+        // Swing key bindings never see; CEF's keyboard handler covers keys Chromium receives natively.
+        KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(e -> {
+            if (e.getID() != KeyEvent.KEY_PRESSED || e.getComponent() == null
+                    || SwingUtilities.getWindowAncestor(e.getComponent()) != this && e.getComponent() != this) {
+                return false;
             }
+            return handleShortcut(e.isControlDown(), e.getKeyCode());
         });
     }
 
