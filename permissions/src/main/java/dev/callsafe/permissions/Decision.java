@@ -12,9 +12,17 @@ public record Decision(Outcome outcome, Reason reason) {
     public enum Reason {
         INSECURE_ORIGIN(Outcome.DENY),
         NOT_DELEGATED(Outcome.DENY),
+        /** A remembered block for the origin (site settings or "remember" in the prompt). */
+        STORED_BLOCK(Outcome.DENY),
+        /** Quiet period after repeated dismissals: refused without a prompt. */
+        EMBARGOED(Outcome.DENY),
         USER_BLOCKED(Outcome.DENY),
         USER_DISMISSED(Outcome.DENY),
         USER_ALLOWED(Outcome.GRANT),
+        /** The install-style Application Permission covers this request. */
+        APPLICATION_PERMISSION(Outcome.GRANT),
+        /** The same call (document) was already granted these kinds and still has live tracks. */
+        LIVE_CALL_GRANT(Outcome.GRANT),
         NO_DECISION_YET(Outcome.ASK);
 
         private final Outcome outcome;

@@ -11,8 +11,10 @@ import java.util.Set;
  * @param topLevel the origin of the tab's main frame
  * @param kinds what is asked for; never empty
  * @param delegated whether the embedding iframe carries a matching {@code allow=} attribute
+ * @param callId the requesting document's identity (one call lasts as long as its document), or null
  */
-public record MediaRequest(Origin requester, Origin topLevel, Set<MediaKind> kinds, boolean delegated) {
+public record MediaRequest(Origin requester, Origin topLevel, Set<MediaKind> kinds, boolean delegated,
+                           String callId) {
     public MediaRequest {
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(topLevel, "topLevel");
@@ -20,6 +22,18 @@ public record MediaRequest(Origin requester, Origin topLevel, Set<MediaKind> kin
             throw new IllegalArgumentException("a media request needs at least one kind");
         }
         kinds = Set.copyOf(EnumSet.copyOf(kinds));
+    }
+
+    public MediaRequest(Origin requester, Origin topLevel, Set<MediaKind> kinds, boolean delegated) {
+        this(requester, topLevel, kinds, delegated, null);
+    }
+
+    /**
+     * The origin a grant for this request is stored under. Like Chrome and Firefox (permission
+     * delegation), a delegated iframe's request is decided, stored and shown for the top-level origin.
+     */
+    public Origin grantOrigin() {
+        return topLevel;
     }
 
     /** A request from a tab's main frame. */

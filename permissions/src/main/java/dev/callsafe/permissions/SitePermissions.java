@@ -1,0 +1,370 @@
+package dev.callsafe.permissions;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The one place media permission state lives and the consent rules are applied: per-call grants (held
+ * while a call's document lives), the install-style Application Permission, persistent blocks, lapsing of
+ * unused grants, embargo after repeated dismissals, and what {@code permissions.query} may say.
+ *
+ * <p>Checks run in a fixed order (see {@link #decide}) and every answer carries its reason. Thread-safe.
+ */
+public final class SitePermissions {
+    /** Dismissals in a row after which an origin is put under embargo (Chrome uses 3). */
+    public static final int EMBARGO_AFTER_DISMISSALS = 3;
+    /** How long an embargo lasts (Chrome uses 7 days). */
+    public static final Duration EMBARGO = Duration.ofDays(7);
+    /** Default time after which an unused Application Permission lapses. */
+    public static final Duration DEFAULT_LAPSE = Duration.ofDays(90);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+    private final Duration lapseAfter;
+    private final ConsentPolicy policy;
+    private final Map<Origin, Site> sites = new HashMap<>();
+    private final Map<String, CallGrant> calls = new HashMap<>();
+    private final List<Consumer<Origin>> listeners = new CopyOnWriteArrayList<>();
+
+    /** One call's grant: the kinds the user allowed for one document. */
+    private record CallGrant(Origin origin, Set<MediaKind> kinds) {
+    }
+
+    /** Mutable per-origin state. */
+    private static final class Site {
+        final Map<MediaKind, SiteSnapshot.StoredPermission> stored = new EnumMap<>(MediaKind.class);
+        String deviceSalt;
+        boolean everGranted;
+        int dismissals;
+        Instant embargoUntil;
+    }
+
+    public SitePermissions(Clock clock, Duration lapseAfter, Set<String> secureSchemes) {
+        this.clock = clock;
+        this.lapseAfter = lapseAfter;
+        this.policy = new ConsentPolicy(secureSchemes);
+    }
+
+    /** Loads state from a snapshot (entries it cannot understand are skipped, never invented). */
+    public synchronized void restore(PermissionSnapshot snapshot) {
+        sites.clear();
+        snapshot.sites().forEach((key, s) -> {
+            Origin origin = Origin.of(key);
+            if (origin.isOpaque()) {
+                return;
+            }
+            Site site = new Site();
+            if (s.permissions() != null) {
+                s.permissions().forEach((kind, p) -> {
+                    try {
+                        if (p != null && p.state() != null) {
+                            Instant.parse(p.since()); // refuse unreadable dates now, not at first use
+                            Instant.parse(p.lastUsed());
+                            site.stored.put(MediaKind.valueOf(kind.toUpperCase(Locale.ROOT)), p);
+                        }
+                    } catch (IllegalArgumentException unknownKind) {
+                        // a kind from a newer version: ignored here, rewritten without it
+                    }
+                });
+            }
+            site.deviceSalt = s.deviceSalt();
+            site.everGranted = s.everGranted();
+            site.dismissals = s.dismissals();
+            site.embargoUntil = s.embargoUntil() == null ? null : Instant.parse(s.embargoUntil());
+            sites.put(origin, site);
+        });
+    }
+
+    public synchronized PermissionSnapshot snapshot() {
+        Map<String, SiteSnapshot> out = new TreeMap<>();
+        sites.forEach((origin, site) -> {
+            Map<String, SiteSnapshot.StoredPermission> perms = new TreeMap<>();
+            site.stored.forEach((k, p) -> perms.put(k.name().toLowerCase(Locale.ROOT), p));
+            out.put(origin.serialize(), new SiteSnapshot(perms, site.deviceSalt, site.everGranted, site.dismissals,
+                    site.embargoUntil == null ? null : site.embargoUntil.toString()));
+        });
+        return new PermissionSnapshot(PermissionSnapshot.SCHEMA, out);
+    }
+
+    /**
+     * Decides a request, in order: insecure origin, missing delegation, stored block, embargo, Application
+     * Permission, a live grant of the same call, else ask.
+     */
+    public synchronized Decision decide(MediaRequest request) {
+        Decision pre = policy.decide(request);
+        if (pre.outcome() == Decision.Outcome.DENY) {
+            return pre;
+        }
+        Origin origin = request.grantOrigin();
+        Site site = live(origin);
+        if (site != null) {
+            for (MediaKind k : request.kinds()) {
+                SiteSnapshot.StoredPermission p = site.stored.get(k);
+                if (p != null && p.state() == PermissionState.BLOCK) {
+                    return Decision.because(Decision.Reason.STORED_BLOCK);
+                }
+            }
+            if (site.embargoUntil != null && clock.instant().isBefore(site.embargoUntil)) {
+                return Decision.because(Decision.Reason.EMBARGOED);
+            }
+            boolean allAllowed = request.kinds().stream().allMatch(k -> site.stored.containsKey(k)
+                    && site.stored.get(k).state() == PermissionState.ALLOW);
+            if (allAllowed) {
+                return Decision.because(Decision.Reason.APPLICATION_PERMISSION);
+            }
+        }
+        CallGrant call = request.callId() == null ? null : calls.get(request.callId());
+        if (call != null && call.origin().equals(origin) && call.kinds().containsAll(request.kinds())) {
+            return Decision.because(Decision.Reason.LIVE_CALL_GRANT);
+        }
+        return Decision.because(Decision.Reason.NO_DECISION_YET);
+    }
+
+    /** Applies the user's answer to a prompt; the one place answers become state. */
+    public void record(MediaRequest request, ConsentAnswer answer) {
+        Origin origin = request.grantOrigin();
+        synchronized (this) {
+            Site site = siteFor(origin);
+            switch (answer) {
+                case ALLOW_ONCE:
+                    site.dismissals = 0;
+                    if (request.callId() != null) {
+                        calls.merge(request.callId(), new CallGrant(origin, request.kinds()), (a, b) -> {
+                            Set<MediaKind> all = EnumSet.copyOf(a.kinds());
+                            all.addAll(b.kinds());
+                            return new CallGrant(origin, all);
+                        });
+                    }
+                    break;
+                case BLOCK:
+                    site.dismissals = 0;
+                    break;
+                case BLOCK_ALWAYS:
+                    site.dismissals = 0;
+                    request.kinds().forEach(k -> site.stored.put(k, stored(PermissionState.BLOCK)));
+                    break;
+                case DISMISS:
+                    site.dismissals++;
+                    if (site.dismissals >= EMBARGO_AFTER_DISMISSALS) {
+                        site.embargoUntil = clock.instant().plus(EMBARGO);
+                        site.dismissals = 0;
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException(answer.toString());
+            }
+        }
+        fire(origin);
+    }
+
+    /** A grant was used: capture started. Refreshes the lapse clock and remembers the success. */
+    public void markUsed(Origin origin, Set<MediaKind> kinds) {
+        synchronized (this) {
+            Site site = siteFor(origin);
+            site.everGranted = true;
+            String now = clock.instant().toString();
+            for (MediaKind k : kinds) {
+                SiteSnapshot.StoredPermission p = site.stored.get(k);
+                if (p != null && p.state() == PermissionState.ALLOW) {
+                    site.stored.put(k, new SiteSnapshot.StoredPermission(p.state(), p.since(), now));
+                }
+            }
+        }
+        fire(origin);
+    }
+
+    /** The call (document) ended: its tracks all ended, it navigated or its tab closed. */
+    public void callEnded(String callId) {
+        CallGrant gone;
+        synchronized (this) {
+            gone = calls.remove(callId);
+        }
+        if (gone != null) {
+            fire(gone.origin());
+        }
+    }
+
+    /** Grants the Application Permission; only the browser chrome's install flow may call this. */
+    public void installApplication(Origin origin, Set<MediaKind> kinds) {
+        synchronized (this) {
+            Site site = siteFor(origin);
+            site.embargoUntil = null;
+            kinds.forEach(k -> site.stored.put(k, stored(PermissionState.ALLOW)));
+        }
+        fire(origin);
+    }
+
+    public void block(Origin origin, MediaKind kind) {
+        synchronized (this) {
+            siteFor(origin).stored.put(kind, stored(PermissionState.BLOCK));
+            dropCallGrants(origin, kind);
+        }
+        fire(origin);
+    }
+
+    /** Forgets a remembered state and any live call grant for it: the next request asks again. */
+    public void revoke(Origin origin, MediaKind kind) {
+        synchronized (this) {
+            Site site = sites.get(origin);
+            if (site != null) {
+                site.stored.remove(kind);
+            }
+            dropCallGrants(origin, kind);
+        }
+        fire(origin);
+    }
+
+    /** Clears everything about an origin: permissions, call grants, success memory, embargo, device ids. */
+    public void clearSiteData(Origin origin) {
+        synchronized (this) {
+            sites.remove(origin);
+            calls.values().removeIf(c -> c.origin().equals(origin));
+        }
+        fire(origin);
+    }
+
+    private void dropCallGrants(Origin origin, MediaKind kind) {
+        calls.replaceAll((id, c) -> {
+            if (!c.origin().equals(origin) || !c.kinds().contains(kind)) {
+                return c;
+            }
+            Set<MediaKind> rest = EnumSet.copyOf(c.kinds());
+            rest.remove(kind);
+            return new CallGrant(origin, rest.isEmpty() ? Set.of() : rest);
+        });
+        calls.values().removeIf(c -> c.kinds().isEmpty());
+    }
+
+    /**
+     * {@code permissions.query} for camera or microphone, following Firefox's one-time-permission model
+     * (seed 004): granted after an Application Permission or a live call grant; denied when blocked or
+     * the frame is not delegated, but read as prompt until the origin has had a successful
+     * getUserMedia (fingerprinting mitigation); otherwise prompt.
+     */
+    public synchronized QueryState query(Origin requester, Origin topLevel, MediaKind kind, boolean delegated) {
+        MediaRequest r = new MediaRequest(requester, topLevel, Set.of(kind), delegated);
+        Decision pre = policy.decide(r);
+        Origin origin = r.grantOrigin();
+        Site site = live(origin);
+        boolean everGranted = site != null && site.everGranted;
+        if (pre.reason() == Decision.Reason.NOT_DELEGATED || pre.reason() == Decision.Reason.INSECURE_ORIGIN) {
+            return everGranted ? QueryState.DENIED : QueryState.PROMPT;
+        }
+        SiteSnapshot.StoredPermission p = site == null ? null : site.stored.get(kind);
+        if (p != null && p.state() == PermissionState.BLOCK) {
+            return everGranted ? QueryState.DENIED : QueryState.PROMPT;
+        }
+        if (p != null && p.state() == PermissionState.ALLOW) {
+            return QueryState.GRANTED;
+        }
+        boolean liveCall = calls.values().stream().anyMatch(c -> c.origin().equals(origin) && c.kinds().contains(kind));
+        return liveCall ? QueryState.GRANTED : QueryState.PROMPT;
+    }
+
+    /** Whether enumerateDevices may show this origin real devices and labels. */
+    public synchronized boolean revealsDevices(Origin origin) {
+        Site site = live(origin);
+        if (site != null && site.stored.values().stream().anyMatch(p -> p.state() == PermissionState.ALLOW)) {
+            return true;
+        }
+        return calls.values().stream().anyMatch(c -> c.origin().equals(origin));
+    }
+
+    /** The origin's device-id salt, created on first use; clearing site data makes a new one. */
+    public String deviceSalt(Origin origin) {
+        String salt;
+        boolean created = false;
+        synchronized (this) {
+            Site site = siteFor(origin);
+            if (site.deviceSalt == null) {
+                byte[] b = new byte[16];
+                RANDOM.nextBytes(b);
+                site.deviceSalt = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+                created = true;
+            }
+            salt = site.deviceSalt;
+        }
+        if (created) {
+            fire(origin);
+        }
+        return salt;
+    }
+
+    /** One row of the site-settings list. */
+    public record SiteEntry(Origin origin, MediaKind kind, PermissionState state, Instant since, Instant lastUsed,
+                            boolean liveCall) {
+    }
+
+    /** Every origin's remembered states and live call grants, for site settings. */
+    public synchronized List<SiteEntry> entries() {
+        List<SiteEntry> out = new ArrayList<>();
+        for (Origin origin : new ArrayList<>(sites.keySet())) {
+            Site site = live(origin);
+            if (site == null) {
+                continue;
+            }
+            site.stored.forEach((k, p) -> out.add(new SiteEntry(origin, k, p.state(), Instant.parse(p.since()),
+                    Instant.parse(p.lastUsed()), false)));
+        }
+        for (CallGrant c : calls.values()) {
+            for (MediaKind k : c.kinds()) {
+                out.add(new SiteEntry(c.origin(), k, null, null, null, true));
+            }
+        }
+        out.sort(java.util.Comparator.comparing((SiteEntry e) -> e.origin().serialize()).thenComparing(SiteEntry::kind));
+        return out;
+    }
+
+    /** Runs after every change, with the origin concerned (for change events, storage and the chrome). */
+    public void addListener(Consumer<Origin> listener) {
+        listeners.add(listener);
+    }
+
+    private void fire(Origin origin) {
+        listeners.forEach(l -> l.accept(origin));
+    }
+
+    private Site siteFor(Origin origin) {
+        Site site = live(origin);
+        if (site == null) {
+            site = new Site();
+            sites.put(origin, site);
+        }
+        return site;
+    }
+
+    /** The origin's state with lapsed Application Permissions removed. */
+    private Site live(Origin origin) {
+        Site site = sites.get(origin);
+        if (site == null) {
+            return null;
+        }
+        Instant cutoff = clock.instant().minus(lapseAfter);
+        site.stored.values().removeIf(p -> p.state() == PermissionState.ALLOW
+                && Instant.parse(p.lastUsed()).isBefore(cutoff));
+        if (site.embargoUntil != null && !clock.instant().isBefore(site.embargoUntil)) {
+            site.embargoUntil = null;
+        }
+        return site;
+    }
+
+    private SiteSnapshot.StoredPermission stored(PermissionState state) {
+        String now = clock.instant().toString();
+        return new SiteSnapshot.StoredPermission(state, now, now);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.callsafe.permissions;
+
+import java.util.Map;
+
+/**
+ * Everything remembered about one origin, as plain data for storage.
+ *
+ * @param permissions kind name (lower case) to its remembered state
+ * @param deviceSalt per-origin salt of page-facing device ids; a new one after clearing site data
+ * @param everGranted whether a getUserMedia of this origin ever succeeded (until site data is cleared)
+ * @param dismissals prompts dismissed in a row
+ * @param embargoUntil ISO instant until which prompts are suppressed, or null
+ */
+public record SiteSnapshot(Map<String, StoredPermission> permissions, String deviceSalt, boolean everGranted,
+                           int dismissals, String embargoUntil) {
+    /**
+     * One remembered state.
+     *
+     * @param since ISO instant the state was set
+     * @param lastUsed ISO instant a request last used it (grants lapse when unused)
+     */
+    public record StoredPermission(PermissionState state, String since, String lastUsed) {
+    }
+}
