@@ -192,6 +192,66 @@
     install(md);
     Object.defineProperty(Navigator.prototype, 'mediaDevices', { get: () => md, configurable: true });
   }
+  // permissions.query for camera and microphone answers from the browser's consent engine; 'change'
+  // fires when the user changes the permission in the chrome. Other names go to Chromium.
+  const statuses = { camera: new Set(), microphone: new Set() };
+  let current = null;
+  let watching = false;
+  function watch() {
+    if (watching) return;
+    const q = bridge || (typeof window[BRIDGE] === 'function' ? (bridge = window[BRIDGE]) : null);
+    if (!q) return;
+    watching = true;
+    q({
+      request: 'media:' + JSON.stringify({ op: 'watch' }), persistent: true,
+      onSuccess: (r) => {
+        const next = JSON.parse(r);
+        const before = current;
+        current = next;
+        if (!before) return;
+        for (const name of ['camera', 'microphone']) {
+          if (before[name] === next[name]) continue;
+          for (const st of statuses[name]) st.dispatchEvent(new Event('change'));
+        }
+      },
+      onFailure: () => { watching = false; },
+    });
+  }
+  function permissionStatus(name) {
+    const st = new EventTarget();
+    let handler = null;
+    Object.defineProperties(st, {
+      name: { get: () => name, enumerable: true },
+      state: { get: () => (current ? current[name] : 'prompt'), enumerable: true },
+      onchange: {
+        get: () => handler,
+        set: (fn) => {
+          if (handler) st.removeEventListener('change', handler);
+          handler = typeof fn === 'function' ? fn : null;
+          if (handler) st.addEventListener('change', handler);
+        },
+        enumerable: true,
+      },
+    });
+    statuses[name].add(st);
+    return st;
+  }
+  if (window.Permissions && navigator.permissions) {
+    const nativeQuery = Permissions.prototype.query;
+    Object.defineProperty(Permissions.prototype, 'query', {
+      value: function query(descriptor) {
+        const name = descriptor && descriptor.name;
+        if (name !== 'camera' && name !== 'microphone') return nativeQuery.call(this, descriptor);
+        return call('query', { name }).then((states) => {
+          current = states;
+          watch();
+          return permissionStatus(name);
+        });
+      },
+      writable: true, configurable: true, enumerable: true,
+    });
+  }
+
   const legacy = function (constraints, ok, err) {
     getUserMedia(constraints).then(ok, err);
   };

@@ -50,6 +50,7 @@ public final class Browser {
                     () -> w[0] == null ? java.util.List.of() : w[0].tabs());
             plugins.startAll();
             w[0] = new BrowserWindow(client, plugins, () -> holder[0].shutdown(client));
+            plugins.setSelectedTab(() -> w[0].current());
             TabEvents.attach(client, w[0], plugins);
             holder[0] = new Browser(options, plugins, w[0]);
             w[0].setVisible(true);

@@ -199,6 +199,15 @@ public final class SitePermissions {
         }
     }
 
+    /** Ends every call whose id matches (a tab closed or its main document navigated). */
+    public void endCalls(java.util.function.Predicate<String> which) {
+        List<Origin> affected = new ArrayList<>();
+        synchronized (this) {
+            calls.entrySet().removeIf(e -> which.test(e.getKey()) && affected.add(e.getValue().origin()));
+        }
+        affected.stream().distinct().forEach(this::fire);
+    }
+
     /** Grants the Application Permission; only the browser chrome's install flow may call this. */
     public void installApplication(Origin origin, Set<MediaKind> kinds) {
         synchronized (this) {

@@ -33,6 +33,8 @@ public final class PluginHost implements PluginContext {
     private final List<String> scripts = new ArrayList<>();
     private final List<TabListener> listeners = new CopyOnWriteArrayList<>();
     private final List<JComponent> widgets = new ArrayList<>();
+    private final List<JComponent> addressBarWidgets = new ArrayList<>();
+    private Supplier<java.util.Optional<? extends Tab>> selected = java.util.Optional::empty;
     private final List<BrowserPlugin> plugins = new ArrayList<>();
 
     public PluginHost(Path profile, PageBridge bridge, SchemeRouter schemes, Supplier<List<? extends Tab>> tabs) {
@@ -82,6 +84,15 @@ public final class PluginHost implements PluginContext {
         return List.copyOf(widgets);
     }
 
+    public List<JComponent> addressBarWidgets() {
+        return List.copyOf(addressBarWidgets);
+    }
+
+    /** Tells the host how to find the selected tab (the window exists only after plugins start). */
+    public void setSelectedTab(Supplier<java.util.Optional<? extends Tab>> selected) {
+        this.selected = selected;
+    }
+
     /** Delivers a tab event to every listener; one failing listener does not stop the others. */
     public void fire(Consumer<TabListener> event) {
         for (TabListener l : listeners) {
@@ -116,6 +127,16 @@ public final class PluginHost implements PluginContext {
     @Override
     public void addChromeWidget(JComponent widget) {
         widgets.add(widget);
+    }
+
+    @Override
+    public void addAddressBarWidget(JComponent widget) {
+        addressBarWidgets.add(widget);
+    }
+
+    @Override
+    public java.util.Optional<Tab> selectedTab() {
+        return selected.get().map(t -> (Tab) t);
     }
 
     @Override

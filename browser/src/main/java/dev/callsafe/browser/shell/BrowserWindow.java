@@ -86,6 +86,9 @@ public final class BrowserWindow extends JFrame {
             nav.add(b);
         }
         toolbar.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+        for (JComponent w : plugins.addressBarWidgets()) {
+            nav.add(w);
+        }
         toolbar.add(nav, BorderLayout.WEST);
         toolbar.add(address, BorderLayout.CENTER);
         toolbar.add(newTab, BorderLayout.EAST);

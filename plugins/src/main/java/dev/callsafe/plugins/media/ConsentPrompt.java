@@ -37,6 +37,8 @@ final class ConsentPrompt extends JPanel {
     private final JButton allow = new JButton("Allow");
     private final JButton block = new JButton("Block");
     private final JButton dismiss = new JButton("\u2715");
+    private final javax.swing.JCheckBox remember = new javax.swing.JCheckBox("Remember block for this site");
+    private final JLabel text;
     private final Timer arm;
 
     ConsentPrompt(MediaRequest request, Consumer<ConsentAnswer> onAnswer) {
@@ -46,7 +48,7 @@ final class ConsentPrompt extends JPanel {
         setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(0, 0, 1, 0, new Color(0x99, 0x99, 0x99)),
                 BorderFactory.createEmptyBorder(6, 10, 6, 10)));
-        JLabel text = new JLabel(describe(request));
+        text = new JLabel(describe(request));
         text.setName("consent.text");
         text.setFont(text.getFont().deriveFont(Font.PLAIN));
         add(text, BorderLayout.CENTER);
@@ -57,6 +59,10 @@ final class ConsentPrompt extends JPanel {
         block.setName("consent.block");
         dismiss.setName("consent.dismiss");
         dismiss.setToolTipText("Not now (Escape)");
+        remember.setName("consent.remember");
+        remember.setOpaque(false);
+        remember.setToolTipText("Block this site from now on, until you change it in site settings");
+        buttons.add(remember);
         for (JButton b : new JButton[] {allow, block, dismiss}) {
             b.setDefaultCapable(false);
             b.setEnabled(false);
@@ -64,7 +70,7 @@ final class ConsentPrompt extends JPanel {
         }
         add(buttons, BorderLayout.EAST);
         allow.addActionListener(e -> answer(ConsentAnswer.ALLOW_ONCE));
-        block.addActionListener(e -> answer(ConsentAnswer.BLOCK));
+        block.addActionListener(e -> answer(remember.isSelected() ? ConsentAnswer.BLOCK_ALWAYS : ConsentAnswer.BLOCK));
         dismiss.addActionListener(e -> answer(ConsentAnswer.DISMISS));
 
         getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke("ESCAPE"), "dismiss");
@@ -102,6 +108,13 @@ final class ConsentPrompt extends JPanel {
             setArmed(false);
             onAnswer.accept(a);
         }
+    }
+
+    /** Shows what a merged prompt now covers; re-arms, so the change cannot be clicked through. */
+    void update(MediaRequest merged) {
+        text.setText(describe(merged));
+        setArmed(false);
+        arm.restart();
     }
 
     /** Withdraws the prompt without an answer (tab closed or navigated). */

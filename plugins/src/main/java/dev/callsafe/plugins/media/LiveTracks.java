@@ -16,6 +16,7 @@ final class LiveTracks {
 
     private final Map<String, LiveTrack> byToken = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<LiveTrack>> endListeners = new CopyOnWriteArrayList<>();
 
     void add(LiveTrack track) {
         byToken.put(track.token(), track);
@@ -49,6 +50,7 @@ final class LiveTracks {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "closing source", e);
         }
+        endListeners.forEach(l -> l.accept(t));
         fire();
     }
 
@@ -56,6 +58,11 @@ final class LiveTracks {
         for (LiveTrack t : matching(p)) {
             end(t.token(), reason);
         }
+    }
+
+    /** Runs when a track has ended, after it was removed. */
+    void addEndListener(java.util.function.Consumer<LiveTrack> listener) {
+        endListeners.add(listener);
     }
 
     /** Runs on every change (add or end), on the thread that made it. */

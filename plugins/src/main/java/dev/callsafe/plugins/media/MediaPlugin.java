@@ -10,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.callsafe.capture.device.DeviceCatalog;
-import dev.callsafe.permissions.ConsentPolicy;
+import dev.callsafe.permissions.MediaKind;
+import dev.callsafe.permissions.Origin;
+import dev.callsafe.permissions.SitePermissions;
 import dev.callsafe.permissions.DeviceIdScope;
 import dev.callsafe.plugins.spi.BrowserPlugin;
 import dev.callsafe.plugins.spi.FrameRef;
@@ -30,6 +32,8 @@ public final class MediaPlugin implements BrowserPlugin {
     private final LiveTracks tracks = new LiveTracks();
     private final PendingConsents pending = new PendingConsents();
     private ExecutorService opener;
+    private SitePermissionService store;
+    private PermissionWatchers watchers;
 
     @Override
     public String id() {
@@ -49,26 +53,38 @@ public final class MediaPlugin implements BrowserPlugin {
             t.setDaemon(true);
             return t;
         });
-        UserMediaService service = new UserMediaService(context, new ConsentPolicy(BROWSER_SCHEMES),
-                new DeviceCatalog(DeviceCatalog.Mode.fromEnvironment()), deviceIds, tracks, pending, opener);
+        store = new SitePermissionService(context.profileDirectory(), java.time.Clock.systemUTC());
+        SitePermissions permissions = store.permissions();
+        watchers = new PermissionWatchers(permissions);
+        permissions.addListener(watchers::changed);
+        // A call lasts until all its tracks end.
+        tracks.addEndListener(t -> {
+            String call = UserMediaService.callId(t.owner());
+            if (tracks.matching(o -> UserMediaService.callId(o.owner()).equals(call)).isEmpty()) {
+                permissions.callEnded(call);
+            }
+        });
+        UserMediaService service = new UserMediaService(context, permissions,
+                new DeviceCatalog(DeviceCatalog.Mode.fromEnvironment()), deviceIds, tracks, pending, opener, watchers);
         context.addDocumentScript(asset("media-shim.js"));
         context.addMessageHandler("media", service);
         context.addStreamHandler("media", this::openStream);
         CaptureIndicator indicator = new CaptureIndicator(tracks,
                 tabId -> tracks.endAll(t -> t.owner().tabId() == tabId, "stopped by the user"));
         context.addChromeWidget(indicator);
+        store.problem().ifPresent(message -> context.addChromeWidget(new PermissionsWarning(message)));
+        SiteSettings settings = new SiteSettings(this, context);
+        context.addAddressBarWidget(settings.button());
         context.addTabListener(new TabListener() {
             @Override
             public void mainFrameNavigated(Tab tab) {
-                pending.withdraw(p -> p.tab().id() == tab.id());
-                tracks.endAll(t -> t.owner().tabId() == tab.id(), "navigation");
+                documentGone(tab, null, "navigation");
+                settings.refresh();
             }
 
             @Override
             public void frameNavigated(Tab tab, String frameId) {
-                pending.withdraw(p -> p.tab().id() == tab.id() && p.frame().frameId().equals(frameId));
-                tracks.endAll(t -> t.owner().tabId() == tab.id() && t.owner().frameId().equals(frameId),
-                        "frame navigation");
+                documentGone(tab, frameId, "frame navigation");
             }
 
             @Override
@@ -78,10 +94,65 @@ public final class MediaPlugin implements BrowserPlugin {
 
             @Override
             public void tabClosed(Tab tab) {
-                pending.withdraw(p -> p.tab().id() == tab.id());
-                tracks.endAll(t -> t.owner().tabId() == tab.id(), "tab closed");
+                documentGone(tab, null, "tab closed");
             }
         });
+        context.addTabListener(new TabListener() {
+            @Override
+            public void tabSelected(Tab tab) {
+                settings.refresh();
+            }
+        });
+    }
+
+    /** A document went away (frameId null: every document of the tab): its prompts, tracks and call end. */
+    private void documentGone(Tab tab, String frameId, String why) {
+        java.util.function.Predicate<FrameRef> gone = f -> f.tabId() == tab.id()
+                && (frameId == null || f.frameId().equals(frameId));
+        pending.withdraw(p -> gone.test(p.frame));
+        tracks.endAll(t -> gone.test(t.owner()), why);
+        watchers.remove(gone);
+        String prefix = tab.id() + "/";
+        store.permissions().endCalls(id -> frameId == null ? id.startsWith(prefix) : id.equals(prefix + frameId));
+    }
+
+    /** The consent engine's state (site settings, tests). */
+    public SitePermissions permissions() {
+        return store.permissions();
+    }
+
+    /** Forgets a remembered state and ends the origin's live tracks of that kind. */
+    public void revoke(Origin origin, MediaKind kind) {
+        store.permissions().revoke(origin, kind);
+        endTracks(origin, kind, "permission revoked");
+    }
+
+    /** Blocks a kind for an origin from now on and ends its live tracks of that kind. */
+    public void block(Origin origin, MediaKind kind) {
+        store.permissions().block(origin, kind);
+        endTracks(origin, kind, "blocked in site settings");
+    }
+
+    /** Clears permissions, one-time memory and device ids of an origin; ends its tracks. */
+    public void clearSiteData(Origin origin) {
+        store.permissions().clearSiteData(origin);
+        tracks.endAll(t -> t.owner().topLevelOrigin().equals(origin) || t.owner().origin().equals(origin),
+                "site data cleared");
+    }
+
+    /** Grants the install-style Application Permission for camera and microphone (chrome install flow only). */
+    public void installApplication(Origin origin) {
+        store.permissions().installApplication(origin, java.util.EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE));
+    }
+
+    private void endTracks(Origin origin, MediaKind kind, String why) {
+        tracks.endAll(t -> t.kind() == kind
+                && (t.owner().topLevelOrigin().equals(origin) || t.owner().origin().equals(origin)), why);
+    }
+
+    /** Waits until the permission file holds every change made so far. */
+    public void flushPermissions() {
+        store.flush();
     }
 
     /** A stream opens only for the frame its track was granted to, and only once. */
@@ -93,6 +164,9 @@ public final class MediaPlugin implements BrowserPlugin {
     @Override
     public void stop() {
         tracks.endAll(t -> true, "browser quitting");
+        if (store != null) {
+            store.close();
+        }
         if (opener != null) {
             opener.shutdownNow();
         }

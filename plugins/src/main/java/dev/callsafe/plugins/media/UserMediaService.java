@@ -25,12 +25,12 @@ import dev.callsafe.capture.device.VideoCapabilities;
 import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoSource;
 import dev.callsafe.permissions.ConsentAnswer;
-import dev.callsafe.permissions.ConsentPolicy;
 import dev.callsafe.permissions.Decision;
 import dev.callsafe.permissions.DeviceIdScope;
 import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.permissions.MediaRequest;
 import dev.callsafe.permissions.Origin;
+import dev.callsafe.permissions.SitePermissions;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
 import dev.callsafe.plugins.spi.PluginContext;
@@ -45,23 +45,35 @@ final class UserMediaService implements MessageHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PluginContext context;
-    private final ConsentPolicy policy;
+    private final SitePermissions permissions;
     private final DeviceCatalog devices;
     private final DeviceIdScope deviceIds;
     private final LiveTracks tracks;
     private final PendingConsents pending;
     private final ExecutorService opener;
-    private final Set<Origin> grantedThisSession = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final PermissionWatchers watchers;
 
-    UserMediaService(PluginContext context, ConsentPolicy policy, DeviceCatalog devices, DeviceIdScope deviceIds,
-                     LiveTracks tracks, PendingConsents pending, ExecutorService opener) {
+    UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
+                     DeviceIdScope deviceIds, LiveTracks tracks, PendingConsents pending, ExecutorService opener,
+                     PermissionWatchers watchers) {
         this.context = context;
-        this.policy = policy;
+        this.permissions = permissions;
         this.devices = devices;
         this.deviceIds = deviceIds;
         this.tracks = tracks;
         this.pending = pending;
         this.opener = opener;
+        this.watchers = watchers;
+    }
+
+    /** A call lasts as long as its document: the frame (ids change when a document is replaced). */
+    static String callId(FrameRef frame) {
+        return frame.tabId() + "/" + frame.frameId();
+    }
+
+    /** The device id this origin sees: scoped by the profile secret and the origin's salt. */
+    private String pageDeviceId(Origin origin, String deviceId) {
+        return deviceIds.pageId(origin, permissions.deviceSalt(origin) + "\u0000" + deviceId);
     }
 
     @Override
@@ -81,6 +93,21 @@ final class UserMediaService implements MessageHandler {
             case "enumerateDevices":
                 reply.success(enumerateDevices(frame).toString());
                 break;
+            case "query":
+                String name = msg.has("name") ? msg.get("name").getAsString() : "";
+                if (!name.equals("camera") && !name.equals("microphone")) {
+                    fail(reply, MediaError.typeError("unsupported permission name"));
+                    break;
+                }
+                reply.success(watchers.states(frame).toString());
+                break;
+            case "watch":
+                if (!reply.persistent()) {
+                    fail(reply, MediaError.typeError("watch needs a persistent query"));
+                    break;
+                }
+                watchers.add(frame, reply);
+                break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
                 tracks.get(token).filter(t -> t.isOwnedBy(frame))
@@ -96,19 +123,26 @@ final class UserMediaService implements MessageHandler {
         StreamConstraints constraints;
         Selection selection;
         MediaRequest request;
+        Decision decision;
         try {
             constraints = StreamConstraints.parse(msg.get("constraints"));
             Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
             constraints.video().ifPresent(v -> kinds.add(MediaKind.CAMERA));
             constraints.audio().ifPresent(a -> kinds.add(MediaKind.MICROPHONE));
-            request = new MediaRequest(frame.origin(), frame.topLevelOrigin(), kinds, false);
-            Decision decision = policy.decide(request);
+            request = new MediaRequest(frame.origin(), frame.topLevelOrigin(), kinds, false, callId(frame));
+            decision = permissions.decide(request);
             if (decision.outcome() == Decision.Outcome.DENY) {
                 throw MediaError.notAllowed(denialMessage(decision.reason()));
             }
             selection = select(frame.origin(), constraints);
         } catch (MediaError e) {
             fail(reply, e);
+            return;
+        }
+        if (decision.outcome() == Decision.Outcome.GRANT) {
+            LOG.info(() -> "granted without prompt (" + decision.reason() + ") for " + request.kinds() + " by "
+                    + request.requester());
+            opener.execute(() -> startCapture(frame, request, selection, reply));
             return;
         }
         SwingUtilities.invokeLater(() -> ask(frame, request, selection, reply));
@@ -118,6 +152,8 @@ final class UserMediaService implements MessageHandler {
         switch (reason) {
             case INSECURE_ORIGIN: return "Media capture needs a secure (https or loopback) page";
             case NOT_DELEGATED: return "This frame was not delegated camera or microphone access (allow=)";
+            case STORED_BLOCK: return "Blocked in this browser's site settings";
+            case EMBARGOED: return "Permission dismissed too often; asking again later";
             default: return "Permission denied";
         }
     }
@@ -128,21 +164,46 @@ final class UserMediaService implements MessageHandler {
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
             return;
         }
-        ConsentPrompt[] holder = new ConsentPrompt[1];
-        holder[0] = new ConsentPrompt(request, answer -> {
-            pending.answered(holder[0]);
-            Decision d = answer.toDecision();
-            LOG.info(() -> "consent " + answer + " for " + request.kinds() + " by " + request.requester());
-            if (d.isGranted()) {
-                grantedThisSession.add(frame.origin());
-                opener.execute(() -> startCapture(frame, selection, reply));
-            } else {
-                fail(reply, MediaError.notAllowed(answer == ConsentAnswer.BLOCK
-                        ? "Permission denied by the user" : "Permission dismissed"));
+        PendingConsents.Waiter waiter = new PendingConsents.Waiter() {
+            @Override
+            public MediaRequest request() {
+                return request;
             }
-        });
-        pending.add(new PendingConsents.Pending(tab.get(), frame, holder[0],
-                () -> fail(reply, MediaError.notAllowed("The request was withdrawn"))));
+
+            @Override
+            public void granted() {
+                opener.execute(() -> startCapture(frame, request, selection, reply));
+            }
+
+            @Override
+            public void refused(MediaError error) {
+                fail(reply, error);
+            }
+        };
+        Optional<PendingConsents.Pending> open = pending.forFrame(frame);
+        if (open.isPresent()) {
+            // Several calls before the user answers: one prompt covers them all.
+            open.get().waiters.add(waiter);
+            open.get().prompt.update(open.get().merged());
+            return;
+        }
+        ConsentPrompt[] holder = new ConsentPrompt[1];
+        holder[0] = new ConsentPrompt(request, answer -> pending.answered(holder[0]).ifPresent(p -> {
+            MediaRequest merged = p.merged();
+            permissions.record(merged, answer);
+            LOG.info(() -> "consent " + answer + " for " + merged.kinds() + " by " + merged.requester());
+            for (PendingConsents.Waiter w : p.waiters) {
+                if (answer.toDecision().isGranted()) {
+                    w.granted();
+                } else {
+                    w.refused(MediaError.notAllowed(answer == ConsentAnswer.DISMISS
+                            ? "Permission dismissed" : "Permission denied by the user"));
+                }
+            }
+        }));
+        PendingConsents.Pending p = new PendingConsents.Pending(tab.get(), frame, holder[0]);
+        p.waiters.add(waiter);
+        pending.add(p);
     }
 
     /** Devices and formats chosen for a request before asking, so impossible requests fail without a prompt. */
@@ -190,7 +251,7 @@ final class UserMediaService implements MessageHandler {
     private boolean matchesDevice(Origin origin, String deviceId, TrackConstraints c) {
         // A non-exact deviceId is only a preference: any device will do when none matches.
         return c.deviceIds().isEmpty() || !c.deviceIdExact()
-                || c.deviceIds().contains(deviceIds.pageId(origin, deviceId));
+                || c.deviceIds().contains(pageDeviceId(origin, deviceId));
     }
 
     static VideoFormat chooseFormat(VideoCapabilities cap, TrackConstraints v) throws MediaError {
@@ -217,7 +278,7 @@ final class UserMediaService implements MessageHandler {
         return value + 1;
     }
 
-    private void startCapture(FrameRef frame, Selection s, Reply reply) {
+    private void startCapture(FrameRef frame, MediaRequest request, Selection s, Reply reply) {
         List<LiveTrack> started = new ArrayList<>();
         try {
             if (s.camera().isPresent()) {
@@ -239,6 +300,7 @@ final class UserMediaService implements MessageHandler {
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
             return;
         }
+        permissions.markUsed(request.grantOrigin(), request.kinds());
         JsonArray out = new JsonArray();
         started.forEach(t -> out.add(t.description()));
         JsonObject res = new JsonObject();
@@ -255,10 +317,10 @@ final class UserMediaService implements MessageHandler {
         source.addSink(f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
                 f.captureTimeMillis(), f.i420()));
         source.onEnded(() -> tracks.end(token, "camera ended"));
-        String pageId = deviceIds.pageId(frame.origin(), cam.id());
+        String pageId = pageDeviceId(frame.origin(), cam.id());
         JsonObject settings = new JsonObject();
         settings.addProperty("deviceId", pageId);
-        settings.addProperty("groupId", deviceIds.pageId(frame.origin(), "group:" + cam.id()));
+        settings.addProperty("groupId", pageDeviceId(frame.origin(), "group:" + cam.id()));
         settings.addProperty("width", real.width());
         settings.addProperty("height", real.height());
         settings.addProperty("frameRate", real.frameRate());
@@ -284,10 +346,10 @@ final class UserMediaService implements MessageHandler {
         source.addSink(chunk -> pipe.offer(FramedPipe.AUDIO_MAGIC, chunk.sampleRate(), 1, chunk.sequence(),
                 chunk.captureTimeMillis(), floats(chunk.samples())));
         source.onEnded(() -> tracks.end(token, "microphone ended"));
-        String pageId = deviceIds.pageId(frame.origin(), mic.id());
+        String pageId = pageDeviceId(frame.origin(), mic.id());
         JsonObject settings = new JsonObject();
         settings.addProperty("deviceId", pageId);
-        settings.addProperty("groupId", deviceIds.pageId(frame.origin(), "group:" + mic.id()));
+        settings.addProperty("groupId", pageDeviceId(frame.origin(), "group:" + mic.id()));
         settings.addProperty("sampleRate", source.sampleRate());
         settings.addProperty("sampleSize", 32);
         settings.addProperty("channelCount", 1);
@@ -340,7 +402,8 @@ final class UserMediaService implements MessageHandler {
      * afterwards, every device with its label and an origin-scoped id.
      */
     private JsonArray enumerateDevices(FrameRef frame) {
-        boolean revealed = grantedThisSession.contains(frame.origin());
+        boolean revealed = permissions.revealsDevices(frame.topLevelOrigin())
+                || tracks.matching(t -> t.owner().origin().equals(frame.origin())).size() > 0;
         JsonArray out = new JsonArray();
         List<Camera> cams = devices.cameras();
         List<Microphone> mics = devices.microphones();
@@ -354,12 +417,12 @@ final class UserMediaService implements MessageHandler {
             return out;
         }
         for (Camera c : cams) {
-            out.add(device("videoinput", deviceIds.pageId(frame.origin(), c.id()), c.label(),
-                    deviceIds.pageId(frame.origin(), "group:" + c.id())));
+            out.add(device("videoinput", pageDeviceId(frame.origin(), c.id()), c.label(),
+                    pageDeviceId(frame.origin(), "group:" + c.id())));
         }
         for (Microphone m : mics) {
-            out.add(device("audioinput", deviceIds.pageId(frame.origin(), m.id()), m.label(),
-                    deviceIds.pageId(frame.origin(), "group:" + m.id())));
+            out.add(device("audioinput", pageDeviceId(frame.origin(), m.id()), m.label(),
+                    pageDeviceId(frame.origin(), "group:" + m.id())));
         }
         return out;
     }

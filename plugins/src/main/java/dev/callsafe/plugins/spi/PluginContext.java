@@ -23,6 +23,12 @@ public interface PluginContext {
     /** Adds a widget to the chrome strip, which stays outside the page area and visible in fullscreen. */
     void addChromeWidget(JComponent widget);
 
+    /** Adds a widget at the start of the address bar (the site-information button). */
+    void addAddressBarWidget(JComponent widget);
+
+    /** The selected tab, if any. */
+    java.util.Optional<Tab> selectedTab();
+
     /** The profile directory this browser runs with (settings, permissions). */
     Path profileDirectory();
 

@@ -1,0 +1,27 @@
+package dev.callsafe.plugins.media;
+
+import java.awt.Color;
+import java.awt.FlowLayout;
+
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+
+/** A chrome notice that stored permissions could not be used as they were (damaged file, profile in use). */
+final class PermissionsWarning extends JPanel {
+    PermissionsWarning(String message) {
+        super(new FlowLayout(FlowLayout.LEFT, 6, 2));
+        setName("permissions.warning");
+        setBackground(new Color(0xFF, 0xF3, 0xCD));
+        JLabel text = new JLabel("\u26A0 " + message);
+        text.setName("permissions.warning.text");
+        JButton ok = new JButton("OK");
+        ok.setName("permissions.warning.ok");
+        ok.addActionListener(e -> {
+            setVisible(false);
+            getParent().revalidate();
+        });
+        add(text);
+        add(ok);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.callsafe.plugins.media;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.callsafe.permissions.PermissionStore;
+import dev.callsafe.permissions.SitePermissions;
+
+/**
+ * Connects the consent engine to the profile's permission file: loads it at start (reporting a damaged
+ * file), and writes the whole state after every change on a background thread.
+ */
+final class SitePermissionService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SitePermissionService.class.getName());
+
+    private final SitePermissions permissions;
+    private final PermissionStore store;
+    private final Optional<String> problem;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "permission-store");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean dirty = new AtomicBoolean();
+
+    SitePermissionService(Path profile, Clock clock) {
+        permissions = new SitePermissions(clock, SitePermissions.DEFAULT_LAPSE, MediaPlugin.BROWSER_SCHEMES);
+        PermissionStore opened = null;
+        Optional<String> trouble = Optional.empty();
+        try {
+            opened = PermissionStore.open(profile, clock);
+            PermissionStore.LoadResult r = opened.load();
+            permissions.restore(r.snapshot());
+            trouble = r.problem();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "permission store unavailable", e);
+            trouble = Optional.of("Site permissions cannot be saved: " + e.getMessage()
+                    + ". Changes last until the browser quits.");
+        }
+        store = opened;
+        problem = trouble;
+        trouble.ifPresent(LOG::warning);
+        permissions.addListener(origin -> scheduleSave());
+    }
+
+    SitePermissions permissions() {
+        return permissions;
+    }
+
+    /** A message for the user when the stored permissions could not be used as they were. */
+    Optional<String> problem() {
+        return problem;
+    }
+
+    private void scheduleSave() {
+        if (store == null || !dirty.compareAndSet(false, true)) {
+            return; // a save is already queued; it will write the latest state
+        }
+        writer.execute(() -> {
+            dirty.set(false);
+            try {
+                store.save(permissions.snapshot());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not save site permissions", e);
+            }
+        });
+    }
+
+    /** Waits for queued writes (tests and shutdown). */
+    void flush() {
+        try {
+            writer.submit(() -> { }).get();
+        } catch (Exception e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        writer.shutdown();
+        if (store != null) {
+            try {
+                store.save(permissions.snapshot());
+                store.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "closing the permission store", e);
+            }
+        }
+    }
+}
