@@ -130,5 +130,21 @@ window.probe = (() => {
     e.source.postMessage({ probeReply: e.data.id, value }, '*');
   });
 
-  return { start, state, video, audioLevel, stopAll, readStream, errorOf, inChild };
+  // permissions.query with a record of change events.
+  const perm = { changes: [] };
+  async function query(name) {
+    const st = await navigator.permissions.query({ name });
+    if (!perm[name]) {
+      perm[name] = st;
+      st.onchange = () => perm.changes.push(name + ':' + st.state);
+    }
+    return st.state;
+  }
+  function permissionChanges() { return perm.changes.slice(); }
+
+  async function devices() {
+    return (await navigator.mediaDevices.enumerateDevices()).map((d) => d.toJSON());
+  }
+
+  return { start, state, video, audioLevel, stopAll, readStream, errorOf, inChild, query, permissionChanges, devices };
 })();

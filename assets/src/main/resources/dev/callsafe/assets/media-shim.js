@@ -197,25 +197,20 @@
   const statuses = { camera: new Set(), microphone: new Set() };
   let current = null;
   let watching = false;
+  // A long poll: answered when the states differ from what this document knows, then asked again.
   function watch() {
     if (watching) return;
-    const q = bridge || (typeof window[BRIDGE] === 'function' ? (bridge = window[BRIDGE]) : null);
-    if (!q) return;
     watching = true;
-    q({
-      request: 'media:' + JSON.stringify({ op: 'watch' }), persistent: true,
-      onSuccess: (r) => {
-        const next = JSON.parse(r);
-        const before = current;
-        current = next;
-        if (!before) return;
-        for (const name of ['camera', 'microphone']) {
-          if (before[name] === next[name]) continue;
-          for (const st of statuses[name]) st.dispatchEvent(new Event('change'));
-        }
-      },
-      onFailure: () => { watching = false; },
-    });
+    call('watch', { known: current }).then((next) => {
+      watching = false;
+      const before = current;
+      current = next;
+      for (const name of ['camera', 'microphone']) {
+        if (before && before[name] === next[name]) continue;
+        for (const st of statuses[name]) st.dispatchEvent(new Event('change'));
+      }
+      watch();
+    }, () => { watching = false; });
   }
   function permissionStatus(name) {
     const st = new EventTarget();

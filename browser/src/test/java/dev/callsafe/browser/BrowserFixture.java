@@ -129,7 +129,11 @@ public final class BrowserFixture {
         AtomicReference<List<JComponent>> out = new AtomicReference<>();
         onEdt(() -> {
             List<JComponent> found = new ArrayList<>();
-            collect(browser.window(), name, found);
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w.isShowing()) {
+                    collect(w, name, found); // the browser window and its dialogs (site info, install)
+                }
+            }
             out.set(found);
         });
         return out.get();

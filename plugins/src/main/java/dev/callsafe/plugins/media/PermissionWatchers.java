@@ -12,7 +12,11 @@ import dev.callsafe.permissions.SitePermissions;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
 
-/** Frames listening for permission changes ({@code PermissionStatus} change events): one persistent reply each. */
+/**
+ * Frames listening for permission changes ({@code PermissionStatus} change events), as long polls: each
+ * watch is answered once, when the states differ from what the page knows, and the page asks again.
+ * (JCEF drops a persistent query's native callback after its first answer, so those cannot carry events.)
+ */
 final class PermissionWatchers {
     private record Watcher(FrameRef frame, MessageHandler.Reply reply) {
     }
@@ -33,16 +37,24 @@ final class PermissionWatchers {
         return o;
     }
 
-    void add(FrameRef frame, MessageHandler.Reply reply) {
+    /** Answers at once if the page's known states are stale, else when they next change. */
+    void add(FrameRef frame, JsonObject known, MessageHandler.Reply reply) {
+        JsonObject now = states(frame);
+        if (!now.equals(known)) {
+            reply.success(now.toString());
+            return;
+        }
         watchers.add(new Watcher(frame, reply));
-        reply.success(states(frame).toString());
     }
 
     /** Something changed for an origin: every frame of it, or embedded under it, hears its new states. */
     void changed(Origin origin) {
         for (Watcher w : watchers) {
             if (w.frame().origin().equals(origin) || w.frame().topLevelOrigin().equals(origin)) {
-                w.reply().success(states(w.frame()).toString());
+                JsonObject now = states(w.frame());
+                if (watchers.remove(w)) {
+                    w.reply().success(now.toString());
+                }
             }
         }
     }

@@ -102,11 +102,8 @@ final class UserMediaService implements MessageHandler {
                 reply.success(watchers.states(frame).toString());
                 break;
             case "watch":
-                if (!reply.persistent()) {
-                    fail(reply, MediaError.typeError("watch needs a persistent query"));
-                    break;
-                }
-                watchers.add(frame, reply);
+                watchers.add(frame, msg.has("known") && msg.get("known").isJsonObject()
+                        ? msg.getAsJsonObject("known") : new com.google.gson.JsonObject(), reply);
                 break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
