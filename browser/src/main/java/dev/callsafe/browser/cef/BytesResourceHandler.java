@@ -1,16 +1,12 @@
 package dev.callsafe.browser.cef;
 
-import org.cef.callback.CefCallback;
 import org.cef.callback.CefResourceReadCallback;
-import org.cef.handler.CefResourceHandlerAdapter;
-import org.cef.misc.BoolRef;
 import org.cef.misc.IntRef;
 import org.cef.misc.StringRef;
-import org.cef.network.CefRequest;
 import org.cef.network.CefResponse;
 
 /** A complete in-memory response (the browser's own pages and their files). */
-final class BytesResourceHandler extends CefResourceHandlerAdapter {
+final class BytesResourceHandler extends ImmediateResourceHandler {
     private final byte[] data;
     private final String mimeType;
     private int offset;
@@ -18,12 +14,6 @@ final class BytesResourceHandler extends CefResourceHandlerAdapter {
     BytesResourceHandler(byte[] data, String mimeType) {
         this.data = data;
         this.mimeType = mimeType;
-    }
-
-    @Override
-    public boolean open(CefRequest request, BoolRef handleRequest, CefCallback callback) {
-        handleRequest.set(true);
-        return true;
     }
 
     @Override

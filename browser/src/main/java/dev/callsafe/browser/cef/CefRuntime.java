@@ -122,7 +122,8 @@ public final class CefRuntime {
             if (a.isBlank()) {
                 continue;
             }
-            if (a.startsWith("--use-fake-ui-for-media-stream") || a.startsWith("--auto-accept")) {
+            // Switches that make Chromium grant media without asking are refused, whoever passes them.
+            if (a.contains("fake-ui-for-media") || a.startsWith("--auto-accept")) {
                 throw new IllegalArgumentException(a + " grants media without asking and is refused");
             }
             args.add(a);

@@ -1,26 +1,16 @@
 package dev.callsafe.browser.cef;
 
-import org.cef.callback.CefCallback;
 import org.cef.callback.CefResourceReadCallback;
-import org.cef.handler.CefResourceHandlerAdapter;
-import org.cef.misc.BoolRef;
 import org.cef.misc.IntRef;
 import org.cef.misc.StringRef;
-import org.cef.network.CefRequest;
 import org.cef.network.CefResponse;
 
 /** An empty response with an error status: what a frame gets for a stream or page it may not read. */
-final class RefusedResourceHandler extends CefResourceHandlerAdapter {
+final class RefusedResourceHandler extends ImmediateResourceHandler {
     private final int status;
 
     RefusedResourceHandler(int status) {
         this.status = status;
-    }
-
-    @Override
-    public boolean open(CefRequest request, BoolRef handleRequest, CefCallback callback) {
-        handleRequest.set(true);
-        return true;
     }
 
     @Override

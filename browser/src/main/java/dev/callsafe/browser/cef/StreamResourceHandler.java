@@ -2,13 +2,9 @@ package dev.callsafe.browser.cef;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.cef.callback.CefCallback;
 import org.cef.callback.CefResourceReadCallback;
-import org.cef.handler.CefResourceHandlerAdapter;
-import org.cef.misc.BoolRef;
 import org.cef.misc.IntRef;
 import org.cef.misc.StringRef;
-import org.cef.network.CefRequest;
 import org.cef.network.CefResponse;
 
 import dev.callsafe.plugins.spi.StreamBody;
@@ -17,7 +13,7 @@ import dev.callsafe.plugins.spi.StreamBody;
  * Serves a plugin's {@link StreamBody} as an endless response, reading asynchronously: when no data is
  * ready the network thread is released and resumed when the body has some.
  */
-final class StreamResourceHandler extends CefResourceHandlerAdapter {
+final class StreamResourceHandler extends ImmediateResourceHandler {
     private final StreamBody body;
     private final String allowOrigin;
     private final AtomicReference<CefResourceReadCallback> parked = new AtomicReference<>();
@@ -26,12 +22,6 @@ final class StreamResourceHandler extends CefResourceHandlerAdapter {
     StreamResourceHandler(StreamBody body, String allowOrigin) {
         this.body = body;
         this.allowOrigin = allowOrigin;
-    }
-
-    @Override
-    public boolean open(CefRequest request, BoolRef handleRequest, CefCallback callback) {
-        handleRequest.set(true);
-        return true;
     }
 
     @Override

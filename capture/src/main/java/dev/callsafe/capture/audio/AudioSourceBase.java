@@ -1,21 +1,19 @@
 package dev.callsafe.capture.audio;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.callsafe.capture.SourceSinks;
+
 /** The thread, sinks and end handling shared by audio sources; subclasses only read one chunk at a time. */
 abstract class AudioSourceBase implements AudioSource {
     private static final Logger LOG = Logger.getLogger(AudioSourceBase.class.getName());
 
-    private final List<Consumer<AudioChunk>> sinks = new CopyOnWriteArrayList<>();
-    private final List<Runnable> endedCallbacks = new CopyOnWriteArrayList<>();
+    private final SourceSinks<AudioChunk> sinks = new SourceSinks<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean ended = new AtomicBoolean();
     private Thread thread;
 
     /** Reads the next block of samples, blocking as a real device would; null at the end of input. */
@@ -40,19 +38,14 @@ abstract class AudioSourceBase implements AudioSource {
                     break;
                 }
                 long now = System.currentTimeMillis() - samples.length * 1000L / sampleRate();
-                AudioChunk chunk = new AudioChunk(sampleRate(), sequence++, now, samples);
-                for (Consumer<AudioChunk> sink : sinks) {
-                    sink.accept(chunk);
-                }
+                sinks.deliver(new AudioChunk(sampleRate(), sequence++, now, samples));
             }
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "audio capture failed", e);
         } finally {
             running.set(false);
             release();
-            if (ended.compareAndSet(false, true)) {
-                endedCallbacks.forEach(Runnable::run);
-            }
+            sinks.end();
         }
     }
 
@@ -68,10 +61,7 @@ abstract class AudioSourceBase implements AudioSource {
 
     @Override
     public void onEnded(Runnable callback) {
-        endedCallbacks.add(callback);
-        if (ended.get()) {
-            callback.run();
-        }
+        sinks.onEnded(callback);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.callsafe.capture.video;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -15,6 +13,8 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
+import dev.callsafe.capture.SourceSinks;
+
 /**
  * A video source read through FFmpeg: a V4L2 webcam, or a {@code lavfi} test pattern standing in for one.
  * Both go through the same grab, convert-to-I420, stamp and deliver path.
@@ -25,10 +25,8 @@ public final class FFmpegVideoSource implements VideoSource {
     private final FFmpegFrameGrabber grabber;
     private final boolean pace;
     private final boolean stamp;
-    private final List<Consumer<VideoFrame>> sinks = new CopyOnWriteArrayList<>();
-    private final List<Runnable> endedCallbacks = new CopyOnWriteArrayList<>();
+    private final SourceSinks<VideoFrame> sinks = new SourceSinks<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean ended = new AtomicBoolean();
     private volatile VideoFormat format;
     private Thread thread;
 
@@ -94,10 +92,7 @@ public final class FFmpegVideoSource implements VideoSource {
                 if (stamp) {
                     FrameStamp.write(i420, format.width(), format.height(), sequence, now);
                 }
-                VideoFrame out = new VideoFrame(format.width(), format.height(), sequence++, now, i420);
-                for (Consumer<VideoFrame> sink : sinks) {
-                    sink.accept(out);
-                }
+                sinks.deliver(new VideoFrame(format.width(), format.height(), sequence++, now, i420));
             }
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "video capture failed", e);
@@ -141,9 +136,7 @@ public final class FFmpegVideoSource implements VideoSource {
         } catch (Exception e) {
             LOG.log(Level.FINE, "release", e);
         }
-        if (ended.compareAndSet(false, true)) {
-            endedCallbacks.forEach(Runnable::run);
-        }
+        sinks.end();
     }
 
     @Override
@@ -163,10 +156,7 @@ public final class FFmpegVideoSource implements VideoSource {
 
     @Override
     public void onEnded(Runnable callback) {
-        endedCallbacks.add(callback);
-        if (ended.get()) {
-            callback.run();
-        }
+        sinks.onEnded(callback);
     }
 
     @Override
