@@ -80,6 +80,21 @@ public final class BrowserFixture {
         return tab.get();
     }
 
+    /** Opens a test page in a new tab and closes every other tab: each test starts from one tab. */
+    public BrowserTab freshTab(String path) throws Exception {
+        BrowserTab tab = open(pages.url(path));
+        closeAllBut(tab);
+        return tab;
+    }
+
+    /** Stops every track the test pages hold and waits until no capture is left. */
+    public void stopAllCapture() {
+        for (BrowserTab t : browser.window().tabs()) {
+            eval(t, "window.probe && probe.stopAll(), true");
+        }
+        Wait.until("no live tracks", Duration.ofSeconds(10), () -> media().liveTrackCount() == 0);
+    }
+
     /** Navigates a tab and waits for the new document. */
     public void navigate(BrowserTab tab, String url) {
         tab.load(url);

@@ -24,14 +24,12 @@ class CaptureLifecycleEndToEndTest {
     @BeforeEach
     void open() throws Exception {
         browser = BrowserFixture.get();
-        tab = browser.open(browser.pages().url("/call.html"));
-        browser.closeAllBut(tab);
+        tab = browser.freshTab("/call.html");
     }
 
     @AfterEach
     void cleanUp() {
-        browser.eval(tab, "probe.stopAll(), true");
-        Wait.until("no live tracks", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+        browser.stopAllCapture();
     }
 
     private void allowCall() {

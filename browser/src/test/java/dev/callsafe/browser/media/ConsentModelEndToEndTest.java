@@ -30,17 +30,13 @@ class ConsentModelEndToEndTest {
     @BeforeEach
     void open() throws Exception {
         browser = BrowserFixture.get();
-        tab = browser.open(browser.pages().url("/call.html"));
-        browser.closeAllBut(tab);
+        tab = browser.freshTab("/call.html");
         origin = Origin.of(browser.pages().url("/"));
     }
 
     @AfterEach
     void forget() {
-        for (BrowserTab t : browser.browser().window().tabs()) {
-            browser.eval(t, "window.probe && probe.stopAll(), true");
-        }
-        Wait.until("no live tracks", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+        browser.stopAllCapture();
         BrowserFixture.onEdt(() -> {
             browser.media().clearSiteData(origin);
             browser.media().clearSiteData(Origin.of(browser.pages().otherOrigin("/")));

@@ -31,16 +31,12 @@ class IsolationEndToEndTest {
     @BeforeEach
     void open() throws Exception {
         browser = BrowserFixture.get();
-        tab = browser.open(browser.pages().url("/call.html"));
-        browser.closeAllBut(tab);
+        tab = browser.freshTab("/call.html");
     }
 
     @AfterEach
     void cleanUp() {
-        for (BrowserTab t : browser.browser().window().tabs()) {
-            browser.eval(t, "window.probe && probe.stopAll(), true");
-        }
-        Wait.until("no live tracks", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+        browser.stopAllCapture();
     }
 
     @Test

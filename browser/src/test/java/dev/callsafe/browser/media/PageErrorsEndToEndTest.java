@@ -22,8 +22,7 @@ class PageErrorsEndToEndTest {
     @BeforeEach
     void open() throws Exception {
         browser = BrowserFixture.get();
-        tab = browser.open(browser.pages().url("/call.html"));
-        browser.closeAllBut(tab);
+        tab = browser.freshTab("/call.html");
     }
 
     private JsonObject errorOf(String constraintsJs) {

@@ -27,8 +27,7 @@ class ShellEndToEndTest {
     @BeforeEach
     void open() throws Exception {
         browser = BrowserFixture.get();
-        tab = browser.open(browser.pages().url("/call.html"));
-        browser.closeAllBut(tab);
+        tab = browser.freshTab("/call.html");
     }
 
     private String tabTitle(BrowserTab t) {
