@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-system.sh
-mvn -B -q -ntp -DskipTests install
-mvn -B -q -ntp -pl browser test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
+mvn -B -q -ntp -Dstyle.color=never -DskipTests install
+mvn -B -q -ntp -Dstyle.color=never -pl browser test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
     -Dmdep.includeScope=test
 cp="browser/target/test-classes:browser/target/classes:$(cat browser/target/test-classpath.txt)"
 exec scripts/with-display.sh java -Djava.awt.headless=false -Dcallsafe.devices=synthetic -cp "$cp" \

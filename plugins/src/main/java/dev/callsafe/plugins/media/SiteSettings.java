@@ -38,7 +38,7 @@ final class SiteSettings {
 
     private final MediaPlugin plugin;
     private final PluginContext context;
-    private final JButton button = new JButton("\u24D8");
+    private final JButton button = new JButton("Site");
     private JDialog popup;
     private JDialog allSites;
     private SitesModel sitesModel;
