@@ -244,7 +244,6 @@ public final class BrowserWindow extends JFrame {
     /** A page entered or left fullscreen: the toolbar goes, the chrome strip (indicators) stays. */
     void fullscreenChanged(BrowserTab tab, boolean fullscreen) {
         toolbar.setVisible(!fullscreen);
-        tabPane.putClientProperty("JTabbedPane.tabAreaAlignment", null);
         setExtendedState(fullscreen ? MAXIMIZED_BOTH : NORMAL);
         revalidate();
     }

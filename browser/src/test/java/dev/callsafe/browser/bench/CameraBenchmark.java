@@ -49,9 +49,6 @@ public final class CameraBenchmark {
     private static PageRun ours(BrowserFixture browser, int w, int h, int seconds) throws Exception {
         BrowserTab tab = browser.open(browser.pages().url("/bench.html"));
         browser.closeAllBut(tab);
-        JsonObject p = new JsonObject();
-        p.addProperty("expression", "bench.run({video: {width: {exact: " + w + "}, height: {exact: " + h
-                + "}, frameRate: 30}}, " + seconds + ", true)");
         CompletableFuture<String> result = tab.evaluate(
                 "bench.run({video: {width: {exact: " + w + "}, height: {exact: " + h + "}, frameRate: 30}}, "
                         + seconds + ", true)", false);

@@ -81,8 +81,4 @@ final class PendingConsents {
             p.waiters.forEach(w -> w.refused(MediaError.notAllowed("The request was withdrawn")));
         }
     }
-
-    int count() {
-        return pending.size();
-    }
 }
