@@ -1,0 +1,175 @@
+package dev.callsafe.capture.screen;
+
+import java.awt.Color;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Test fixture: solid-colour X windows owned by a CHILD JVM ({@link ColourWindowsApp}), so they belong to another
+ * application than the test's (and the browser's) process. Every command waits, with a deadline, until the
+ * X server shows its effect (the window viewable at its bounds, on top after a raise, gone after a close).
+ * Under Xvfb there is no window manager: windows appear exactly where placed, a new or raised window is on top.
+ */
+public final class ColourWindows implements AutoCloseable {
+    /** Deadline for each command and its visible effect. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final Writer commands;
+    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private final long pid;
+    private final WindowInventory inventory;
+
+    private ColourWindows(Process process, WindowInventory inventory) throws IOException {
+        this.process = process;
+        this.inventory = inventory;
+        this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    answers.add(line);
+                }
+            } catch (IOException e) {
+                answers.add("error " + e);
+            }
+            answers.add("error child exited");
+        }, "colour-windows-reader");
+        reader.setDaemon(true);
+        reader.start();
+        String ready = answer();
+        if (!ready.startsWith("ready ")) {
+            throw new IOException("colour windows child did not start: " + ready);
+        }
+        this.pid = Long.parseLong(ready.substring(6).trim());
+    }
+
+    /** Starts the child JVM on the current DISPLAY with this JVM's class path. */
+    public static ColourWindows start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=false", "-Xmx64m",
+                "-cp", System.getProperty("java.class.path"), ColourWindowsApp.class.getName());
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        return new ColourWindows(pb.start(), X11WindowInventory.open());
+    }
+
+    /** The child's process id (what its windows carry as _NET_WM_PID, when AWT sets it). */
+    public long pid() {
+        return pid;
+    }
+
+    /** Opens a window of one colour at {@code bounds} and waits until the X server shows it there, on top. */
+    public DesktopWindow open(String name, Color colour, Bounds bounds) throws IOException {
+        long id = command("open " + name + " " + String.format("%06x", colour.getRGB() & 0xffffff) + " "
+                + bounds.x() + " " + bounds.y() + " " + bounds.width() + " " + bounds.height());
+        return awaitWindow("window " + name + " shown at " + bounds + " on top",
+                ws -> !ws.isEmpty() && ws.get(ws.size() - 1).id() == id && ws.get(ws.size() - 1).bounds().equals(bounds), id);
+    }
+
+    /** Raises a window and waits until it is the top-most. */
+    public DesktopWindow raise(String name) throws IOException {
+        long id = command("raise " + name);
+        return awaitWindow("window " + name + " on top", ws -> !ws.isEmpty() && ws.get(ws.size() - 1).id() == id, id);
+    }
+
+    /** Moves/resizes a window and waits until the X server has it there. */
+    public DesktopWindow move(String name, Bounds bounds) throws IOException {
+        long id = command("move " + name + " " + bounds.x() + " " + bounds.y() + " " + bounds.width() + " " + bounds.height());
+        return awaitWindow("window " + name + " at " + bounds,
+                ws -> ws.stream().anyMatch(w -> w.id() == id && w.bounds().equals(bounds)), id);
+    }
+
+    /** Closes a window and waits until it is no longer viewable. */
+    public void close(String name, DesktopWindow window) throws IOException {
+        command("close " + name);
+        awaitWindow("window " + name + " gone", ws -> ws.stream().noneMatch(w -> w.id() == window.id()), 0);
+    }
+
+    /** The child's windows as the inventory sees them now, bottom first. */
+    public List<DesktopWindow> windows() throws IOException {
+        List<DesktopWindow> out = new ArrayList<>();
+        for (DesktopWindow w : inventory.windows()) {
+            if (w.pid() == pid || w.title().startsWith("colour-")) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private DesktopWindow awaitWindow(String what, Predicate<List<DesktopWindow>> condition, long id) throws IOException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<DesktopWindow> last = List.of();
+        while (System.nanoTime() < deadline) {
+            last = inventory.windows();
+            if (condition.test(last)) {
+                return last.stream().filter(w -> w.id() == id).findFirst().orElse(null);
+            }
+            pollPause();
+        }
+        throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what + "; windows: " + last);
+    }
+
+    /** Poll interval of a wait loop that checks its condition each round (not synchronisation by sleeping). */
+    static void pollPause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+
+    private long command(String line) throws IOException {
+        commands.write(line + "\n");
+        commands.flush();
+        String a = answer();
+        if (!a.startsWith("ok ")) {
+            throw new IOException("colour windows: '" + line + "' -> " + a);
+        }
+        return Long.parseLong(a.substring(3).trim());
+    }
+
+    private String answer() throws IOException {
+        try {
+            String a = answers.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (a == null) {
+                throw new IOException("colour windows child did not answer within " + TIMEOUT);
+            }
+            return a;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Quits the child (its windows go with it) and waits for it to exit; kills it after the deadline. */
+    @Override
+    public void close() {
+        try {
+            commands.write("quit\n");
+            commands.flush();
+        } catch (IOException ignored) {
+            // the child is gone already
+        }
+        try {
+            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

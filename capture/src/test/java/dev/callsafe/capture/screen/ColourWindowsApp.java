@@ -1,0 +1,87 @@
+package dev.callsafe.capture.screen;
+
+import java.awt.Color;
+import java.awt.EventQueue;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.swing.JFrame;
+import javax.swing.JPanel;
+
+import com.sun.jna.Native;
+
+/**
+ * The child process of {@link ColourWindows}: shows undecorated solid-colour windows and obeys one command per
+ * line on stdin, answering one line per command on stdout ("ok ..." or "error ...").
+ * Commands: {@code open NAME RRGGBB X Y W H}, {@code raise NAME}, {@code move NAME X Y W H}, {@code close NAME},
+ * {@code quit}. "ok" for open/raise/move answers with the window's X id once AWT has done it.
+ */
+public final class ColourWindowsApp {
+    private static final Map<String, JFrame> FRAMES = new HashMap<>();
+
+    private ColourWindowsApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("ready " + ProcessHandle.current().pid());
+        System.out.flush();
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] p = line.trim().split(" ");
+            if (p[0].equals("quit")) {
+                break;
+            }
+            String[] answer = new String[1];
+            try {
+                EventQueue.invokeAndWait(() -> answer[0] = run(p));
+            } catch (Exception e) {
+                answer[0] = "error " + e;
+            }
+            System.out.println(answer[0]);
+            System.out.flush();
+        }
+        EventQueue.invokeAndWait(() -> FRAMES.values().forEach(JFrame::dispose));
+        System.exit(0);
+    }
+
+    private static String run(String[] p) {
+        JFrame f = FRAMES.get(p.length > 1 ? p[1] : "");
+        switch (p[0]) {
+            case "open" -> {
+                JFrame frame = new JFrame("colour-" + p[1]);
+                frame.setUndecorated(true);
+                JPanel panel = new JPanel();
+                Color colour = new Color(Integer.parseInt(p[2], 16));
+                panel.setBackground(colour);
+                frame.setBackground(colour);
+                frame.setContentPane(panel);
+                frame.setBounds(Integer.parseInt(p[3]), Integer.parseInt(p[4]), Integer.parseInt(p[5]),
+                        Integer.parseInt(p[6]));
+                frame.setVisible(true);
+                FRAMES.put(p[1], frame);
+                return "ok " + Native.getWindowID(frame);
+            }
+            case "raise" -> {
+                f.toFront();
+                return "ok " + Native.getWindowID(f);
+            }
+            case "move" -> {
+                f.setBounds(Integer.parseInt(p[2]), Integer.parseInt(p[3]), Integer.parseInt(p[4]),
+                        Integer.parseInt(p[5]));
+                return "ok " + Native.getWindowID(f);
+            }
+            case "close" -> {
+                f.dispose();
+                FRAMES.remove(p[1]);
+                return "ok 0";
+            }
+            default -> {
+                return "error unknown command " + p[0];
+            }
+        }
+    }
+}

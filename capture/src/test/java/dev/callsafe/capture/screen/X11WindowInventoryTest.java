@@ -1,0 +1,41 @@
+package dev.callsafe.capture.screen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class X11WindowInventoryTest {
+    @Test
+    void seesTheChildsWindowsWithBoundsIdentityAndStackingOrder() throws Exception {
+        X11WindowInventory inventory = X11WindowInventory.open();
+        Bounds root = inventory.screens().get(0);
+        assertTrue(root.width() >= 640 && root.height() >= 480, "root " + root);
+        try (ColourWindows colours = ColourWindows.start()) {
+            DesktopWindow red = colours.open("red", Color.RED, new Bounds(10, 20, 200, 150));
+            DesktopWindow blue = colours.open("blue", Color.BLUE, new Bounds(100, 60, 220, 160));
+            System.out.println("windows: " + inventory.windows());
+            assertEquals(new Bounds(10, 20, 200, 150), red.bounds());
+            assertEquals("colour-red", red.title());
+            assertFalse(red.application().isEmpty(), "WM_CLASS read");
+            assertEquals(red.application(), blue.application());
+
+            List<DesktopWindow> ws = colours.windows();
+            assertEquals(List.of(red.id(), blue.id()), ws.stream().map(DesktopWindow::id).toList(), "blue opened last is on top");
+
+            colours.raise("red");
+            ws = colours.windows();
+            assertEquals(List.of(blue.id(), red.id()), ws.stream().map(DesktopWindow::id).toList(), "red raised");
+
+            DesktopWindow moved = colours.move("blue", new Bounds(-50, -30, 120, 90));
+            assertEquals(new Bounds(-50, -30, 120, 90), moved.bounds(), "negative position kept");
+
+            colours.close("red", red);
+            assertEquals(List.of(blue.id()), colours.windows().stream().map(DesktopWindow::id).toList());
+        }
+    }
+}
