@@ -111,16 +111,16 @@ window.probe = (() => {
     }
   }
 
-  // Asks the page's first iframe (any origin) to evaluate an expression; resolves with its value.
+  // Asks the page's first (or index-th) iframe, of any origin, to evaluate an expression; resolves with its value.
   let asked = 0;
-  function inChild(expr) {
+  function inChild(expr, index) {
     const id = ++asked;
     return new Promise((resolve) => {
       const onReply = (e) => {
         if (e.data && e.data.probeReply === id) { removeEventListener('message', onReply); resolve(e.data.value); }
       };
       addEventListener('message', onReply);
-      document.querySelector('iframe').contentWindow.postMessage({ probeExpr: expr, id }, '*');
+      document.querySelectorAll('iframe')[index || 0].contentWindow.postMessage({ probeExpr: expr, id }, '*');
     });
   }
   addEventListener('message', async (e) => {

@@ -11,22 +11,32 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A local web server on 127.0.0.1 serving the test pages from {@code src/test/resources/pages}. */
+/**
+ * A local web server on 127.0.0.1 serving the test pages from {@code src/test/resources/pages}, on two ports
+ * (a second port gives a same-site, cross-origin page).
+ */
 public final class TestPages implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript", "css", "text/css");
 
     private final HttpServer server;
+    private final HttpServer secondPort;
 
     public TestPages() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::serve);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        server = start();
+        secondPort = start();
+    }
+
+    private HttpServer start() throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        s.createContext("/", this::serve);
+        s.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "test-pages");
             t.setDaemon(true);
             return t;
         }));
-        server.start();
+        s.start();
+        return s;
     }
 
     public int port() {
@@ -41,6 +51,11 @@ public final class TestPages implements AutoCloseable {
     /** The same page on another origin (localhost is a different site from 127.0.0.1). */
     public String otherOrigin(String path) {
         return "http://localhost:" + port() + path;
+    }
+
+    /** The same page on 127.0.0.1 at another port: cross-origin but same-site (one renderer process). */
+    public String otherPort(String path) {
+        return "http://127.0.0.1:" + secondPort.getAddress().getPort() + path;
     }
 
     private void serve(HttpExchange ex) throws IOException {
@@ -69,5 +84,6 @@ public final class TestPages implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        secondPort.stop(0);
     }
 }

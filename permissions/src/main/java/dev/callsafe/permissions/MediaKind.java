@@ -12,4 +12,13 @@ public enum MediaKind {
     public boolean isDisplay() {
         return this == SCREEN || this == WINDOW || this == TAB;
     }
+
+    /** The permissions-policy feature ({@code allow=} token) an embedder must delegate for this kind. */
+    public String policyFeature() {
+        switch (this) {
+            case CAMERA: return "camera";
+            case MICROPHONE: return "microphone";
+            default: return "display-capture";
+        }
+    }
 }

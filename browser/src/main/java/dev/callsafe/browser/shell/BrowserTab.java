@@ -1,6 +1,7 @@
 package dev.callsafe.browser.shell;
 
 import java.awt.BorderLayout;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import javax.swing.BoxLayout;
@@ -14,6 +15,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.callsafe.browser.cef.DevTools;
+import dev.callsafe.browser.cef.FramePolicies;
+import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.Tab;
 
 /**
@@ -25,6 +28,7 @@ public final class BrowserTab extends JPanel implements Tab {
     private final BrowserWindow window;
     private final JPanel prompts = new JPanel();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final FramePolicies policies;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
 
@@ -32,6 +36,7 @@ public final class BrowserTab extends JPanel implements Tab {
         super(new BorderLayout());
         this.browser = browser;
         this.window = window;
+        this.policies = new FramePolicies(browser);
         prompts.setLayout(new BoxLayout(prompts, BoxLayout.Y_AXIS));
         prompts.setName("tab.prompts");
         add(prompts, BorderLayout.NORTH);
@@ -104,6 +109,19 @@ public final class BrowserTab extends JPanel implements Tab {
     @Override
     public void select() {
         onEdt(() -> window.select(this));
+    }
+
+    /** Follows the tab's frame targets; called once CEF created the browser, before scripts are installed. */
+    void listenForFrames() {
+        policies.listen();
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> allowedFeatures(FrameRef frame) {
+        if (frame.tabId() != id()) {
+            return CompletableFuture.completedFuture(Set.of());
+        }
+        return policies.allowedFeatures(frame.frameId());
     }
 
     public void load(String url) {

@@ -168,6 +168,7 @@ public final class BrowserWindow extends JFrame {
         }
         BrowserTab tab = found.get();
         String url = (String) tab.getClientProperty("callsafe.pendingUrl");
+        tab.listenForFrames();
         new DocumentScripts(browser.getDevToolsClient(), plugins.documentScript()).install()
                 .whenComplete((ok, err) -> SwingUtilities.invokeLater(() -> {
                     if (err != null) {

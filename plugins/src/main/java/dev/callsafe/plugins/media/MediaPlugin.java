@@ -55,7 +55,7 @@ public final class MediaPlugin implements BrowserPlugin {
         });
         store = new SitePermissionService(context.profileDirectory(), java.time.Clock.systemUTC());
         SitePermissions permissions = store.permissions();
-        watchers = new PermissionWatchers(permissions);
+        watchers = new PermissionWatchers(permissions, new Delegation(context));
         permissions.addListener(watchers::changed);
         // A call lasts until all its tracks end.
         tracks.addEndListener(t -> {

@@ -1,6 +1,8 @@
 package dev.callsafe.plugins.media;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -22,39 +24,49 @@ final class PermissionWatchers {
     }
 
     private final SitePermissions permissions;
+    private final Delegation delegation;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
 
-    PermissionWatchers(SitePermissions permissions) {
+    PermissionWatchers(SitePermissions permissions, Delegation delegation) {
         this.permissions = permissions;
+        this.delegation = delegation;
     }
 
-    /** The camera and microphone query states a frame sees now. */
-    JsonObject states(FrameRef frame) {
-        JsonObject o = new JsonObject();
-        o.addProperty("camera", permissions.query(frame.origin(), frame.topLevelOrigin(), MediaKind.CAMERA, false).web());
-        o.addProperty("microphone",
-                permissions.query(frame.origin(), frame.topLevelOrigin(), MediaKind.MICROPHONE, false).web());
-        return o;
+    /** The camera and microphone query states a frame sees now (a cross-origin frame's delegation included). */
+    CompletableFuture<JsonObject> states(FrameRef frame) {
+        CompletableFuture<Boolean> camera = delegation.delegated(frame, Set.of(MediaKind.CAMERA));
+        CompletableFuture<Boolean> microphone = delegation.delegated(frame, Set.of(MediaKind.MICROPHONE));
+        return camera.thenCombine(microphone, (cam, mic) -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("camera", permissions.query(frame.origin(), frame.topLevelOrigin(), MediaKind.CAMERA, cam)
+                    .web());
+            o.addProperty("microphone", permissions.query(frame.origin(), frame.topLevelOrigin(),
+                    MediaKind.MICROPHONE, mic).web());
+            return o;
+        });
     }
 
     /** Answers at once if the page's known states are stale, else when they next change. */
     void add(FrameRef frame, JsonObject known, MessageHandler.Reply reply) {
-        JsonObject now = states(frame);
-        if (!now.equals(known)) {
-            reply.success(now.toString());
-            return;
-        }
-        watchers.add(new Watcher(frame, reply));
+        // Registered before looking, so a change while the states are computed is not missed.
+        Watcher w = new Watcher(frame, reply);
+        watchers.add(w);
+        states(frame).thenAccept(now -> {
+            if (!now.equals(known) && watchers.remove(w)) {
+                reply.success(now.toString());
+            }
+        });
     }
 
     /** Something changed for an origin: every frame of it, or embedded under it, hears its new states. */
     void changed(Origin origin) {
         for (Watcher w : watchers) {
             if (w.frame().origin().equals(origin) || w.frame().topLevelOrigin().equals(origin)) {
-                JsonObject now = states(w.frame());
-                if (watchers.remove(w)) {
-                    w.reply().success(now.toString());
-                }
+                states(w.frame()).thenAccept(now -> {
+                    if (watchers.remove(w)) {
+                        w.reply().success(now.toString());
+                    }
+                });
             }
         }
     }

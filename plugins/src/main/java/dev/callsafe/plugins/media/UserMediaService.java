@@ -52,6 +52,7 @@ final class UserMediaService implements MessageHandler {
     private final PendingConsents pending;
     private final ExecutorService opener;
     private final PermissionWatchers watchers;
+    private final Delegation delegation;
 
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
                      DeviceIdScope deviceIds, LiveTracks tracks, PendingConsents pending, ExecutorService opener,
@@ -64,6 +65,7 @@ final class UserMediaService implements MessageHandler {
         this.pending = pending;
         this.opener = opener;
         this.watchers = watchers;
+        this.delegation = new Delegation(context);
     }
 
     /** A call lasts as long as its document: the frame (ids change when a document is replaced). */
@@ -99,7 +101,7 @@ final class UserMediaService implements MessageHandler {
                     fail(reply, MediaError.typeError("unsupported permission name"));
                     break;
                 }
-                reply.success(watchers.states(frame).toString());
+                watchers.states(frame).thenAccept(states -> reply.success(states.toString()));
                 break;
             case "watch":
                 watchers.add(frame, msg.has("known") && msg.get("known").isJsonObject()
@@ -118,15 +120,31 @@ final class UserMediaService implements MessageHandler {
 
     private void getUserMedia(FrameRef frame, JsonObject msg, Reply reply) {
         StreamConstraints constraints;
+        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+        try {
+            constraints = StreamConstraints.parse(msg.get("constraints"));
+        } catch (MediaError e) {
+            fail(reply, e);
+            return;
+        }
+        constraints.video().ifPresent(v -> kinds.add(MediaKind.CAMERA));
+        constraints.audio().ifPresent(a -> kinds.add(MediaKind.MICROPHONE));
+        // A cross-origin frame's delegation (allow=) comes from the engine, asynchronously.
+        delegation.delegated(frame, kinds).thenAccept(delegated -> decide(frame, constraints, kinds, delegated, reply))
+                .exceptionally(e -> {
+                    LOG.warning("getUserMedia failed: " + e);
+                    fail(reply, MediaError.notAllowed("Permission denied"));
+                    return null;
+                });
+    }
+
+    private void decide(FrameRef frame, StreamConstraints constraints, Set<MediaKind> kinds, boolean delegated,
+                        Reply reply) {
         Selection selection;
         MediaRequest request;
         Decision decision;
         try {
-            constraints = StreamConstraints.parse(msg.get("constraints"));
-            Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
-            constraints.video().ifPresent(v -> kinds.add(MediaKind.CAMERA));
-            constraints.audio().ifPresent(a -> kinds.add(MediaKind.MICROPHONE));
-            request = new MediaRequest(frame.origin(), frame.topLevelOrigin(), kinds, false, callId(frame));
+            request = new MediaRequest(frame.origin(), frame.topLevelOrigin(), kinds, delegated, callId(frame));
             decision = permissions.decide(request);
             if (decision.outcome() == Decision.Outcome.DENY) {
                 throw MediaError.notAllowed(denialMessage(decision.reason()));

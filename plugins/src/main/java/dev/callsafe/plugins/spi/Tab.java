@@ -1,5 +1,8 @@
 package dev.callsafe.plugins.spi;
 
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
 import javax.swing.JComponent;
 
 /** A browser tab as plugins see it. */
@@ -21,4 +24,11 @@ public interface Tab {
 
     /** Selects this tab. */
     void select();
+
+    /**
+     * The permissions-policy features (e.g. {@code camera}, {@code microphone}, {@code display-capture}) the
+     * engine allows in one of this tab's frames: the effect of {@code allow=} and every ancestor's policy.
+     * Empty when the engine cannot say for sure (the frame is gone or cannot be told apart from others).
+     */
+    CompletableFuture<Set<String>> allowedFeatures(FrameRef frame);
 }

@@ -1,0 +1,159 @@
+package dev.callsafe.browser.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.Wait;
+import dev.callsafe.browser.shell.BrowserTab;
+import dev.callsafe.permissions.Origin;
+
+/**
+ * Cross-origin iframes get camera and microphone only as far as their embedder delegated them with
+ * {@code allow=}, as Chromium's permissions policy says, and their prompt names both origins.
+ */
+class DelegationEndToEndTest {
+    private BrowserFixture browser;
+    private BrowserTab tab;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserFixture.get();
+        tab = browser.freshTab("/call.html");
+    }
+
+    @AfterEach
+    void forget() {
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            browser.eval(tab, "document.querySelectorAll('iframe').length > " + index
+                    + " ? probe.inChild('probe.stopAll(), true', " + index + ") : true");
+        }
+        browser.stopAllCapture();
+        BrowserFixture.onEdt(() -> {
+            browser.media().clearSiteData(Origin.of(browser.pages().url("/")));
+            browser.media().clearSiteData(Origin.of(browser.pages().otherOrigin("/")));
+            browser.media().clearSiteData(Origin.of(browser.pages().otherPort("/")));
+        });
+    }
+
+    /** Loads a page embedding {@code child} with that {@code allow=} (none when empty), and maybe a twin. */
+    private void embed(String child, String allow, String twinAllow) {
+        String url = browser.pages().url("/delegate.html?src=" + enc(child) + "&allow=" + enc(allow)
+                + (twinAllow == null ? "" : "&twin=" + enc(twinAllow)));
+        browser.navigate(tab, url);
+        int frames = twinAllow == null ? 1 : 2;
+        for (int i = 0; i < frames; i++) {
+            String expr = "probe.inChild('document.readyState === \"complete\" && window.inlineSawShim', " + i + ")";
+            Wait.until("iframe " + i + " loaded", Duration.ofSeconds(15), () -> browser.eval(tab, expr).getAsBoolean());
+        }
+    }
+
+    private JsonElement inChild(String expr) {
+        return browser.eval(tab, "probe.inChild(" + new com.google.gson.JsonPrimitive(expr) + ")");
+    }
+
+    private JsonObject childSettled() {
+        return Wait.value("iframe getUserMedia settled", Duration.ofSeconds(15),
+                () -> inChild("probe.state()").getAsJsonObject(), s -> s.get("settled").getAsBoolean());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private void assertRefusedWithoutPrompt(String constraints) {
+        inChild("probe.start(" + constraints + ")");
+        JsonObject s = childSettled();
+        JsonObject error = s.getAsJsonObject("error");
+        assertEquals("NotAllowedError", error.get("name").getAsString(), s.toString());
+        assertTrue(error.get("message").getAsString().contains("allow="), s.toString());
+        assertTrue(browser.showing("consent.prompt").isEmpty(), "no prompt for an undelegated frame");
+    }
+
+    @Test
+    void crossSiteIframeWithAllowIsAskedInBothOriginsNamesAndGetsFrames() {
+        String child = browser.pages().otherOrigin("/call.html");
+        embed(child, "camera; microphone", null);
+        assertEquals("prompt", inChild("probe.query('camera')").getAsString());
+        inChild("probe.start({video: {width: 320, height: 240}, audio: true})");
+        String prompt = browser.text("consent.text");
+        assertTrue(prompt.contains("http://localhost:" + browser.pages().port()), prompt);
+        assertTrue(prompt.contains("embedded in <b>http://127.0.0.1:" + browser.pages().port()), prompt);
+        browser.clickNamed("consent.allow");
+        JsonObject s = childSettled();
+        assertTrue(s.get("error").isJsonNull(), s.toString());
+        assertEquals(2, s.getAsJsonArray("tracks").size(), s.toString());
+        JsonArray frames = inChild("probe.video(5, 10000)").getAsJsonArray();
+        assertTrue(frames.size() >= 5, "frames shown in the iframe: " + frames.size());
+        long stamped = 0;
+        for (JsonElement f : frames) {
+            stamped += f.getAsJsonObject().get("stamp").isJsonNull() ? 0 : 1;
+        }
+        assertTrue(stamped >= 4, "frames with a readable stamp: " + stamped);
+        assertEquals("granted", inChild("probe.query('camera')").getAsString());
+        assertEquals("granted", inChild("probe.query('microphone')").getAsString());
+
+        // The same origin embedded without allow=: denied, no longer masked as prompt after a success.
+        embed(child, "", null);
+        assertEquals("denied", inChild("probe.query('camera')").getAsString());
+        assertRefusedWithoutPrompt("{video: true}");
+    }
+
+    @Test
+    void crossSiteIframeWithoutAllowIsRefusedWithoutAPrompt() {
+        embed(browser.pages().otherOrigin("/call.html"), "", null);
+        assertEquals("prompt", inChild("probe.query('camera')").getAsString(),
+                "denied reads as prompt until the origin once succeeded");
+        assertRefusedWithoutPrompt("{video: true, audio: true}");
+        assertEquals(0, browser.media().liveTrackCount());
+    }
+
+    @Test
+    void cameraOnlyDelegationRefusesTheMicrophone() {
+        embed(browser.pages().otherOrigin("/call.html"), "camera", null);
+        assertRefusedWithoutPrompt("{audio: true}");
+        assertRefusedWithoutPrompt("{video: true, audio: true}");
+        inChild("probe.start({video: {width: 320, height: 240}})");
+        browser.clickNamed("consent.allow");
+        JsonObject s = childSettled();
+        assertTrue(s.get("error").isJsonNull(), s.toString());
+        assertEquals("granted", inChild("probe.query('camera')").getAsString());
+        assertEquals("denied", inChild("probe.query('microphone')").getAsString());
+    }
+
+    @Test
+    void twinIframesOfOneUrlWithDifferentAllowFailClosed() {
+        embed(browser.pages().otherOrigin("/call.html"), "camera; microphone", "");
+        // The engine cannot be asked which twin is which: neither gets more than both are allowed.
+        assertRefusedWithoutPrompt("{video: true}");
+    }
+
+    @Test
+    void sameSiteCrossOriginIframeFollowsAllowToo() {
+        String child = browser.pages().otherPort("/call.html");
+        embed(child, "", null);
+        assertRefusedWithoutPrompt("{video: true}");
+
+        embed(child, "camera; microphone", null);
+        inChild("probe.start({video: {width: 320, height: 240}})");
+        String prompt = browser.text("consent.text");
+        assertTrue(prompt.contains(Origin.of(child).serialize()) && prompt.contains("embedded in"), prompt);
+        browser.clickNamed("consent.allow");
+        JsonObject s = childSettled();
+        assertTrue(s.get("error").isJsonNull(), s.toString());
+        assertEquals(1, browser.media().liveTrackCount());
+    }
+}
