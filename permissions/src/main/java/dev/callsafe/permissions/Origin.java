@@ -118,6 +118,18 @@ public final class Origin {
         return scheme + "://" + h + (port < 0 ? "" : ":" + port);
     }
 
+    /**
+     * The form shown to users, e.g. {@code https://bücher.example}: internationalised labels in Unicode
+     * unless they could pass for another name, then in punycode ({@link HostDisplay} has the rules).
+     */
+    public String display() {
+        if (isOpaque()) {
+            return OPAQUE;
+        }
+        String h = host.contains(":") ? "[" + host + "]" : HostDisplay.of(host);
+        return scheme + "://" + h + (port < 0 ? "" : ":" + port);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

@@ -66,7 +66,7 @@ final class CaptureIndicator extends JPanel {
         if (mic) {
             what.add("Microphone");
         }
-        live.forEach(t -> origins.add(t.owner().origin().serialize()));
+        live.forEach(t -> origins.add(t.owner().origin().display()));
         text.setText("\u25CF " + String.join(" and ", what) + " in use by " + String.join(", ", origins));
         setVisible(true);
         revalidate();

@@ -125,9 +125,9 @@ final class ConsentPrompt extends JPanel {
     }
 
     static String describe(MediaRequest request) {
-        String who = "<b>" + escape(request.requester().serialize()) + "</b>";
+        String who = "<b>" + escape(request.requester().display()) + "</b>";
         if (request.isCrossOrigin()) {
-            who += " (embedded in <b>" + escape(request.topLevel().serialize()) + "</b>)";
+            who += " (embedded in <b>" + escape(request.topLevel().display()) + "</b>)";
         }
         return "<html>" + who + " wants to use your " + kinds(request.kinds()) + " for this call.</html>";
     }

@@ -93,7 +93,7 @@ final class SiteSettings {
         panel.setName("siteinfo.panel");
         panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
         panel.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
-        JLabel title = new JLabel(origin.isOpaque() ? "This page has no origin" : origin.serialize());
+        JLabel title = new JLabel(origin.isOpaque() ? "This page has no origin" : origin.display());
         title.setName("siteinfo.origin");
         panel.add(title);
         if (origin.isOpaque()) {
@@ -164,7 +164,7 @@ final class SiteSettings {
         dialog.setName("install.dialog");
         JPanel panel = new JPanel(new BorderLayout(0, 10));
         panel.setBorder(BorderFactory.createEmptyBorder(14, 16, 12, 16));
-        JLabel text = new JLabel("<html><body style='width:380px'><b>Install " + origin.serialize()
+        JLabel text = new JLabel("<html><body style='width:380px'><b>Install " + origin.display()
                 + " as a calling app?</b><br><br>An installed calling app may turn on your <b>camera and"
                 + " microphone whenever one of its pages is open</b>, without asking you each call. Anyone who"
                 + " controls this site could watch and listen while it is open.<br><br>Install only sites you"
@@ -254,7 +254,7 @@ final class SiteSettings {
         public Object getValueAt(int r, int c) {
             SitePermissions.SiteEntry e = rows.get(r);
             switch (c) {
-                case 0: return e.origin().serialize();
+                case 0: return e.origin().display();
                 case 1: return label(e.kind());
                 case 2: return e.liveCall() ? "Allowed for the current call"
                         : e.state() == PermissionState.ALLOW ? "Allowed (installed calling app)" : "Blocked";

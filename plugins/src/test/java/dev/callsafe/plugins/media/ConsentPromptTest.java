@@ -1,0 +1,29 @@
+package dev.callsafe.plugins.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.callsafe.permissions.MediaKind;
+import dev.callsafe.permissions.MediaRequest;
+import dev.callsafe.permissions.Origin;
+
+class ConsentPromptTest {
+    @Test
+    void aDelegatedFrameIsNamedWithTheTopLevelOriginInDisplayForm() {
+        MediaRequest r = new MediaRequest(Origin.of("https://b\u00fccher.example/call"),
+                Origin.of("https://p\u0430ypal.com/"), Set.of(MediaKind.CAMERA, MediaKind.MICROPHONE), true);
+        assertEquals("<html><b>https://b\u00fccher.example</b> (embedded in <b>https://xn--pypal-4ve.com</b>)"
+                + " wants to use your camera and microphone for this call.</html>", ConsentPrompt.describe(r));
+    }
+
+    @Test
+    void aMainFrameIsNamedOnce() {
+        MediaRequest r = MediaRequest.fromMainFrame(Origin.of("https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/"),
+                Set.of(MediaKind.CAMERA));
+        assertEquals("<html><b>https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444</b> wants to use your camera"
+                + " for this call.</html>", ConsentPrompt.describe(r));
+    }
+}
