@@ -92,17 +92,29 @@ public record LaunchOptions(String url, Path profile, boolean temporaryProfile) 
 
     /** The XDG configuration directory on Linux, the platform's convention elsewhere. */
     static Path defaultProfile() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
+        return defaultProfile(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
+                System::getenv);
+    }
+
+    /**
+     * The default profile for an operating system name, home directory and environment: Windows
+     * {@code %APPDATA%\Callsafe}, macOS {@code ~/Library/Application Support/Callsafe}, else
+     * {@code $XDG_CONFIG_HOME/callsafe} (ignored unless absolute, as the XDG spec says) or
+     * {@code ~/.config/callsafe}; always its {@code default} subdirectory.
+     */
+    static Path defaultProfile(String osName, Path home, java.util.function.Function<String, String> env) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
         Path base;
         if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            base = appData != null ? Path.of(appData, "Callsafe") : home.resolve("AppData/Roaming/Callsafe");
+            String appData = env.apply("APPDATA");
+            base = appData != null && !appData.isBlank() ? Path.of(appData, "Callsafe")
+                    : home.resolve("AppData").resolve("Roaming").resolve("Callsafe");
         } else if (os.contains("mac")) {
-            base = home.resolve("Library/Application Support/Callsafe");
+            base = home.resolve("Library").resolve("Application Support").resolve("Callsafe");
         } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            base = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("callsafe");
+            String xdg = env.apply("XDG_CONFIG_HOME");
+            base = (xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config"))
+                    .resolve("callsafe");
         }
         return base.resolve("default");
     }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LaunchOptionsTest {
     @Test
@@ -44,6 +48,22 @@ class LaunchOptionsTest {
         assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("a.example", "b.example")));
         assertThrows(LaunchOptions.UsageException.class,
                 () -> LaunchOptions.parse(List.of("--fresh-profile", "--profile", "/tmp/x")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}={2} -> {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "Linux      | XDG_CONFIG_HOME | /xdg/config          | /xdg/config/callsafe/default",
+            "Linux      | XDG_CONFIG_HOME | -                    | /home/u/.config/callsafe/default",
+            "Linux      | XDG_CONFIG_HOME | relative/config      | /home/u/.config/callsafe/default",
+            "FreeBSD    | XDG_CONFIG_HOME | /xdg                 | /xdg/callsafe/default",
+            "Windows 11 | APPDATA         | /users/u/AppData/Roaming | /users/u/AppData/Roaming/Callsafe/default",
+            "Windows 10 | APPDATA         | -                    | /home/u/AppData/Roaming/Callsafe/default",
+            "Mac OS X   | XDG_CONFIG_HOME | /xdg                 | /home/u/Library/Application Support/Callsafe/default",
+    })
+    void theDefaultProfileFollowsThePlatformsConvention(String os, String variable, String value, String expected) {
+        Map<String, String> env = new HashMap<>();
+        env.put(variable, value);
+        assertEquals(Path.of(expected), LaunchOptions.defaultProfile(os, Path.of("/home/u"), env::get));
     }
 
     private static java.util.Optional<LaunchOptions> assertDoesNotThrowParse(String arg) {
