@@ -23,18 +23,20 @@ public final class X11WindowInventory implements WindowInventory {
     private static X11WindowInventory shared;
 
     private final X11Connection x;
+    private final boolean tracking;
 
-    private X11WindowInventory(X11Connection x) {
+    private X11WindowInventory(X11Connection x, boolean tracking) {
         this.x = x;
+        this.tracking = tracking;
     }
 
     /** The process-wide inventory on {@code DISPLAY}; its connection lives as long as the process. */
     static synchronized X11WindowInventory shared() {
         if (shared == null) {
             try {
-                shared = new X11WindowInventory(X11Connection.open());
+                shared = new X11WindowInventory(X11Connection.open(), false);
             } catch (IOException e) {
-                return new X11WindowInventory(null); // no display: every call says so; retried next time
+                return new X11WindowInventory(null, false); // no display: every call says so; retried next time
             }
         }
         return shared;
@@ -42,7 +44,45 @@ public final class X11WindowInventory implements WindowInventory {
 
     /** An inventory on its own connection to {@code DISPLAY}. */
     public static X11WindowInventory open() throws IOException {
-        return new X11WindowInventory(X11Connection.open());
+        return new X11WindowInventory(X11Connection.open(), false);
+    }
+
+    /**
+     * An inventory on its own connection that remembers each top-level window's identity (WM_CLASS, pid, title
+     * for up to a second) instead of reading four properties per window per call: for a capture, which reads the
+     * stack twice per frame. X reuses window ids across clients, so it listens to the root window's structure
+     * events and forgets a window the moment it is created, destroyed or reparented. Close it after use.
+     */
+    static X11WindowInventory openTracking() throws IOException {
+        X11Connection c = X11Connection.open();
+        Pointer error = Xcb.LIB.xcb_request_check(c.pointer(), Xcb.LIB.xcb_change_window_attributes(c.pointer(),
+                c.root(), Xcb.CW_EVENT_MASK, new int[] {Xcb.EVENT_MASK_SUBSTRUCTURE_NOTIFY}));
+        if (error != null) {
+            X11Connection.free(error);
+            c.close();
+            throw new IOException("cannot listen to the root window's structure events");
+        }
+        return new X11WindowInventory(c, true);
+    }
+
+    /** Closes a connection opened by {@link #open()} or {@link #openTracking()} (never the shared one). */
+    void close() {
+        if (x != null && this != shared) {
+            x.close();
+        }
+    }
+
+    /** Forgets the identities of windows that structure events say were created, destroyed or reparented. */
+    private void forgetChangedWindows(X11Connection c) {
+        Pointer e;
+        while ((e = Xcb.LIB.xcb_poll_for_event(c.pointer())) != null) {
+            int type = e.getByte(0) & 0x7f;
+            // CreateNotify 16, DestroyNotify 17, UnmapNotify 18, MapNotify 19, ReparentNotify 21: window at 8
+            if (type >= 16 && type <= 21) {
+                known.remove(e.getInt(8));
+            }
+            X11Connection.free(e);
+        }
     }
 
     X11Connection connection() throws IOException {
@@ -80,6 +120,10 @@ public final class X11WindowInventory implements WindowInventory {
     public List<DesktopWindow> windows() throws IOException {
         X11Connection c = connection();
         int[] children = children(c, c.root());
+        if (tracking) {
+            // events the server sent before the tree reply are queued now: no window's old identity survives
+            forgetChangedWindows(c);
+        }
         int n = children.length;
         int[] attrCookies = new int[n];
         int[] geomCookies = new int[n];
@@ -112,13 +156,35 @@ public final class X11WindowInventory implements WindowInventory {
                 X11Connection.free(g);
             }
         }
-        List<Identity> identities = identities(c, viewable);
+        long now = System.nanoTime();
+        java.util.Map<Integer, Identity> ids = new java.util.HashMap<>();
+        List<Integer> unknown = new ArrayList<>();
+        for (int w : viewable) {
+            Known k = tracking ? known.get(w) : null;
+            if (k == null || now - k.readAt > IDENTITY_TTL_NANOS) {
+                unknown.add(w);
+            } else {
+                ids.put(w, k.identity);
+            }
+        }
+        List<Identity> fresh = identities(c, unknown);
+        for (int i = 0; i < unknown.size(); i++) {
+            Identity id = fresh.get(i);
+            if (id.application == null) {
+                id = clientIdentity(c, unknown.get(i), 2);
+            }
+            ids.put(unknown.get(i), id);
+            if (tracking && fresh.get(i).application != null) {
+                // only identities read from the top-level window itself: a frame's client can change unseen
+                known.put(unknown.get(i), new Known(id, now));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            known.values().removeIf(k -> now - k.readAt > 10 * IDENTITY_TTL_NANOS);
+        }
         List<DesktopWindow> out = new ArrayList<>(viewable.size());
         for (int i = 0; i < viewable.size(); i++) {
-            Identity id = identities.get(i);
-            if (id.application == null) {
-                id = clientIdentity(c, viewable.get(i), 2);
-            }
+            Identity id = ids.get(viewable.get(i));
             out.add(new DesktopWindow(viewable.get(i) & 0xffffffffL, id.title(), id.application() == null ? "" : id.application(),
                     id.pid(), bounds.get(i)));
         }
@@ -128,6 +194,18 @@ public final class X11WindowInventory implements WindowInventory {
     /** Title, application ({@code null} when the window has no WM_CLASS) and pid of one window. */
     private record Identity(String title, String application, long pid) {
     }
+
+    /** An identity and when it was read. */
+    private record Known(Identity identity, long readAt) {
+    }
+
+    /**
+     * Identities are re-read at most this often: the capture reads the stack twice per frame, and WM_CLASS and
+     * pid never change for a window (titles may lag by this much).
+     */
+    private static final long IDENTITY_TTL_NANOS = 1_000_000_000L;
+
+    private final java.util.Map<Integer, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static int[] children(X11Connection c, int window) {
         Pointer t = c.await(Xcb.LIB::xcb_query_tree_reply, Xcb.LIB.xcb_query_tree(c.pointer(), window));

@@ -88,6 +88,13 @@ interface Xcb extends Library {
 
     Pointer xcb_request_check(Pointer c, int cookie);
 
+    int CW_EVENT_MASK = 0x800;
+    int EVENT_MASK_SUBSTRUCTURE_NOTIFY = 0x80000;
+
+    int xcb_change_window_attributes(Pointer c, int window, int valueMask, int[] values);
+
+    Pointer xcb_poll_for_event(Pointer c);
+
     /** libxcb-shm: the MIT-SHM extension. */
     interface Shm extends Library {
         Shm LIB = Native.load("xcb-shm", Shm.class);

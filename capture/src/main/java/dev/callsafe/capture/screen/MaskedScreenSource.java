@@ -1,0 +1,233 @@
+package dev.callsafe.capture.screen;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.callsafe.capture.SourceSinks;
+import dev.callsafe.capture.video.VideoFormat;
+import dev.callsafe.capture.video.VideoFrame;
+import dev.callsafe.capture.video.VideoSource;
+
+/**
+ * The capture loop of a share: each tick reads the window stack, computes the {@link ScreenMask}, grabs the
+ * frame's box, reads the stack again and drops the frame if it changed meanwhile (a window mapped or moved
+ * during the grab could otherwise show unmasked), masks, converts to I420 and delivers.
+ * A still screen costs a grab and a comparison: when the box, the mask and the visible pixels equal the
+ * previous grab's, nothing is converted and the last frame is re-sent only once a second.
+ * Frames have the size of the target's box rounded down to even numbers, so they change size when the shared
+ * application's windows move apart or together.
+ */
+final class MaskedScreenSource implements VideoSource {
+    private static final Logger LOG = Logger.getLogger(MaskedScreenSource.class.getName());
+    /** A still screen is re-sent this often, so a late viewer still gets a picture. */
+    static final long REPEAT_STILL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final ShareTarget target;
+    private final ShareOptions options;
+    private final X11WindowInventory inventory;
+    private final X11ScreenGrabber grabber;
+    private final I420Converter converter = new I420Converter();
+    private final SourceSinks<VideoFrame> sinks = new SourceSinks<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile VideoFormat format;
+    private Thread thread;
+
+    /** Ticks that found the picture unchanged (nothing converted). */
+    final AtomicLong stillTicks = new AtomicLong();
+    /** Ticks dropped because the window stack changed during the grab. */
+    final AtomicLong racedTicks = new AtomicLong();
+    /** Frames converted and delivered. */
+    final AtomicLong convertedFrames = new AtomicLong();
+
+    private Bounds lastBox;
+    private List<Bounds> lastObscured = List.of();
+    private VideoFrame lastFrame;
+    private long lastDelivered;
+    private long sequence;
+
+    MaskedScreenSource(ShareTarget target, ShareOptions options, X11WindowInventory inventory, X11ScreenGrabber grabber,
+                       Bounds initialBox) {
+        this.target = target;
+        this.options = options;
+        this.inventory = inventory;
+        this.grabber = grabber;
+        this.format = new VideoFormat(Math.max(2, initialBox.width() & ~1), Math.max(2, initialBox.height() & ~1),
+                options.frameRate());
+    }
+
+    /** The box a mask's frame is captured as: its size rounded down to even numbers. */
+    static Bounds evenBox(Bounds frame) {
+        return new Bounds(frame.x(), frame.y(), frame.width() & ~1, frame.height() & ~1);
+    }
+
+    MaskedScreenSource start() {
+        running.set(true);
+        thread = new Thread(this::loop, "screen-capture-" + target);
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    private void loop() {
+        long period = (long) (TimeUnit.SECONDS.toNanos(1) / options.frameRate());
+        long next = System.nanoTime();
+        try {
+            while (running.get()) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else if (wait < -period * 3) {
+                    next = System.nanoTime(); // fell far behind: skip rather than burst
+                }
+                next += period;
+                if (!tick()) {
+                    LOG.info("shared target gone: " + target);
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "screen capture failed", e);
+        } finally {
+            release();
+        }
+    }
+
+    /** One frame; false when the target is gone. */
+    boolean tick() throws IOException {
+        List<DesktopWindow> before = inventory.windows();
+        List<Bounds> screens = inventory.screens();
+        ScreenMask mask = ScreenMask.compute(before, screens, target, options.alwaysMasked());
+        if (!mask.targetPresent()) {
+            return false;
+        }
+        Bounds box = evenBox(mask.frame());
+        if (box.isEmpty()) {
+            return true; // wholly off-screen for now: nothing to send
+        }
+        ByteBuffer pixels = grabber.grab(box);
+        if (!inventory.windows().equals(before)) {
+            racedTicks.incrementAndGet();
+            return true;
+        }
+        List<Bounds> obscured = relative(mask.obscured(), box);
+        List<Bounds> visible = relative(mask.visible(), box);
+        long now = System.nanoTime();
+        if (lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)
+                && samePixels(pixels, grabber.previous(), box.width() * 4, visible)) {
+            stillTicks.incrementAndGet();
+            if (now - lastDelivered >= REPEAT_STILL_NANOS) {
+                deliver(lastFrame.i420(), box, now);
+            }
+            return true;
+        }
+        Occluder.greyBgrx(pixels, box.width() * 4, obscured);
+        byte[] i420 = new byte[box.width() * box.height() * 3 / 2];
+        converter.convert(pixels, box.width() * 4, box.width(), box.height(), i420);
+        boolean freeze = options.occlusion() == OcclusionStyle.FREEZE && lastFrame != null
+                && lastFrame.width() == box.width() && lastFrame.height() == box.height();
+        Occluder.occludeI420(i420, box.width(), box.height(), obscured, freeze ? lastFrame.i420() : null);
+        lastBox = box;
+        lastObscured = obscured;
+        convertedFrames.incrementAndGet();
+        deliver(i420, box, now);
+        return true;
+    }
+
+    private void deliver(byte[] i420, Bounds box, long now) {
+        if (format.width() != box.width() || format.height() != box.height()) {
+            format = new VideoFormat(box.width(), box.height(), options.frameRate());
+        }
+        lastDelivered = now;
+        lastFrame = new VideoFrame(box.width(), box.height(), sequence++, System.currentTimeMillis(), i420);
+        sinks.deliver(lastFrame);
+    }
+
+    /** The rectangles moved to the box's coordinates and clipped to it. */
+    private static List<Bounds> relative(List<Bounds> rects, Bounds box) {
+        List<Bounds> out = new ArrayList<>(rects.size());
+        for (Bounds r : rects) {
+            Bounds c = r.intersection(box);
+            if (!c.isEmpty()) {
+                out.add(c.translate(-box.x(), -box.y()));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the visible rectangles hold the same bytes in both grabs (rows of {@code stride} bytes). */
+    private static boolean samePixels(ByteBuffer a, ByteBuffer b, int stride, List<Bounds> visible) {
+        if (b == null) {
+            return false;
+        }
+        for (Bounds r : visible) {
+            int len = r.width() * 4;
+            for (int y = r.y(); y < r.bottom(); y++) {
+                int at = y * stride + r.x() * 4;
+                if (a.slice(at, len).mismatch(b.slice(at, len)) != -1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void release() {
+        running.set(false);
+        try {
+            converter.close();
+            grabber.close();
+            inventory.close();
+        } finally {
+            sinks.end();
+        }
+    }
+
+    @Override
+    public VideoFormat format() {
+        return format;
+    }
+
+    @Override
+    public void addSink(Consumer<VideoFrame> sink) {
+        sinks.add(sink);
+    }
+
+    @Override
+    public void removeSink(Consumer<VideoFrame> sink) {
+        sinks.remove(sink);
+    }
+
+    @Override
+    public void onEnded(Runnable callback) {
+        sinks.onEnded(callback);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public void close() {
+        if (!running.getAndSet(false)) {
+            return;
+        }
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

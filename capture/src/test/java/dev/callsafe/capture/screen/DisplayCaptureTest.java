@@ -1,0 +1,191 @@
+package dev.callsafe.capture.screen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.callsafe.capture.video.VideoFrame;
+import dev.callsafe.capture.video.VideoSource;
+
+/**
+ * Pixel-level tests of masked capture under Xvfb: "shared" and "other" are two child processes showing
+ * solid-colour windows (same WM_CLASS, different pids, so the share names the shared one by pid too).
+ */
+class DisplayCaptureTest {
+    private static final Color GREEN = new Color(0, 200, 0);
+    private static final Color RED = new Color(230, 0, 0);
+    private static final Color BLUE = new Color(0, 0, 230);
+
+    private ColourWindows shared;
+    private ColourWindows other;
+    private final AtomicReference<VideoFrame> latest = new AtomicReference<>();
+    private final AtomicReference<String> leak = new AtomicReference<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        shared = ColourWindows.start();
+        other = ColourWindows.start();
+    }
+
+    @AfterEach
+    void stop() {
+        shared.close();
+        other.close();
+    }
+
+    private ShareTarget.Application sharedApp(DesktopWindow any) {
+        return new ShareTarget.Application(any.application(), shared.pid());
+    }
+
+    /** Keeps the newest frame and records the first frame in which {@code forbidden} shows. */
+    private VideoSource watch(VideoSource source, Color... forbidden) {
+        source.addSink(f -> {
+            for (Color c : forbidden) {
+                String found = I420Pixels.find(f, c);
+                if (found != null) {
+                    leak.compareAndSet(null, found);
+                }
+            }
+            latest.set(f);
+        });
+        return source;
+    }
+
+    private VideoFrame awaitFrame(String what, Predicate<VideoFrame> condition) {
+        long deadline = System.nanoTime() + ColourWindows.TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            VideoFrame f = latest.get();
+            if (f != null && condition.test(f)) {
+                return f;
+            }
+            ColourWindows.pollPause();
+        }
+        VideoFrame f = latest.get();
+        throw new AssertionError("timed out waiting for a frame where " + what + "; last frame: "
+                + (f == null ? "none" : f.width() + "x" + f.height() + " #" + f.sequence()));
+    }
+
+    @Test
+    void sharedApplicationArrivesAndACoveringWindowOfAnotherApplicationIsGrey() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 400, 300));
+        other.open("red", RED, new Bounds(400, 300, 300, 200)); // covers green's bottom-right 100x100
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), RED)) {
+            VideoFrame f = awaitFrame("green arrives and the covered corner is grey",
+                    fr -> I420Pixels.is(fr, 50, 50, GREEN) && I420Pixels.isGrey(fr, 350, 250));
+            assertEquals(400, f.width());
+            assertEquals(300, f.height());
+            assertTrue(I420Pixels.is(f, 299, 199, GREEN) || I420Pixels.isGrey(f, 299, 199));
+            assertTrue(I420Pixels.is(f, 298, 250, GREEN), "left of the cover");
+            assertTrue(I420Pixels.isGrey(f, 300, 200) && I420Pixels.isGrey(f, 399, 299), "cover's corners");
+            awaitFrame("a few more frames", fr -> fr.sequence() >= f.sequence() + 3 || fr.sequence() >= 5);
+        }
+        assertNull(leak.get());
+    }
+
+    @Test
+    void aWindowRaisedOnTopIsMaskedFromTheNextFrameOnAndNeverShows() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(200, 150, 400, 300));
+        other.open("blue", BLUE, new Bounds(900, 150, 200, 200)); // elsewhere for now
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), BLUE)) {
+            awaitFrame("all green", fr -> I420Pixels.is(fr, 10, 10, GREEN) && I420Pixels.is(fr, 390, 290, GREEN));
+            other.move("blue", new Bounds(300, 250, 200, 100)); // inside green's box: x 100..300, y 100..200
+            other.raise("blue");
+            awaitFrame("the blue window's area grey", fr -> I420Pixels.isGrey(fr, 150, 150) && I420Pixels.is(fr, 50, 50, GREEN));
+            DesktopWindow popup = other.open("popup", BLUE, new Bounds(180, 130, 60, 60)); // a new window on top
+            awaitFrame("the new window's area grey", fr -> I420Pixels.isGrey(fr, 30, 30));
+            other.close("popup", popup);
+            awaitFrame("green again where the popup was", fr -> I420Pixels.is(fr, 30, 30, GREEN));
+            shared.raise("green");
+            awaitFrame("green on top again", fr -> I420Pixels.is(fr, 150, 150, GREEN));
+        }
+        assertNull(leak.get());
+    }
+
+    @Test
+    void freezeKeepsTheLastVisiblePixelsUnderACoveringWindow() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 300, 200));
+        ShareOptions freeze = new ShareOptions(OcclusionStyle.FREEZE, 30, w -> false);
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), freeze), RED)) {
+            VideoFrame before = awaitFrame("green", fr -> I420Pixels.is(fr, 150, 100, GREEN));
+            other.open("red", RED, new Bounds(200, 150, 100, 100));
+            // the frame size stays, the covered area keeps green and the window above never shows
+            VideoFrame after = awaitFrame("frames after the cover",
+                    fr -> fr.sequence() > before.sequence() + 5);
+            assertTrue(I420Pixels.is(after, 150, 100, GREEN), "frozen green, not grey");
+        }
+        assertNull(leak.get());
+    }
+
+    @Test
+    void applicationBoxCoversAllItsWindowsAndObscuresOthersBetweenThem() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(50, 60, 200, 150));
+        shared.open("blue", BLUE, new Bounds(600, 400, 200, 150));
+        other.open("red", RED, new Bounds(300, 250, 100, 100));
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), RED)) {
+            VideoFrame f = awaitFrame("both windows", fr -> I420Pixels.is(fr, 100, 75, GREEN) && I420Pixels.is(fr, 650, 440, BLUE));
+            assertEquals(750, f.width());
+            assertEquals(490, f.height());
+            assertTrue(I420Pixels.isGrey(f, 300, 240), "the other application's window between them");
+            assertTrue(I420Pixels.isGrey(f, 500, 100), "the desktop inside the box");
+        }
+        assertNull(leak.get());
+    }
+
+    @Test
+    void alwaysMaskedWindowsNeverAppearInAScreenShare() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 300, 300));
+        other.open("red", RED, new Bounds(300, 200, 300, 200)); // "the browser", partly over green
+        long browserPid = other.pid();
+        ShareOptions options = new ShareOptions(OcclusionStyle.GREY, 30, w -> w.pid() == browserPid);
+        try (VideoSource source = watch(DisplayCapture.open(new ShareTarget.Screen(0), options), RED)) {
+            VideoFrame f = awaitFrame("the screen with green and the masked window",
+                    fr -> I420Pixels.is(fr, 150, 150, GREEN) && I420Pixels.isGrey(fr, 450, 300));
+            Bounds root = X11WindowInventory.open().screens().get(0);
+            assertEquals(root.width() & ~1, f.width());
+            assertTrue(I420Pixels.isGrey(f, 350, 250), "the masked window over green");
+            shared.raise("green");
+            awaitFrame("green raised above the masked window is shown", fr -> I420Pixels.is(fr, 350, 250, GREEN)
+                    && I420Pixels.isGrey(fr, 450, 300));
+        }
+        assertNull(leak.get());
+        assertTrue(green.bounds().width() > 0);
+    }
+
+    @Test
+    void sourceEndsWhenTheSharedApplicationIsGone() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 200, 200));
+        CountDownLatch ended = new CountDownLatch(1);
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)))) {
+            source.onEnded(ended::countDown);
+            awaitFrame("green", fr -> I420Pixels.is(fr, 100, 100, GREEN));
+            shared.close("green", green);
+            assertTrue(ended.await(ColourWindows.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "ended");
+            assertTrue(!source.isRunning());
+        }
+        assertThrows(IOException.class, () -> DisplayCapture.open(new ShareTarget.Window(green.id()), ShareOptions.grey(30)));
+    }
+
+    @Test
+    void thumbnailIsTheMaskedTargetScaledDown() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 400, 200));
+        other.open("red", RED, new Bounds(300, 100, 200, 200)); // covers green's right half
+        BufferedImage t = DisplayCapture.thumbnail(sharedApp(green), 160, 120);
+        assertEquals(160, t.getWidth());
+        assertEquals(80, t.getHeight());
+        assertEquals(GREEN.getRGB(), t.getRGB(20, 40) | 0xff000000);
+        assertEquals(0xff808080, t.getRGB(140, 40) | 0xff000000);
+    }
+}
