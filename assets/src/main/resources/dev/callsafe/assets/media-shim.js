@@ -26,11 +26,15 @@
   }
 
   function call(op, args) {
+    return callOn('media', op, args);
+  }
+
+  function callOn(channel, op, args) {
     return new Promise((resolve, reject) => {
       const q = bridge || (typeof window[BRIDGE] === 'function' ? (bridge = window[BRIDGE]) : null);
       if (!q) { reject(new DOMException('The browser media bridge is unavailable', 'NotAllowedError')); return; }
       q({
-        request: 'media:' + JSON.stringify(Object.assign({ op }, args || {})),
+        request: channel + ':' + JSON.stringify(Object.assign({ op }, args || {})),
         persistent: false,
         onSuccess: (r) => resolve(JSON.parse(r)),
         onFailure: (_code, msg) => reject(toError(msg)),
@@ -151,6 +155,8 @@
     if (!c.video && !c.audio) {
       throw new TypeError("Failed to execute 'getUserMedia': At least one of audio and video must be requested");
     }
+    const source = c.video && c.video.mediaSource;
+    if (source !== undefined && source !== 'camera') return displayFromUserMedia(c);
     const answer = await call('getUserMedia', { constraints: c });
     const tracks = [];
     try {
@@ -170,8 +176,78 @@
     }));
   }
 
-  async function getDisplayMedia() {
-    throw new DOMException('Screen sharing is not available yet', 'NotAllowedError');
+  // Display capture (screen, application, tab). The page-side activation check is only the spec's
+  // early error: the browser checks real activation again where the page cannot reach (an isolated world).
+  const activationState = (() => {
+    const d = window.UserActivation && Object.getOwnPropertyDescriptor(UserActivation.prototype, 'isActive');
+    const ua = navigator.userActivation;
+    return () => { try { return !!(d && ua && d.get.call(ua)); } catch (_) { return false; } };
+  })();
+  const DISPLAY_SOURCES = ['screen', 'application', 'window', 'browser'];
+
+  // The Screen Capture spec's constraint rules: no 'advanced', no 'min' or 'exact' anywhere.
+  function displayTrackConstraints(value, what) {
+    const v = plain(value, what);
+    if (typeof v !== 'object') return v;
+    if ('advanced' in v) throw new TypeError(`Failed to execute 'getDisplayMedia': ${what}.advanced is not allowed`);
+    for (const [key, member] of Object.entries(v)) {
+      if (member && typeof member === 'object' && ('min' in member || 'exact' in member)) {
+        throw new TypeError(`Failed to execute 'getDisplayMedia': ${what}.${key} may not use min or exact`);
+      }
+    }
+    return v;
+  }
+
+  async function displayStream(args) {
+    const answer = await callOn('display', 'share', args);
+    const tracks = [];
+    try {
+      for (const t of answer.tracks) tracks.push(await openTrack(t));
+    } catch (e) {
+      tracks.forEach((tr) => tr.stop());
+      throw e;
+    }
+    return new MediaStream(tracks);
+  }
+
+  async function getDisplayMedia(options) {
+    if (!activationState()) {
+      throw new DOMException("Failed to execute 'getDisplayMedia': it needs a user gesture (transient activation)", 'InvalidStateError');
+    }
+    if (options === undefined) options = {};
+    if (typeof options !== 'object' || options === null) {
+      throw new TypeError("Failed to execute 'getDisplayMedia': options must be an object");
+    }
+    const video = options.video === undefined ? true : displayTrackConstraints(options.video, 'video');
+    const audio = displayTrackConstraints(options.audio, 'audio');
+    if (video === false) throw new TypeError("Failed to execute 'getDisplayMedia': video must be requested");
+    // System and tab audio are not captured: audio is optional, so the stream has no audio track.
+    void audio;
+    return displayStream({ video: video === true ? {} : video });
+  }
+
+  // Seed 001's getUserMedia({video: {mediaSource, tabId}}): the same consent rules as getDisplayMedia.
+  async function displayFromUserMedia(c) {
+    const source = c.video.mediaSource;
+    if (typeof source !== 'string' || !DISPLAY_SOURCES.includes(source)) {
+      throw new TypeError("Failed to execute 'getUserMedia': mediaSource must be one of camera, " + DISPLAY_SOURCES.join(', '));
+    }
+    if (c.video.tabId !== undefined && (!Number.isInteger(c.video.tabId) || source !== 'browser')) {
+      throw new TypeError("Failed to execute 'getUserMedia': tabId must be an integer, with mediaSource 'browser'");
+    }
+    if (!activationState()) {
+      throw new DOMException("Failed to execute 'getUserMedia': sharing the display needs a user gesture", 'InvalidStateError');
+    }
+    const video = displayTrackConstraints(c.video, 'video');
+    const display = await displayStream({ video, mediaSource: source, tabId: c.video.tabId });
+    if (!c.audio) return display;
+    try {
+      const mic = await getUserMedia({ audio: c.audio });
+      return new MediaStream(display.getTracks().concat(mic.getTracks()));
+    } catch (e) {
+      display.getTracks().forEach((t) => t.stop());
+      throw e;
+    }
   }
 
   function install(target) {
@@ -180,7 +256,7 @@
     });
     define('getUserMedia', function getUserMedia_(c) { return getUserMedia(c); });
     define('enumerateDevices', function enumerateDevices_() { return enumerateDevices(); });
-    define('getDisplayMedia', function getDisplayMedia_() { return getDisplayMedia(); });
+    define('getDisplayMedia', function getDisplayMedia_(o) { return getDisplayMedia(o); });
   }
 
   if (window.MediaDevices && navigator.mediaDevices) {

@@ -153,6 +153,51 @@ public final class BrowserTab extends JPanel implements Tab {
                 });
     }
 
+    @Override
+    public CompletableFuture<Boolean> hasTransientActivation() {
+        // An isolated world has its own globals: the page cannot redefine what is read there, and user
+        // activation is the frame's state, shared by all worlds. Activation of a subframe also activates
+        // its ancestors, so the main frame answers for the whole tab.
+        var devtools = browser.getDevToolsClient();
+        return DevTools.call(devtools, "Page.getFrameTree", null).thenCompose(tree -> {
+            String frameId = JsonParser.parseString(tree).getAsJsonObject().getAsJsonObject("frameTree")
+                    .getAsJsonObject("frame").get("id").getAsString();
+            JsonObject world = new JsonObject();
+            world.addProperty("frameId", frameId);
+            world.addProperty("worldName", "callsafe-activation");
+            return DevTools.call(devtools, "Page.createIsolatedWorld", world.toString());
+        }).thenCompose(world -> {
+            JsonObject p = new JsonObject();
+            p.addProperty("contextId", JsonParser.parseString(world).getAsJsonObject().get("executionContextId").getAsInt());
+            p.addProperty("expression", "navigator.userActivation.isActive === true");
+            p.addProperty("returnByValue", true);
+            return DevTools.call(devtools, "Runtime.evaluate", p.toString());
+        }).thenApply(r -> {
+            JsonObject result = JsonParser.parseString(r).getAsJsonObject().getAsJsonObject("result");
+            return result != null && result.has("value") && result.get("value").getAsBoolean();
+        });
+    }
+
+    @Override
+    public CompletableFuture<byte[]> snapshot(int maxWidth, int maxHeight) {
+        JsonObject p = new JsonObject();
+        p.addProperty("format", "jpeg");
+        p.addProperty("quality", 70);
+        return DevTools.call(browser.getDevToolsClient(), "Page.captureScreenshot", p.toString())
+                .thenApply(r -> java.util.Base64.getDecoder().decode(
+                        JsonParser.parseString(r).getAsJsonObject().get("data").getAsString()));
+    }
+
+    @Override
+    public AutoCloseable screencast(int maxWidth, int maxHeight, java.util.function.Consumer<byte[]> jpegFrames) {
+        return new TabScreencast(browser.getDevToolsClient(), maxWidth, maxHeight, jpegFrames).start();
+    }
+
+    @Override
+    public void markShared(boolean shared) {
+        onEdt(() -> window.sharedChanged(this, shared));
+    }
+
     private static void onEdt(Runnable r) {
         if (SwingUtilities.isEventDispatchThread()) {
             r.run();

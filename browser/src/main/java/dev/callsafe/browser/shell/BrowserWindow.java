@@ -220,15 +220,33 @@ public final class BrowserWindow extends JFrame {
 
     void titleChanged(BrowserTab tab, String title) {
         tab.setTitle(title);
-        int i = tabPane.indexOfComponent(tab);
-        if (i >= 0) {
-            String t = tab.title();
-            tabPane.setTitleAt(i, t.length() > 28 ? t.substring(0, 27) + "\u2026" : t);
-            tabPane.setToolTipTextAt(i, t);
-        }
+        showTitle(tab);
         if (tabPane.getSelectedComponent() == tab) {
             setTitle(tab.title() + " \u2014 Callsafe");
         }
+    }
+
+    /** A tab started or stopped being shared with a page: the tab strip marks it. */
+    void sharedChanged(BrowserTab tab, boolean shared) {
+        tab.putClientProperty("callsafe.shared", shared);
+        showTitle(tab);
+    }
+
+    private void showTitle(BrowserTab tab) {
+        int i = tabPane.indexOfComponent(tab);
+        if (i >= 0) {
+            String t = tab.title();
+            String shown = t.length() > 28 ? t.substring(0, 27) + "\u2026" : t;
+            boolean shared = Boolean.TRUE.equals(tab.getClientProperty("callsafe.shared"));
+            tabPane.setTitleAt(i, shared ? "\u25C9 Shared: " + shown : shown);
+            tabPane.setToolTipTextAt(i, shared ? t + " (this tab is being shared)" : t);
+        }
+    }
+
+    /** The title the tab strip shows for a tab (with the sharing mark). */
+    public String tabStripTitle(BrowserTab tab) {
+        int i = tabPane.indexOfComponent(tab);
+        return i < 0 ? "" : tabPane.getTitleAt(i);
     }
 
     void addressChanged(BrowserTab tab, String url) {

@@ -66,6 +66,8 @@ final class CaptureIndicator extends JPanel {
         if (mic) {
             what.add("Microphone");
         }
+        live.stream().filter(t -> t.kind().isDisplay())
+                .forEach(t -> what.add("Sharing " + t.description().get("label").getAsString()));
         live.forEach(t -> origins.add(t.owner().origin().display()));
         text.setText("\u25CF " + String.join(" and ", what) + " in use by " + String.join(", ", origins));
         setVisible(true);

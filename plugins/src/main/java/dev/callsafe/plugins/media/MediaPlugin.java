@@ -34,6 +34,7 @@ public final class MediaPlugin implements BrowserPlugin {
     private ExecutorService opener;
     private SitePermissionService store;
     private PermissionWatchers watchers;
+    private DisplayMediaService display;
 
     @Override
     public String id() {
@@ -72,6 +73,10 @@ public final class MediaPlugin implements BrowserPlugin {
         CaptureIndicator indicator = new CaptureIndicator(tracks,
                 tabId -> tracks.endAll(t -> t.owner().tabId() == tabId, "stopped by the user"));
         context.addChromeWidget(indicator);
+        display = new DisplayMediaService(context, permissions, tracks, opener,
+                () -> javax.swing.SwingUtilities.getWindowAncestor(indicator));
+        context.addMessageHandler("display", display);
+        new SharingReminders(tracks, context::tabs);
         store.problem().ifPresent(message -> context.addChromeWidget(new PermissionsWarning(message)));
         SiteSettings settings = new SiteSettings(this, context);
         context.addAddressBarWidget(settings.button());
@@ -110,6 +115,7 @@ public final class MediaPlugin implements BrowserPlugin {
         java.util.function.Predicate<FrameRef> gone = f -> f.tabId() == tab.id()
                 && (frameId == null || f.frameId().equals(frameId));
         pending.withdraw(p -> gone.test(p.frame));
+        display.withdraw(gone);
         tracks.endAll(t -> gone.test(t.owner()), why);
         watchers.remove(gone);
         String prefix = tab.id() + "/";
@@ -143,6 +149,14 @@ public final class MediaPlugin implements BrowserPlugin {
     /** Grants the install-style Application Permission for camera and microphone (chrome install flow only). */
     public void installApplication(Origin origin) {
         store.permissions().installApplication(origin, java.util.EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE));
+    }
+
+    /**
+     * Adds screen and tab sharing to an installed calling app's Application Permission (the chrome's install
+     * flow only, after its own explanation); the user still chooses what to share each time.
+     */
+    public void installDisplayCapture(Origin origin) {
+        store.permissions().installApplication(origin, java.util.EnumSet.of(MediaKind.SCREEN, MediaKind.TAB));
     }
 
     private void endTracks(Origin origin, MediaKind kind, String why) {

@@ -172,7 +172,17 @@ final class SiteSettings {
                 + " in site settings; if you do not use it for 90 days, the permission lapses by itself."
                 + "</body></html>");
         text.setName("install.text");
-        panel.add(text, BorderLayout.CENTER);
+        // Screen and tab sharing are a separate, unticked choice: seed 001 puts both behind the Application
+        // Permission because a page that sees the screen or a tab can steer what appears in it.
+        javax.swing.JCheckBox display = new javax.swing.JCheckBox("<html><body style='width:360px'>Also let it"
+                + " <b>ask to share your screen or a browser tab</b>. You still choose what to share each time,"
+                + " but a site that sees your screen or a tab can open other pages (your bank, your mail) there"
+                + " and read them.</body></html>");
+        display.setName("install.display");
+        JPanel body = new JPanel(new BorderLayout(0, 8));
+        body.add(text, BorderLayout.CENTER);
+        body.add(display, BorderLayout.SOUTH);
+        panel.add(body, BorderLayout.CENTER);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
         JButton cancel = new JButton("Cancel");
         cancel.setName("install.cancel");
@@ -182,6 +192,9 @@ final class SiteSettings {
         cancel.addActionListener(e -> dialog.dispose());
         confirm.addActionListener(e -> {
             plugin.installApplication(origin);
+            if (display.isSelected()) {
+                plugin.installDisplayCapture(origin);
+            }
             dialog.dispose();
         });
         buttons.add(cancel);

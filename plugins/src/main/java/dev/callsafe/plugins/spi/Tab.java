@@ -31,4 +31,23 @@ public interface Tab {
      * Empty when the engine cannot say for sure (the frame is gone or cannot be told apart from others).
      */
     CompletableFuture<Set<String>> allowedFeatures(FrameRef frame);
+
+    /**
+     * Whether the tab's page has transient user activation (a real click or key press moments ago), read
+     * by the browser where the page's own scripts cannot reach or fake it.
+     */
+    java.util.concurrent.CompletableFuture<Boolean> hasTransientActivation();
+
+    /** A still JPEG picture of the tab's own rendering, at most this size (picker thumbnails). */
+    java.util.concurrent.CompletableFuture<byte[]> snapshot(int maxWidth, int maxHeight);
+
+    /**
+     * Starts delivering the tab's own rendering (not a crop of the screen, so it keeps coming while the tab
+     * is covered or in the background) as JPEG pictures of at most this size, on a browser thread. Closing
+     * the returned handle stops it.
+     */
+    AutoCloseable screencast(int maxWidth, int maxHeight, java.util.function.Consumer<byte[]> jpegFrames);
+
+    /** Marks the tab in the tab strip as being shared with a page, or clears the mark. */
+    void markShared(boolean shared);
 }

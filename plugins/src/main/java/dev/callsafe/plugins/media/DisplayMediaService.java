@@ -1,0 +1,336 @@
+package dev.callsafe.plugins.media;
+
+import java.awt.Window;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import javax.swing.SwingUtilities;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.callsafe.capture.screen.DisplayCapture;
+import dev.callsafe.capture.screen.ShareOptions;
+import dev.callsafe.capture.screen.ShareTarget;
+import dev.callsafe.capture.video.VideoFormat;
+import dev.callsafe.capture.video.VideoSource;
+import dev.callsafe.permissions.DisplayConsent;
+import dev.callsafe.permissions.DisplayDecision;
+import dev.callsafe.permissions.DisplayRequest;
+import dev.callsafe.permissions.DisplaySource;
+import dev.callsafe.permissions.SitePermissions;
+import dev.callsafe.plugins.spi.FrameRef;
+import dev.callsafe.plugins.spi.MessageHandler;
+import dev.callsafe.plugins.spi.PluginContext;
+import dev.callsafe.plugins.spi.Tab;
+
+/**
+ * Answers the page script's {@code display} messages: getDisplayMedia and getUserMedia with a display
+ * {@code mediaSource}. Checks real user activation in the tab (read by the browser, not the page), applies
+ * seed 001's consent table ({@link DisplayConsent}), lets the user choose in the {@link SharePicker} and
+ * starts capture: masked screen and application frames from {@link DisplayCapture}, a tab's own rendering
+ * from {@link TabVideoSource}. The requesting origin always comes from the browser's {@link FrameRef}.
+ */
+final class DisplayMediaService implements MessageHandler {
+    private static final Logger LOG = Logger.getLogger(DisplayMediaService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Frame rate when the page asks for none (and the most it may ask for). */
+    static final double DEFAULT_FRAME_RATE = 30;
+    /** Largest tab picture sent (Chromium scales the screencast down to fit). */
+    static final int TAB_MAX_WIDTH = 1920;
+    static final int TAB_MAX_HEIGHT = 1080;
+
+    private final PluginContext context;
+    private final DisplayConsent consent;
+    private final LiveTracks tracks;
+    private final ExecutorService opener;
+    private final Supplier<Window> owner;
+    private final OwnWindows own = new OwnWindows();
+    private final Map<SharePicker, FrameRef> pickers = new HashMap<>();
+
+    DisplayMediaService(PluginContext context, SitePermissions permissions, LiveTracks tracks, ExecutorService opener,
+                        Supplier<Window> owner) {
+        this.context = context;
+        this.consent = new DisplayConsent(permissions);
+        this.tracks = tracks;
+        this.opener = opener;
+        this.owner = owner;
+    }
+
+    /** What the page asked for, validated again here (the page script can be bypassed). */
+    record Ask(Set<DisplaySource> wanted, OptionalInt tabId, double frameRate, JsonObject constraints) {
+    }
+
+    @Override
+    public void onMessage(FrameRef frame, String payload, Reply reply) {
+        Ask ask;
+        try {
+            ask = parse(payload);
+        } catch (MediaError e) {
+            fail(reply, e);
+            return;
+        }
+        Optional<Tab> tab = tabById(frame.tabId());
+        if (tab.isEmpty()) {
+            fail(reply, MediaError.notAllowed("The requesting tab is gone"));
+            return;
+        }
+        tab.get().hasTransientActivation().orTimeout(5, TimeUnit.SECONDS).whenComplete((active, err) -> {
+            if (err != null) {
+                LOG.warning("user activation could not be read: " + err);
+            }
+            decide(frame, ask, err == null && Boolean.TRUE.equals(active), reply);
+        });
+    }
+
+    static Ask parse(String payload) throws MediaError {
+        JsonObject msg;
+        try {
+            msg = JsonParser.parseString(payload).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw MediaError.typeError("malformed message");
+        }
+        if (!"share".equals(str(msg, "op"))) {
+            throw MediaError.typeError("unknown operation");
+        }
+        Set<DisplaySource> wanted = EnumSet.allOf(DisplaySource.class);
+        if (msg.has("mediaSource") && !msg.get("mediaSource").isJsonNull()) {
+            wanted = EnumSet.of(DisplaySource.fromMediaSource(str(msg, "mediaSource"))
+                    .orElseThrow(() -> MediaError.typeError("unknown mediaSource")));
+        }
+        OptionalInt tabId = OptionalInt.empty();
+        if (msg.has("tabId") && !msg.get("tabId").isJsonNull()) {
+            try {
+                tabId = OptionalInt.of(msg.get("tabId").getAsInt());
+            } catch (RuntimeException e) {
+                throw MediaError.typeError("tabId must be an integer");
+            }
+            if (!wanted.equals(EnumSet.of(DisplaySource.BROWSER))) {
+                throw MediaError.typeError("tabId goes with mediaSource 'browser'");
+            }
+        }
+        JsonObject video = msg.has("video") && msg.get("video").isJsonObject() ? msg.getAsJsonObject("video")
+                : new JsonObject();
+        double frameRate = DEFAULT_FRAME_RATE;
+        for (Map.Entry<String, JsonElement> e : video.entrySet()) {
+            if (e.getKey().equals("advanced")) {
+                throw MediaError.typeError("advanced constraints are not allowed for display capture");
+            }
+            if (e.getValue().isJsonObject()) {
+                JsonObject c = e.getValue().getAsJsonObject();
+                if (c.has("min") || c.has("exact")) {
+                    throw MediaError.typeError(e.getKey() + " may not use min or exact for display capture");
+                }
+            }
+        }
+        if (video.has("frameRate")) {
+            JsonElement f = video.get("frameRate");
+            Double asked = f.isJsonPrimitive() && f.getAsJsonPrimitive().isNumber() ? f.getAsDouble()
+                    : f.isJsonObject() && f.getAsJsonObject().has("max") ? f.getAsJsonObject().get("max").getAsDouble()
+                    : f.isJsonObject() && f.getAsJsonObject().has("ideal") ? f.getAsJsonObject().get("ideal").getAsDouble()
+                    : null;
+            if (asked != null && asked > 0) {
+                frameRate = Math.min(DEFAULT_FRAME_RATE, asked);
+            }
+        }
+        return new Ask(wanted, tabId, frameRate, video);
+    }
+
+    private static String str(JsonObject o, String key) {
+        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
+    }
+
+    private void decide(FrameRef frame, Ask ask, boolean activation, Reply reply) {
+        // A cross-origin frame has no allow=display-capture delegation yet: the consent table refuses it.
+        DisplayRequest request = new DisplayRequest(frame.origin(), frame.topLevelOrigin(), ask.wanted(), ask.tabId(),
+                false, activation);
+        DisplayDecision decision = consent.decide(request);
+        LOG.info(() -> "display request " + ask.wanted() + " by " + frame.origin() + ": " + decision.reason());
+        switch (decision.outcome()) {
+            case DENY:
+                fail(reply, errorFor(decision.reason()));
+                return;
+            case GRANT:
+                Optional<Tab> named = tabById(ask.tabId().getAsInt());
+                if (named.isEmpty()) {
+                    fail(reply, MediaError.notFound("No tab has that tabId"));
+                    return;
+                }
+                ShareChoice choice = new ShareChoice(DisplaySource.BROWSER, "Tab: " + named.get().title(), null,
+                        named.get(), dev.callsafe.capture.screen.OcclusionStyle.GREY);
+                opener.execute(() -> start(frame, ask, choice, reply));
+                return;
+            default:
+                opener.execute(() -> {
+                    List<ShareCandidates.Candidate> candidates = ShareCandidates.gather(decision.offered(),
+                            context.tabs(), own);
+                    SwingUtilities.invokeLater(() -> pick(frame, ask, decision.offered(), candidates, reply));
+                });
+        }
+    }
+
+    private static MediaError errorFor(DisplayDecision.Reason reason) {
+        switch (reason) {
+            case NO_USER_ACTIVATION:
+                return new MediaError("InvalidStateError", "Sharing the display needs a user gesture (a click or key"
+                        + " press) in the page");
+            case INSECURE_ORIGIN:
+                return MediaError.notAllowed("Display capture needs a secure (https or loopback) page");
+            case NOT_DELEGATED:
+                return MediaError.notAllowed("This frame was not delegated display capture (allow=)");
+            case STORED_BLOCK:
+                return MediaError.notAllowed("Blocked in this browser's site settings");
+            case EMBARGOED:
+                return MediaError.notAllowed("Permission dismissed too often; asking again later");
+            case NEEDS_APPLICATION_PERMISSION:
+                return MediaError.notAllowed("Sharing the screen or a browser tab needs this site installed as a"
+                        + " calling app with screen sharing (Site > Install as calling app)");
+            default:
+                return MediaError.notAllowed("Permission denied");
+        }
+    }
+
+    private void pick(FrameRef frame, Ask ask, Set<DisplaySource> offered, List<ShareCandidates.Candidate> candidates,
+                      Reply reply) {
+        if (tabById(frame.tabId()).isEmpty()) {
+            fail(reply, MediaError.notAllowed("The requesting tab is gone"));
+            return;
+        }
+        SharePicker[] holder = new SharePicker[1];
+        holder[0] = new SharePicker(owner.get(), frame.origin(), frame.topLevelOrigin(), offered, candidates,
+                choice -> {
+                    pickers.remove(holder[0]);
+                    LOG.info(() -> "user chose to share " + choice.label() + " with " + frame.origin());
+                    opener.execute(() -> start(frame, ask, choice, reply));
+                },
+                () -> {
+                    pickers.remove(holder[0]);
+                    fail(reply, MediaError.notAllowed("Permission denied by the user"));
+                });
+        pickers.put(holder[0], frame);
+        holder[0].open();
+    }
+
+    /** Closes the pickers of documents that went away; their requests are refused. Swing thread. */
+    void withdraw(Predicate<FrameRef> gone) {
+        pickers.entrySet().removeIf(e -> {
+            if (gone.test(e.getValue())) {
+                e.getKey().withdraw();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void start(FrameRef frame, Ask ask, ShareChoice choice, Reply reply) {
+        VideoSource source;
+        try {
+            source = open(choice, ask.frameRate());
+        } catch (MediaError e) {
+            fail(reply, e);
+            return;
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("could not start display capture: " + e);
+            fail(reply, MediaError.notReadable("Could not start sharing: " + e.getMessage()));
+            return;
+        }
+        if (tabById(frame.tabId()).isEmpty()) {
+            source.close();
+            fail(reply, MediaError.notAllowed("The requesting tab is gone"));
+            return;
+        }
+        VideoFormat real = source.format();
+        String token = newToken();
+        FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
+        source.addSink(f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
+                f.captureTimeMillis(), f.i420()));
+        source.onEnded(() -> tracks.end(token, "shared source ended"));
+        JsonObject settings = new JsonObject();
+        settings.addProperty("width", real.width());
+        settings.addProperty("height", real.height());
+        settings.addProperty("frameRate", real.frameRate());
+        settings.addProperty("aspectRatio", (double) real.width() / real.height());
+        settings.addProperty("resizeMode", "none");
+        settings.addProperty("displaySurface", surface(choice.source()));
+        settings.addProperty("logicalSurface", true);
+        settings.addProperty("cursor", "never");
+        JsonObject caps = new JsonObject();
+        caps.addProperty("displaySurface", surface(choice.source()));
+        JsonObject d = new JsonObject();
+        d.addProperty("kind", "video");
+        d.addProperty("token", token);
+        d.addProperty("label", choice.label());
+        d.add("settings", settings);
+        d.add("capabilities", caps);
+        d.add("constraints", ask.constraints());
+        if (choice.tab() != null) {
+            d.addProperty("sharedTab", choice.tab().id()); // for the tab strip's mark (SharingReminders)
+        }
+        LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, source);
+        tracks.add(track);
+        JsonArray out = new JsonArray();
+        out.add(d);
+        JsonObject res = new JsonObject();
+        res.add("tracks", out);
+        reply.success(res.toString());
+    }
+
+    private VideoSource open(ShareChoice choice, double frameRate) throws IOException, MediaError {
+        switch (choice.source()) {
+            case BROWSER:
+                TabVideoSource tab = new TabVideoSource(choice.tab(), TAB_MAX_WIDTH, TAB_MAX_HEIGHT, frameRate);
+                try {
+                    tab.awaitFirst(5000);
+                } catch (IOException e) {
+                    tab.close();
+                    throw e;
+                }
+                return tab;
+            case APPLICATION:
+                ShareTarget.Application app = (ShareTarget.Application) choice.target();
+                if (!DisplayConsent.mayShareApplication(OwnWindows.isThisBrowser(app.pid()))) {
+                    throw MediaError.notAllowed("This browser cannot share itself");
+                }
+                return DisplayCapture.open(app, new ShareOptions(choice.occlusion(), frameRate, own));
+            default:
+                return DisplayCapture.open(choice.target(), new ShareOptions(choice.occlusion(), frameRate, own));
+        }
+    }
+
+    private static String surface(DisplaySource source) {
+        switch (source) {
+            case SCREEN: return "monitor";
+            case APPLICATION: return "window";
+            default: return "browser";
+        }
+    }
+
+    private Optional<Tab> tabById(int id) {
+        return context.tabs().stream().filter(t -> t.id() == id).findFirst();
+    }
+
+    private static String newToken() {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static void fail(Reply reply, MediaError e) {
+        reply.failure(1, e.toJson());
+    }
+}
