@@ -108,7 +108,6 @@ final class SharePicker extends JDialog {
                 b.setVerticalTextPosition(SwingConstants.BOTTOM);
                 b.setHorizontalTextPosition(SwingConstants.CENTER);
                 b.setPreferredSize(new Dimension(ShareCandidates.THUMB_W + 24, ShareCandidates.THUMB_H + 44));
-                b.setDefaultCapable(false);
                 b.addActionListener(e -> share.setEnabled(isArmed()));
                 group.add(b);
                 choices.put(b, c);

@@ -1,0 +1,115 @@
+package dev.callsafe.browser.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.Wait;
+import dev.callsafe.browser.shell.BrowserTab;
+import dev.callsafe.permissions.Origin;
+
+/** getDisplayMedia and getUserMedia({video: {mediaSource}}) fail with the errors the Screen Capture spec names. */
+class DisplayMediaErrorsEndToEndTest {
+    private BrowserFixture browser;
+    private BrowserTab tab;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserFixture.get();
+        tab = browser.freshTab("/share.html");
+        browser.media().clearSiteData(Origin.of(browser.pages().url("/")));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        browser.stopAllCapture();
+    }
+
+    private JsonObject settled() {
+        return Wait.value("share settled", Duration.ofSeconds(15),
+                () -> browser.eval(tab, "share.state()").getAsJsonObject(), s -> s.get("settled").getAsBoolean());
+    }
+
+    private String errorName(JsonObject s) {
+        assertTrue(s.get("error").isJsonObject(), () -> "expected an error, got " + s);
+        return s.getAsJsonObject("error").get("name").getAsString();
+    }
+
+    @Test
+    void withoutUserActivationItIsAnInvalidStateError() {
+        browser.eval(tab, "share.display()");
+        assertEquals("InvalidStateError", errorName(settled()));
+        browser.eval(tab, "share.viaUserMedia({video: {mediaSource: 'application'}})");
+        assertEquals("InvalidStateError", errorName(settled()));
+        assertTrue(browser.showing("share.picker").isEmpty());
+    }
+
+    @Test
+    void aPageCannotFakeUserActivation() {
+        // The page redefines the activation getter and then bypasses the page script altogether: the
+        // browser reads activation in an isolated world and still refuses.
+        browser.eval(tab, "Object.defineProperty(UserActivation.prototype, 'isActive', {get: () => true}), true");
+        browser.eval(tab, "share.display()");
+        assertEquals("InvalidStateError", errorName(settled()));
+        String direct = browser.eval(tab, "new Promise((resolve) => callsafeQuery({request: 'display:'"
+                + " + JSON.stringify({op: 'share', mediaSource: 'application'}), persistent: false,"
+                + " onSuccess: () => resolve('granted'), onFailure: (c, m) => resolve(JSON.parse(m).name)}))")
+                .getAsString();
+        assertEquals("InvalidStateError", direct);
+        assertTrue(browser.showing("share.picker").isEmpty());
+    }
+
+    @Test
+    void minAndExactConstraintsAreTypeErrors() {
+        for (String options : new String[] {"{video: {width: {min: 640}}}", "{video: {frameRate: {exact: 30}}}",
+                "{video: {advanced: [{width: 640}]}}", "{video: false}", "{audio: {sampleRate: {exact: 48000}}}"}) {
+            browser.evalWithGesture(tab, "share.display(" + options + ")");
+            JsonObject s = settled();
+            assertEquals("TypeError", errorName(s), options);
+            assertTrue(s.getAsJsonObject("error").get("isTypeError").getAsBoolean(), options);
+        }
+        // The browser checks again when the page script is bypassed.
+        String direct = browser.evalWithGesture(tab, "new Promise((resolve) => callsafeQuery({request: 'display:'"
+                + " + JSON.stringify({op: 'share', video: {width: {exact: 640}}}), persistent: false,"
+                + " onSuccess: () => resolve('granted'), onFailure: (c, m) => resolve(JSON.parse(m).name)}))")
+                .getAsString();
+        assertEquals("TypeError", direct);
+        assertTrue(browser.showing("share.picker").isEmpty());
+    }
+
+    @Test
+    void refusingInThePickerIsANotAllowedError() {
+        browser.evalWithGesture(tab, "share.display()");
+        browser.awaitShowing("share.picker");
+        assertTrue(browser.text("share.picker.text").contains(browser.pages().url("").replaceAll("/$", "")));
+        browser.clickNamed("share.picker.cancel");
+        assertEquals("NotAllowedError", errorName(settled()));
+        browser.awaitGone("share.picker");
+        assertEquals(0, browser.media().liveTrackCount());
+    }
+
+    @Test
+    void screenAndTabSharingNeedTheApplicationPermission() {
+        for (String source : new String[] {"screen", "browser"}) {
+            browser.evalWithGesture(tab, "share.viaUserMedia({video: {mediaSource: '" + source + "'}})");
+            JsonObject s = settled();
+            assertEquals("NotAllowedError", errorName(s), source);
+            assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("calling app"), source);
+        }
+        assertTrue(browser.showing("share.picker").isEmpty());
+    }
+
+    @Test
+    void unknownMediaSourceIsATypeError() {
+        browser.evalWithGesture(tab, "share.viaUserMedia({video: {mediaSource: 'desktop'}})");
+        assertEquals("TypeError", errorName(settled()));
+    }
+}

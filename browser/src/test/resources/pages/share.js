@@ -1,0 +1,96 @@
+'use strict';
+// Test probe for display capture: starts a share as a calling site would, and reads the pixels of the
+// VideoFrames that arrive (I420 planes, converted here), so tests assert what was really sent.
+window.share = (() => {
+  const st = { stream: null, error: null, settled: false, ended: 0, frames: 0, latest: null };
+
+  function run(promise) {
+    st.settled = false; st.error = null; st.stream = null; st.ended = 0; st.frames = 0;
+    if (st.latest) { st.latest.close(); st.latest = null; }
+    promise.then((s) => {
+      st.stream = s;
+      const track = s.getVideoTracks()[0];
+      track.addEventListener('ended', () => st.ended++);
+      watch(track);
+      st.settled = true;
+    }, (e) => { st.error = { name: e.name, message: e.message, isTypeError: e instanceof TypeError }; st.settled = true; });
+    return true;
+  }
+
+  function watch(track) {
+    const reader = new MediaStreamTrackProcessor({ track }).readable.getReader();
+    (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        if (st.latest) st.latest.close();
+        st.latest = value;
+        st.frames++;
+      }
+    })().catch(() => {});
+  }
+
+  // A button the test clicks with the real mouse: a real user activation for the call.
+  let onClick = null;
+  addEventListener('DOMContentLoaded', () => {
+    document.getElementById('go').addEventListener('click', () => { if (onClick) { const f = onClick; onClick = null; f(); } });
+  });
+  function armButton(js) { onClick = () => (0, eval)(js); return true; }
+
+  function display(options) { return run(navigator.mediaDevices.getDisplayMedia(options)); }
+  function viaUserMedia(c) { return run(navigator.mediaDevices.getUserMedia(c)); }
+
+  function state() {
+    return {
+      settled: st.settled, error: st.error, ended: st.ended, frames: st.frames,
+      tracks: st.stream ? st.stream.getTracks().map((t) => ({
+        kind: t.kind, label: t.label, readyState: t.readyState, settings: t.getSettings(),
+      })) : [],
+    };
+  }
+
+  function toYuv([r, g, b]) {
+    return [((66 * r + 129 * g + 25 * b + 128) >> 8) + 16, ((-38 * r - 74 * g + 112 * b + 128) >> 8) + 128,
+      ((112 * r - 94 * g - 18 * b + 128) >> 8) + 128];
+  }
+
+  // Waits for `n` fresh frames; for each, counts the pixels (on the chroma grid) near each colour
+  // (all three of Y, U, V within `tol`), and samples the points (fractions of width/height) of the last.
+  async function inspect({ n = 3, colours = [], points = [], tol = 14, timeoutMs = 10000 } = {}) {
+    const targets = colours.map(toYuv);
+    const counts = colours.map(() => 0);
+    let samples = [], w = 0, h = 0, seen = 0;
+    const deadline = performance.now() + timeoutMs;
+    let last = st.frames;
+    while (seen < n) {
+      if (performance.now() > deadline) throw new Error('only ' + seen + ' fresh frames arrived');
+      if (st.frames === last || !st.latest) { await new Promise((r) => setTimeout(r, 15)); continue; }
+      last = st.frames;
+      const f = st.latest.clone();
+      try {
+        w = f.codedWidth; h = f.codedHeight;
+        const buf = new Uint8Array(f.allocationSize());
+        const layout = await f.copyTo(buf);
+        const [Y, U, V] = layout;
+        const at = (x, y) => [buf[Y.offset + y * Y.stride + x], buf[U.offset + (y >> 1) * U.stride + (x >> 1)],
+          buf[V.offset + (y >> 1) * V.stride + (x >> 1)]];
+        for (let y = 0; y < h; y += 2) {
+          for (let x = 0; x < w; x += 2) {
+            const p = at(x, y);
+            for (let i = 0; i < targets.length; i++) {
+              const t = targets[i];
+              if (Math.abs(p[0] - t[0]) <= tol && Math.abs(p[1] - t[1]) <= tol && Math.abs(p[2] - t[2]) <= tol) counts[i]++;
+            }
+          }
+        }
+        samples = points.map(([fx, fy]) => at(Math.min(w - 1, Math.floor(fx * w)), Math.min(h - 1, Math.floor(fy * h))));
+      } finally { f.close(); }
+      seen++;
+    }
+    return { width: w, height: h, counts, total: (w >> 1) * (h >> 1), samples, yuv: targets };
+  }
+
+  function stopAll() { if (st.stream) st.stream.getTracks().forEach((t) => t.stop()); return true; }
+
+  return { display, viaUserMedia, state, inspect, stopAll, armButton };
+})();
