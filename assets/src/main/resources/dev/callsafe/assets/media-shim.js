@@ -155,7 +155,7 @@
     if (!c.video && !c.audio) {
       throw new TypeError("Failed to execute 'getUserMedia': At least one of audio and video must be requested");
     }
-    const source = c.video && c.video.mediaSource;
+    const source = typeof c.video === 'object' ? c.video.mediaSource : undefined;
     if (source !== undefined && source !== 'camera') return displayFromUserMedia(c);
     const answer = await call('getUserMedia', { constraints: c });
     const tracks = [];
