@@ -30,6 +30,9 @@ class DisplayMediaErrorsEndToEndTest {
 
     @AfterEach
     void cleanUp() {
+        for (BrowserTab t : browser.browser().window().tabs()) {
+            browser.eval(t, "window.share && share.stopAll(), true");
+        }
         browser.stopAllCapture();
     }
 

@@ -61,6 +61,7 @@ final class DisplayMediaService implements MessageHandler {
     private final ExecutorService opener;
     private final Supplier<Window> owner;
     private final OwnWindows own = new OwnWindows();
+    private final Delegation delegation;
     private final Map<SharePicker, FrameRef> pickers = new HashMap<>();
 
     DisplayMediaService(PluginContext context, SitePermissions permissions, LiveTracks tracks, ExecutorService opener,
@@ -70,6 +71,7 @@ final class DisplayMediaService implements MessageHandler {
         this.tracks = tracks;
         this.opener = opener;
         this.owner = owner;
+        this.delegation = new Delegation(context);
     }
 
     /** What the page asked for, validated again here (the page script can be bypassed). */
@@ -90,12 +92,17 @@ final class DisplayMediaService implements MessageHandler {
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
             return;
         }
-        tab.get().hasTransientActivation().orTimeout(5, TimeUnit.SECONDS).whenComplete((active, err) -> {
-            if (err != null) {
-                LOG.warning("user activation could not be read: " + err);
-            }
-            decide(frame, ask, err == null && Boolean.TRUE.equals(active), reply);
-        });
+        java.util.concurrent.CompletableFuture<Boolean> activation = tab.get().hasTransientActivation()
+                .orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> {
+                    LOG.warning("user activation could not be read: " + e);
+                    return false;
+                });
+        // A cross-origin frame needs allow="display-capture" from its embedders, as the engine enforces it.
+        delegation.delegated(frame, Set.of(dev.callsafe.permissions.MediaKind.SCREEN))
+                .thenCombine(activation, (delegated, active) -> {
+                    decide(frame, ask, delegated, Boolean.TRUE.equals(active), reply);
+                    return null;
+                });
     }
 
     static Ask parse(String payload) throws MediaError {
@@ -155,10 +162,9 @@ final class DisplayMediaService implements MessageHandler {
         return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
     }
 
-    private void decide(FrameRef frame, Ask ask, boolean activation, Reply reply) {
-        // A cross-origin frame has no allow=display-capture delegation yet: the consent table refuses it.
+    private void decide(FrameRef frame, Ask ask, boolean delegated, boolean activation, Reply reply) {
         DisplayRequest request = new DisplayRequest(frame.origin(), frame.topLevelOrigin(), ask.wanted(), ask.tabId(),
-                false, activation);
+                delegated, activation);
         DisplayDecision decision = consent.decide(request);
         LOG.info(() -> "display request " + ask.wanted() + " by " + frame.origin() + ": " + decision.reason());
         switch (decision.outcome()) {

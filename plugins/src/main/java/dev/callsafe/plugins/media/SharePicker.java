@@ -72,7 +72,7 @@ final class SharePicker extends JDialog {
 
     SharePicker(Window owner, Origin requester, Origin topLevel, Set<DisplaySource> offered,
                 List<ShareCandidates.Candidate> candidates, Consumer<ShareChoice> onChoice, Runnable onCancel) {
-        super(owner, "Share with " + requester.serialize() + "?", ModalityType.MODELESS);
+        super(owner, "Share with " + requester.display() + "?", ModalityType.MODELESS);
         this.onChoice = onChoice;
         this.onCancel = onCancel;
         JPanel root = new JPanel(new BorderLayout(0, 8));
@@ -285,9 +285,9 @@ final class SharePicker extends JDialog {
     }
 
     static String explain(Origin requester, Origin topLevel, Set<DisplaySource> offered) {
-        String who = "<b>" + escape(requester.serialize()) + "</b>";
+        String who = "<b>" + escape(requester.display()) + "</b>";
         if (!requester.equals(topLevel)) {
-            who += " (embedded in <b>" + escape(topLevel.serialize()) + "</b>)";
+            who += " (embedded in <b>" + escape(topLevel.display()) + "</b>)";
         }
         StringBuilder s = new StringBuilder("<html><div style='width:560px'>").append(who)
                 .append(" wants to see what you choose below, until you press Stop. Everything visible in it is"

@@ -59,7 +59,7 @@ final class SharingReminders {
         Set<String> what = new LinkedHashSet<>();
         Set<Integer> sharedTabs = new HashSet<>();
         for (LiveTrack t : shared) {
-            what.add(t.description().get("label").getAsString() + " with " + t.owner().origin().serialize());
+            what.add(t.description().get("label").getAsString() + " with " + t.owner().origin().display());
             if (t.description().has("sharedTab")) {
                 sharedTabs.add(t.description().get("sharedTab").getAsInt());
             }
