@@ -1,34 +1,34 @@
 package dev.callsafe.browser.cef;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import org.cef.browser.CefDevToolsClient;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * Puts the plugins' scripts into every document of one tab before the page's own scripts, through the
- * DevTools protocol: on the tab's target, and on every cross-origin iframe target as it attaches.
+ * DevTools protocol: on the tab's target, and on every out-of-process iframe target as it attaches, nested
+ * ones included (each attached target is told to auto-attach its own children).
  * If the iframe race is ever lost the page merely lacks the API: Chromium's native capture stays denied.
  */
 public final class DocumentScripts {
     private static final Logger LOG = Logger.getLogger(DocumentScripts.class.getName());
 
     private final CefDevToolsClient devtools;
+    private final TargetTree targets;
     private final String source;
-    private final AtomicInteger ids = new AtomicInteger(1_000_000);
 
-    public DocumentScripts(CefDevToolsClient devtools, String source) {
+    public DocumentScripts(CefDevToolsClient devtools, TargetTree targets, String source) {
         this.devtools = devtools;
+        this.targets = targets;
         this.source = source;
     }
 
     /** Installs the scripts; the returned future completes before the tab may load its first URL. */
     public CompletableFuture<Void> install() {
-        devtools.addEventListener(this::onEvent);
+        targets.onAttach(this::attached);
         JsonObject add = new JsonObject();
         add.addProperty("source", source);
         return DevTools.call(devtools, "Page.enable", null)
@@ -45,32 +45,15 @@ public final class DocumentScripts {
         return p;
     }
 
-    private void onEvent(String method, String params) {
-        if (!"Target.attachedToTarget".equals(method)) {
-            return;
-        }
-        JsonObject p = JsonParser.parseString(params).getAsJsonObject();
-        String session = p.get("sessionId").getAsString();
-        String type = p.getAsJsonObject("targetInfo").get("type").getAsString();
-        if (!"iframe".equals(type) && !"page".equals(type)) {
+    private void attached(TargetTree.Target target) {
+        if (!"iframe".equals(target.type()) && !"page".equals(target.type())) {
             return; // workers have no DOM and no media API
         }
         JsonObject add = new JsonObject();
         add.addProperty("source", source);
-        sendToTarget(session, "Page.enable", new JsonObject());
-        sendToTarget(session, "Page.addScriptToEvaluateOnNewDocument", add);
-        sendToTarget(session, "Target.setAutoAttach", autoAttach());
-        LOG.fine(() -> "scripts added to " + type + " target " + session);
-    }
-
-    private void sendToTarget(String session, String method, JsonObject params) {
-        JsonObject msg = new JsonObject();
-        msg.addProperty("id", ids.incrementAndGet());
-        msg.addProperty("method", method);
-        msg.add("params", params);
-        JsonObject p = new JsonObject();
-        p.addProperty("sessionId", session);
-        p.addProperty("message", msg.toString());
-        DevTools.call(devtools, "Target.sendMessageToTarget", p.toString());
+        targets.send(target.path(), "Page.enable", new JsonObject());
+        targets.send(target.path(), "Page.addScriptToEvaluateOnNewDocument", add);
+        targets.send(target.path(), "Target.setAutoAttach", autoAttach());
+        LOG.fine(() -> "scripts added to " + target.type() + " target " + target.path());
     }
 }

@@ -16,6 +16,7 @@ import com.google.gson.JsonParser;
 
 import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FramePolicies;
+import dev.callsafe.browser.cef.TargetTree;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.Tab;
 
@@ -28,6 +29,7 @@ public final class BrowserTab extends JPanel implements Tab {
     private final BrowserWindow window;
     private final JPanel prompts = new JPanel();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final TargetTree targets;
     private final FramePolicies policies;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
@@ -36,7 +38,8 @@ public final class BrowserTab extends JPanel implements Tab {
         super(new BorderLayout());
         this.browser = browser;
         this.window = window;
-        this.policies = new FramePolicies(browser);
+        this.targets = new TargetTree(browser);
+        this.policies = new FramePolicies(browser, targets);
         prompts.setLayout(new BoxLayout(prompts, BoxLayout.Y_AXIS));
         prompts.setName("tab.prompts");
         add(prompts, BorderLayout.NORTH);
@@ -111,9 +114,9 @@ public final class BrowserTab extends JPanel implements Tab {
         onEdt(() -> window.select(this));
     }
 
-    /** Follows the tab's frame targets; called once CEF created the browser, before scripts are installed. */
-    void listenForFrames() {
-        policies.listen();
+    /** The tab's attached DevTools targets; {@link TargetTree#listen()} is called once CEF created the browser. */
+    TargetTree targets() {
+        return targets;
     }
 
     @Override

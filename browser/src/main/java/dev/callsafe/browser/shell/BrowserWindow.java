@@ -168,8 +168,8 @@ public final class BrowserWindow extends JFrame {
         }
         BrowserTab tab = found.get();
         String url = (String) tab.getClientProperty("callsafe.pendingUrl");
-        tab.listenForFrames();
-        new DocumentScripts(browser.getDevToolsClient(), plugins.documentScript()).install()
+        tab.targets().listen();
+        new DocumentScripts(browser.getDevToolsClient(), tab.targets(), plugins.documentScript()).install()
                 .whenComplete((ok, err) -> SwingUtilities.invokeLater(() -> {
                     if (err != null) {
                         tab.failReady(err);

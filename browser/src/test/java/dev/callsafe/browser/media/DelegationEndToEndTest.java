@@ -61,6 +61,24 @@ class DelegationEndToEndTest {
         }
     }
 
+    /** Evaluates in the iframe inside the first iframe. */
+    private JsonElement inGrandchild(String expr) {
+        return inChild("probe.inChild(" + new com.google.gson.JsonPrimitive(expr) + ")");
+    }
+
+    /** The top page embeds {@code middle} with {@code allowMiddle}; that embeds {@code inner} with {@code allowInner}. */
+    private void embedNested(String allowMiddle, String middleHost, String inner, String allowInner) {
+        String middle = middleHost + "/delegate.html?src=" + enc(inner) + "&allow=" + enc(allowInner);
+        embed(middle, allowMiddle, null);
+        Wait.until("nested iframe loaded", Duration.ofSeconds(15), () -> inGrandchild(
+                "document.readyState === 'complete' && window.inlineSawShim").getAsBoolean());
+    }
+
+    private JsonObject grandchildSettled() {
+        return Wait.value("nested iframe getUserMedia settled", Duration.ofSeconds(15),
+                () -> inGrandchild("probe.state()").getAsJsonObject(), s -> s.get("settled").getAsBoolean());
+    }
+
     private JsonElement inChild(String expr) {
         return browser.eval(tab, "probe.inChild(" + new com.google.gson.JsonPrimitive(expr) + ")");
     }
@@ -139,6 +157,30 @@ class DelegationEndToEndTest {
         embed(browser.pages().otherOrigin("/call.html"), "camera; microphone", "");
         // The engine cannot be asked which twin is which: neither gets more than both are allowed.
         assertRefusedWithoutPrompt("{video: true}");
+    }
+
+    @Test
+    void aNestedOutOfProcessIframeHasThePageScriptAndIsDelegatedThroughEveryAncestor() {
+        String localhost = "http://localhost:" + browser.pages().port();
+        String inner = browser.pages().otherPort("/call.html");
+        embedNested("camera; microphone", localhost, inner, "camera; microphone");
+        inGrandchild("probe.start({video: {width: 320, height: 240}})");
+        String prompt = browser.text("consent.text");
+        assertTrue(prompt.contains(Origin.of(inner).display() + "</b> (embedded in <b>http://127.0.0.1:"
+                + browser.pages().port()), prompt);
+        browser.clickNamed("consent.allow");
+        JsonObject s = grandchildSettled();
+        assertTrue(s.get("error").isJsonNull(), s.toString());
+        assertEquals(1, browser.media().liveTrackCount());
+        inGrandchild("probe.stopAll(), true");
+        Wait.until("track stopped", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+
+        // The middle frame delegates, but was not delegated itself: nothing to pass on.
+        embedNested("", localhost, inner, "camera; microphone");
+        inGrandchild("probe.start({video: true})");
+        JsonObject refused = grandchildSettled();
+        assertEquals("NotAllowedError", refused.getAsJsonObject("error").get("name").getAsString(), refused.toString());
+        assertTrue(browser.showing("consent.prompt").isEmpty());
     }
 
     @Test
