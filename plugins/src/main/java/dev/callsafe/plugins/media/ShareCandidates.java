@@ -68,7 +68,8 @@ final class ShareCandidates {
                 for (int i = 0; i < screens.size(); i++) {
                     Bounds b = screens.get(i);
                     out.add(desktop(DisplaySource.SCREEN, String.valueOf(i),
-                            "Screen " + (i + 1) + " (" + b.width() + "\u00d7" + b.height() + ")", new ShareTarget.Screen(i)));
+                            "Screen " + (i + 1) + " (" + b.width() + "\u00d7" + b.height() + ")", new ShareTarget.Screen(i),
+                            own));
                 }
             } catch (IOException e) {
                 LOG.warning("no screens to offer: " + e.getMessage());
@@ -93,8 +94,10 @@ final class ShareCandidates {
                             .distinct().limit(3).reduce((a, b) -> a + ", " + b).orElse("");
                     String label = name + " \u2014 " + group.size() + (group.size() == 1 ? " window" : " windows")
                             + (titles.isEmpty() ? "" : ": " + titles);
-                    out.add(desktop(DisplaySource.APPLICATION, first.pid() + "." + name, label,
-                            new ShareTarget.Application(first.application(), first.pid())));
+                    // Named by process id where the window system says it (tests and the sharing bar find it so).
+                    String key = first.pid() != 0 ? String.valueOf(first.pid()) : "0." + name;
+                    out.add(desktop(DisplaySource.APPLICATION, key, label,
+                            new ShareTarget.Application(first.application(), first.pid()), own));
                 }
             } catch (IOException e) {
                 LOG.warning("no applications to offer: " + e.getMessage());
@@ -108,7 +111,8 @@ final class ShareCandidates {
         return out;
     }
 
-    private static Candidate desktop(DisplaySource source, String key, String label, ShareTarget target) {
+    private static Candidate desktop(DisplaySource source, String key, String label, ShareTarget target,
+                                     OwnWindows own) {
         return new Candidate() {
             @Override
             public DisplaySource source() {
@@ -128,7 +132,7 @@ final class ShareCandidates {
             @Override
             public BufferedImage thumbnail() {
                 try {
-                    return DisplayCapture.thumbnail(target, THUMB_W, THUMB_H);
+                    return DisplayCapture.thumbnail(target, THUMB_W, THUMB_H, own);
                 } catch (IOException | RuntimeException e) {
                     return null;
                 }
