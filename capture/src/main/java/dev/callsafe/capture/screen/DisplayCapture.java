@@ -48,7 +48,7 @@ public final class DisplayCapture {
             if (box.isEmpty()) {
                 throw new IOException("nothing to share: " + target + " has no pixel on the screen");
             }
-            grabber = X11ScreenGrabber.open();
+            grabber = X11ScreenGrabber.on(tracking.connection(), false);
             return new MaskedScreenSource(target, options, tracking, grabber, box).start();
         } catch (IOException | RuntimeException e) {
             tracking.close();

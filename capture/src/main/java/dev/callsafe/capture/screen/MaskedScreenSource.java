@@ -19,8 +19,9 @@ import dev.callsafe.capture.video.VideoSource;
 
 /**
  * The capture loop of a share: each tick reads the window stack, computes the {@link ScreenMask}, grabs the
- * frame's box, reads the stack again and drops the frame if it changed meanwhile (a window mapped or moved
- * during the grab could otherwise show unmasked), masks, converts to I420 and delivers.
+ * frame's box on the inventory's connection and drops the frame if the X server reported any structure change
+ * before handling the grab (a window mapped or moved since the stack was read could otherwise show unmasked),
+ * masks, converts to I420 and delivers. The stack is only re-read after such a change (or once a second).
  * A still screen costs a grab and a comparison: when the box, the mask and the visible pixels equal the
  * previous grab's, nothing is converted and the last frame is re-sent only once a second.
  * Frames have the size of the target's box rounded down to even numbers, so they change size when the shared
@@ -47,6 +48,9 @@ final class MaskedScreenSource implements VideoSource {
     final AtomicLong racedTicks = new AtomicLong();
     /** Frames converted and delivered. */
     final AtomicLong convertedFrames = new AtomicLong();
+
+    /** Benchmarks only: convert every frame even when nothing changed (the cost the still-frame check saves). */
+    volatile boolean convertStillFrames;
 
     private Bounds lastBox;
     private List<Bounds> lastObscured = List.of();
@@ -114,14 +118,14 @@ final class MaskedScreenSource implements VideoSource {
             return true; // wholly off-screen for now: nothing to send
         }
         ByteBuffer pixels = grabber.grab(box);
-        if (!inventory.windows().equals(before)) {
+        if (inventory.changedSinceLastRead()) {
             racedTicks.incrementAndGet();
             return true;
         }
         List<Bounds> obscured = relative(mask.obscured(), box);
         List<Bounds> visible = relative(mask.visible(), box);
         long now = System.nanoTime();
-        if (lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)
+        if (!convertStillFrames && lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)
                 && samePixels(pixels, grabber.previous(), box.width() * 4, visible)) {
             stillTicks.incrementAndGet();
             if (now - lastDelivered >= REPEAT_STILL_NANOS) {

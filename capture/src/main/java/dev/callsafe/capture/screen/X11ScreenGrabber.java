@@ -15,6 +15,7 @@ import com.sun.jna.Pointer;
  */
 final class X11ScreenGrabber implements AutoCloseable {
     private final X11Connection x;
+    private final boolean ownsConnection;
     private final boolean shm;
     private int shmId = -1;
     private int shmSeg;
@@ -23,16 +24,29 @@ final class X11ScreenGrabber implements AutoCloseable {
     private ByteBuffer[] slots = new ByteBuffer[2];
     private int current = 1;
 
-    private X11ScreenGrabber(X11Connection x, boolean shm) {
+    private X11ScreenGrabber(X11Connection x, boolean ownsConnection, boolean shm) {
         this.x = x;
+        this.ownsConnection = ownsConnection;
         this.shm = shm;
     }
 
     /** Connects to {@code DISPLAY}; fails unless the root window has 24 or 32 bits per pixel. */
     static X11ScreenGrabber open() throws IOException {
         X11Connection x = X11Connection.open();
-        if (x.rootDepth() != 24 && x.rootDepth() != 32) {
+        try {
+            return on(x, true);
+        } catch (IOException e) {
             x.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A grabber on an existing connection (a capture grabs on its tracking inventory's connection, so that the
+     * grab's reply orders the structure events before it); {@code owns} says whether closing closes it.
+     */
+    static X11ScreenGrabber on(X11Connection x, boolean owns) throws IOException {
+        if (x.rootDepth() != 24 && x.rootDepth() != 32) {
             throw new IOException("unsupported X screen depth " + x.rootDepth() + " (24 or 32 bits needed)");
         }
         boolean shm;
@@ -43,7 +57,7 @@ final class X11ScreenGrabber implements AutoCloseable {
         } catch (LinkageError e) {
             shm = false; // libxcb-shm missing: plain GetImage still works
         }
-        return new X11ScreenGrabber(x, shm);
+        return new X11ScreenGrabber(x, owns, shm);
     }
 
     /** Whether grabs go through shared memory. */
@@ -151,6 +165,8 @@ final class X11ScreenGrabber implements AutoCloseable {
     @Override
     public void close() {
         releaseSegment();
-        x.close();
+        if (ownsConnection) {
+            x.close();
+        }
     }
 }

@@ -17,13 +17,19 @@ import com.sun.jna.Pointer;
  * come from the client window inside it (the first descendant, two levels deep at most, with {@code WM_CLASS}).
  * Screens: the root window as one screen (multi-monitor RandR layouts are not split yet).
  * Requests for all windows are sent before any reply is read, so a call costs a few round trips, not one per
- * window.
+ * window. A capture uses a tracking inventory ({@link #openTracking()}), which reads the stack only after the
+ * X server reported a change.
  */
 public final class X11WindowInventory implements WindowInventory {
     private static X11WindowInventory shared;
 
     private final X11Connection x;
     private final boolean tracking;
+    /** Tracking only: the last full read, when it was made, and whether an event arrived since. */
+    private List<DesktopWindow> lastStack;
+    private Bounds lastRoot;
+    private long lastReadAt;
+    private boolean dirty = true;
 
     private X11WindowInventory(X11Connection x, boolean tracking) {
         this.x = x;
@@ -48,15 +54,18 @@ public final class X11WindowInventory implements WindowInventory {
     }
 
     /**
-     * An inventory on its own connection that remembers each top-level window's identity (WM_CLASS, pid, title
-     * for up to a second) instead of reading four properties per window per call: for a capture, which reads the
-     * stack twice per frame. X reuses window ids across clients, so it listens to the root window's structure
-     * events and forgets a window the moment it is created, destroyed or reparented. Close it after use.
+     * An inventory on its own connection for a capture, which needs the stack twice per frame: it listens to the
+     * root window's structure events (windows created, destroyed, mapped, unmapped, moved, resized, restacked,
+     * reparented; the root resized) and answers from its last read while none arrived, re-reading at least once
+     * a second. Identities (WM_CLASS, pid, title) are remembered per window until an event names the window:
+     * X reuses window ids across clients, so a new window never inherits an old one's identity.
+     * Not for concurrent use; close it after use.
      */
     static X11WindowInventory openTracking() throws IOException {
         X11Connection c = X11Connection.open();
         Pointer error = Xcb.LIB.xcb_request_check(c.pointer(), Xcb.LIB.xcb_change_window_attributes(c.pointer(),
-                c.root(), Xcb.CW_EVENT_MASK, new int[] {Xcb.EVENT_MASK_SUBSTRUCTURE_NOTIFY}));
+                c.root(), Xcb.CW_EVENT_MASK,
+                new int[] {Xcb.EVENT_MASK_SUBSTRUCTURE_NOTIFY | Xcb.EVENT_MASK_STRUCTURE_NOTIFY}));
         if (error != null) {
             X11Connection.free(error);
             c.close();
@@ -72,11 +81,22 @@ public final class X11WindowInventory implements WindowInventory {
         }
     }
 
-    /** Forgets the identities of windows that structure events say were created, destroyed or reparented. */
-    private void forgetChangedWindows(X11Connection c) {
+    /**
+     * Tracking only: whether the X server reported a change since the last read. Events and replies of one
+     * connection arrive in order, so after a reply on this connection (a grab through {@link #connection()}) this
+     * knows of every change the server made before it handled that request.
+     */
+    boolean changedSinceLastRead() {
+        drainEvents();
+        return dirty;
+    }
+
+    /** Reads queued structure events: marks the stack stale and forgets the identities of windows they name. */
+    private void drainEvents() {
         Pointer e;
-        while ((e = Xcb.LIB.xcb_poll_for_event(c.pointer())) != null) {
+        while ((e = Xcb.LIB.xcb_poll_for_event(x.pointer())) != null) {
             int type = e.getByte(0) & 0x7f;
+            dirty = true;
             // CreateNotify 16, DestroyNotify 17, UnmapNotify 18, MapNotify 19, ReparentNotify 21: window at 8
             if (type >= 16 && type <= 21) {
                 known.remove(e.getInt(8));
@@ -99,6 +119,10 @@ public final class X11WindowInventory implements WindowInventory {
 
     @Override
     public List<Bounds> screens() throws IOException {
+        if (tracking) {
+            windows(); // refreshes lastRoot when anything changed
+            return List.of(lastRoot);
+        }
         return List.of(rootBounds());
     }
 
@@ -118,11 +142,30 @@ public final class X11WindowInventory implements WindowInventory {
 
     @Override
     public List<DesktopWindow> windows() throws IOException {
+        if (!tracking) {
+            return read();
+        }
+        drainEvents();
+        long now = System.nanoTime();
+        if (!dirty && lastStack != null && now - lastReadAt < IDENTITY_TTL_NANOS) {
+            return lastStack;
+        }
+        dirty = false;
+        lastRoot = rootBounds();
+        List<DesktopWindow> stack = read();
+        // events queued during the read may postdate it: they leave the stack marked stale for the next call
+        drainEvents();
+        lastStack = stack;
+        lastReadAt = now;
+        return stack;
+    }
+
+    private List<DesktopWindow> read() throws IOException {
         X11Connection c = connection();
         int[] children = children(c, c.root());
         if (tracking) {
-            // events the server sent before the tree reply are queued now: no window's old identity survives
-            forgetChangedWindows(c);
+            // events sent before the tree reply are queued now: no window's old identity survives
+            drainEvents();
         }
         int n = children.length;
         int[] attrCookies = new int[n];

@@ -89,6 +89,7 @@ interface Xcb extends Library {
     Pointer xcb_request_check(Pointer c, int cookie);
 
     int CW_EVENT_MASK = 0x800;
+    int EVENT_MASK_STRUCTURE_NOTIFY = 0x20000;
     int EVENT_MASK_SUBSTRUCTURE_NOTIFY = 0x80000;
 
     int xcb_change_window_attributes(Pointer c, int window, int valueMask, int[] values);

@@ -91,6 +91,11 @@ public final class ColourWindows implements AutoCloseable {
                 ws -> ws.stream().anyMatch(w -> w.id() == id && w.bounds().equals(bounds)), id);
     }
 
+    /** Makes a window change colour every 16 ms (a moving picture for benchmarks). */
+    public void animate(String name) throws IOException {
+        command("animate " + name);
+    }
+
     /** Closes a window and waits until it is no longer viewable. */
     public void close(String name, DesktopWindow window) throws IOException {
         command("close " + name);

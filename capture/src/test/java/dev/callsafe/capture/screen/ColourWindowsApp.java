@@ -17,7 +17,8 @@ import com.sun.jna.Native;
  * The child process of {@link ColourWindows}: shows undecorated solid-colour windows and obeys one command per
  * line on stdin, answering one line per command on stdout ("ok ..." or "error ...").
  * Commands: {@code open NAME RRGGBB X Y W H}, {@code raise NAME}, {@code move NAME X Y W H}, {@code close NAME},
- * {@code quit}. "ok" for open/raise/move answers with the window's X id once AWT has done it.
+ * {@code animate NAME} (paints it in a new colour every 16 ms, for benchmarks), {@code quit}.
+ * "ok" for open/raise/move answers with the window's X id once AWT has done it.
  */
 public final class ColourWindowsApp {
     private static final Map<String, JFrame> FRAMES = new HashMap<>();
@@ -72,6 +73,25 @@ public final class ColourWindowsApp {
             case "move" -> {
                 f.setBounds(Integer.parseInt(p[2]), Integer.parseInt(p[3]), Integer.parseInt(p[4]),
                         Integer.parseInt(p[5]));
+                return "ok " + Native.getWindowID(f);
+            }
+            case "animate" -> {
+                // a load generator for benchmarks: paints straight to the window from its own thread at 60 Hz
+                java.awt.Component panel = f.getContentPane();
+                Thread painter = new Thread(() -> {
+                    for (int hue = 0; f.isDisplayable(); hue = (hue + 7) % 360) {
+                        java.awt.Graphics g = panel.getGraphics();
+                        if (g != null) {
+                            g.setColor(Color.getHSBColor(hue / 360f, 1f, 0.8f));
+                            g.fillRect(0, 0, panel.getWidth(), panel.getHeight());
+                            g.dispose();
+                            java.awt.Toolkit.getDefaultToolkit().sync();
+                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(16_000_000L);
+                    }
+                }, "animate-" + p[1]);
+                painter.setDaemon(true);
+                painter.start();
                 return "ok " + Native.getWindowID(f);
             }
             case "close" -> {
