@@ -2,8 +2,10 @@ package dev.callsafe.capture.audio;
 
 import java.util.function.Consumer;
 
+import dev.callsafe.capture.CaptureSource;
+
 /** A running producer of microphone samples (a real input line or a synthetic tone). */
-public interface AudioSource extends AutoCloseable {
+public interface AudioSource extends CaptureSource {
     int sampleRate();
 
     void addSink(Consumer<AudioChunk> sink);

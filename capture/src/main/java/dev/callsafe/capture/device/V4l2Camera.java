@@ -38,6 +38,13 @@ public final class V4l2Camera implements Camera {
         Map<String, String> options = Map.of(
                 "video_size", format.width() + "x" + format.height(),
                 "framerate", Double.toString(format.frameRate()));
-        return new FFmpegVideoSource(path, "v4l2", options, format, false, false).start();
+        try {
+            return new FFmpegVideoSource(path, "v4l2", options, format, false, false).start();
+        } catch (IOException e) {
+            if (DeviceBusyException.isBusy(e.getMessage())) {
+                throw new DeviceBusyException(label + " is in use by another application", e);
+            }
+            throw e;
+        }
     }
 }

@@ -28,6 +28,8 @@ public final class FFmpegVideoSource implements VideoSource {
     private final SourceSinks<VideoFrame> sinks = new SourceSinks<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile VideoFormat format;
+    private boolean loop;
+    private byte[] lastI420;
     private Thread thread;
 
     /**
@@ -51,6 +53,12 @@ public final class FFmpegVideoSource implements VideoSource {
         this.format = requested;
     }
 
+    /** Makes a file input loop: at its end it starts again; a still image is shown again every period. */
+    public FFmpegVideoSource looping() {
+        this.loop = true;
+        return this;
+    }
+
     /** Opens the input and starts the capture thread; throws when the device cannot be opened. */
     public FFmpegVideoSource start() throws java.io.IOException {
         try {
@@ -71,6 +79,8 @@ public final class FFmpegVideoSource implements VideoSource {
         long periodNanos = (long) (TimeUnit.SECONDS.toNanos(1) / format.frameRate());
         long next = System.nanoTime();
         long sequence = 0;
+        long framesThisPass = 0;
+        byte[] still = null;
         try {
             while (running.get()) {
                 if (pace) {
@@ -82,13 +92,29 @@ public final class FFmpegVideoSource implements VideoSource {
                     }
                     next += periodNanos;
                 }
+                long now = System.currentTimeMillis();
+                if (still != null) {
+                    sinks.deliver(new VideoFrame(format.width(), format.height(), sequence++, now, still));
+                    continue;
+                }
                 Frame frame = grabber.grabImage();
+                if (frame == null && loop && framesThisPass > 0) {
+                    if (framesThisPass == 1) {
+                        // A still image: decoding it again would give the same picture.
+                        still = lastI420;
+                    } else {
+                        grabber.restart();
+                    }
+                    framesThisPass = 0;
+                    continue;
+                }
                 if (frame == null) {
                     LOG.info("video input ended: " + format);
                     break;
                 }
-                long now = System.currentTimeMillis();
+                framesThisPass++;
                 byte[] i420 = toI420(frame);
+                lastI420 = i420;
                 if (stamp) {
                     FrameStamp.write(i420, format.width(), format.height(), sequence, now);
                 }

@@ -2,8 +2,10 @@ package dev.callsafe.capture.video;
 
 import java.util.function.Consumer;
 
+import dev.callsafe.capture.CaptureSource;
+
 /** A running producer of video frames: a camera, a synthetic pattern, later a file or a screen. */
-public interface VideoSource extends AutoCloseable {
+public interface VideoSource extends CaptureSource {
     /** What this source actually delivers (the truth for {@code getSettings()}). */
     VideoFormat format();
 
