@@ -268,6 +268,39 @@
     install(md);
     Object.defineProperty(Navigator.prototype, 'mediaDevices', { get: () => md, configurable: true });
   }
+  // devicechange: a long poll like the permission watch below, started when the page first listens
+  // (addEventListener or ondevicechange); answered when a camera or microphone appears or disappears.
+  if (window.MediaDevices && navigator.mediaDevices) {
+    let deviceKnown = null;
+    let deviceWatching = false;
+    const watchDevices = () => {
+      if (deviceWatching) return;
+      deviceWatching = true;
+      call('watchDevices', { known: deviceKnown }).then((next) => {
+        deviceWatching = false;
+        const before = deviceKnown;
+        deviceKnown = next.devices;
+        if (before !== null && before !== deviceKnown) navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+        watchDevices();
+      }, () => { deviceWatching = false; });
+    };
+    const nativeAdd = EventTarget.prototype.addEventListener;
+    Object.defineProperty(MediaDevices.prototype, 'addEventListener', {
+      value: function addEventListener(type, ...rest) {
+        if (type === 'devicechange') watchDevices();
+        return nativeAdd.call(this, type, ...rest);
+      },
+      writable: true, configurable: true, enumerable: true,
+    });
+    const handler = Object.getOwnPropertyDescriptor(MediaDevices.prototype, 'ondevicechange');
+    if (handler && handler.set) {
+      Object.defineProperty(MediaDevices.prototype, 'ondevicechange', {
+        get: handler.get,
+        set: function (fn) { watchDevices(); handler.set.call(this, fn); },
+        configurable: true, enumerable: true,
+      });
+    }
+  }
   // permissions.query for camera and microphone answers from the browser's consent engine; 'change'
   // fires when the user changes the permission in the chrome. Other names go to Chromium.
   const statuses = { camera: new Set(), microphone: new Set() };

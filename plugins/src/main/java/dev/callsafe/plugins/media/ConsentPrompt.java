@@ -40,6 +40,7 @@ final class ConsentPrompt extends JPanel {
     private final javax.swing.JCheckBox remember = new javax.swing.JCheckBox("Remember block for this site");
     private final JLabel text;
     private final Timer arm;
+    private Runnable onClose = () -> { };
 
     ConsentPrompt(MediaRequest request, Consumer<ConsentAnswer> onAnswer) {
         super(new BorderLayout(8, 0));
@@ -107,7 +108,20 @@ final class ConsentPrompt extends JPanel {
             arm.stop();
             setArmed(false);
             onAnswer.accept(a);
+            onClose.run();
         }
+    }
+
+    /** Adds the device choice below the text; {@code close} runs once the prompt is answered or withdrawn. */
+    void attach(JComponent devices, Runnable close) {
+        add(devices, BorderLayout.SOUTH);
+        onClose = close;
+        revalidate();
+    }
+
+    /** Relabels Allow ("Take over" when allowing ends another page's use of a device). */
+    void setAllowText(String label) {
+        allow.setText(label);
     }
 
     /** Shows what a merged prompt now covers; re-arms, so the change cannot be clicked through. */
@@ -122,6 +136,7 @@ final class ConsentPrompt extends JPanel {
         answered.set(true);
         arm.stop();
         setArmed(false);
+        onClose.run();
     }
 
     static String describe(MediaRequest request) {

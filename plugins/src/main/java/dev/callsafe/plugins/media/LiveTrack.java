@@ -16,10 +16,18 @@ final class LiveTrack {
     private final JsonObject description;
     private final FramedPipe pipe;
     private final AutoCloseable source;
+    private final String device;
     private boolean opened;
 
     LiveTrack(String token, FrameRef owner, MediaKind kind, JsonObject description, FramedPipe pipe,
               AutoCloseable source) {
+        this(token, owner, kind, description, pipe, source, null);
+    }
+
+    /** @param device the browser's id of the device captured (null when the track has no device) */
+    LiveTrack(String token, FrameRef owner, MediaKind kind, JsonObject description, FramedPipe pipe,
+              AutoCloseable source, String device) {
+        this.device = device;
         this.token = token;
         this.owner = owner;
         this.kind = kind;
@@ -43,6 +51,11 @@ final class LiveTrack {
     /** What the page script needs: kind, label, ids, settings, capabilities, constraints, token. */
     JsonObject description() {
         return description;
+    }
+
+    /** The browser's id of the captured device (a camera, microphone or chosen file), or null. */
+    String device() {
+        return device;
     }
 
     FramedPipe pipe() {

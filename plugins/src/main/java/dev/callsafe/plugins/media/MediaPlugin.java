@@ -13,6 +13,7 @@ import dev.callsafe.capture.device.DeviceCatalog;
 import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.permissions.Origin;
 import dev.callsafe.permissions.SitePermissions;
+import dev.callsafe.permissions.DeviceChoices;
 import dev.callsafe.permissions.DeviceIdScope;
 import dev.callsafe.plugins.spi.BrowserPlugin;
 import dev.callsafe.plugins.spi.FrameRef;
@@ -35,6 +36,10 @@ public final class MediaPlugin implements BrowserPlugin {
     private SitePermissionService store;
     private PermissionWatchers watchers;
     private DisplayMediaService display;
+    private DeviceCatalog devices;
+    private Captures captures;
+    private DeviceChoices deviceChoices;
+    private DeviceWatchers deviceWatchers;
 
     @Override
     public String id() {
@@ -65,8 +70,15 @@ public final class MediaPlugin implements BrowserPlugin {
                 permissions.callEnded(call);
             }
         });
-        UserMediaService service = new UserMediaService(context, permissions,
-                new DeviceCatalog(DeviceCatalog.Mode.fromEnvironment()), deviceIds, tracks, pending, opener, watchers);
+        devices = new DeviceCatalog(DeviceCatalog.Mode.fromEnvironment());
+        captures = new Captures();
+        deviceChoices = DeviceChoices.open(context.profileDirectory());
+        deviceWatchers = new DeviceWatchers(this::deviceFingerprint);
+        devices.addListener(this::devicesChanged);
+        devices.startWatching();
+        UserMediaService service = new UserMediaService(context, permissions, devices, deviceIds, tracks, pending,
+                opener, watchers, new DeviceContext(captures, deviceChoices, new DevicePreviews(captures, opener),
+                        deviceWatchers));
         context.addDocumentScript(asset("media-shim.js"));
         context.addMessageHandler("media", service);
         context.addStreamHandler("media", this::openStream);
@@ -118,6 +130,7 @@ public final class MediaPlugin implements BrowserPlugin {
         display.withdraw(gone);
         tracks.endAll(t -> gone.test(t.owner()), why);
         watchers.remove(gone);
+        deviceWatchers.remove(gone);
         String prefix = tab.id() + "/";
         store.permissions().endCalls(id -> frameId == null ? id.startsWith(prefix) : id.equals(prefix + frameId));
     }
@@ -142,6 +155,7 @@ public final class MediaPlugin implements BrowserPlugin {
     /** Clears permissions, one-time memory and device ids of an origin; ends its tracks. */
     public void clearSiteData(Origin origin) {
         store.permissions().clearSiteData(origin);
+        deviceChoices.forget(origin);
         tracks.endAll(t -> t.owner().topLevelOrigin().equals(origin) || t.owner().origin().equals(origin),
                 "site data cleared");
     }
@@ -175,6 +189,44 @@ public final class MediaPlugin implements BrowserPlugin {
                 .map(LiveTrack::pipe);
     }
 
+    /** A device came or went: tracks of a vanished device end, and pages hear {@code devicechange}. */
+    private void devicesChanged() {
+        for (LiveTrack t : tracks.matching(t -> t.device() != null && !t.device().startsWith("file:")
+                && !devices.isPresent(t.device()))) {
+            captures.closeDevice(t.device());
+            tracks.end(t.token(), "device unplugged");
+        }
+        deviceWatchers.changed();
+    }
+
+    /** Changes whenever the set of cameras and microphones changes. */
+    private String deviceFingerprint() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        devices.cameras().forEach(c -> ids.add("v:" + c.id()));
+        devices.microphones().forEach(m -> ids.add("a:" + m.id()));
+        return Integer.toHexString(String.join("\n", ids).hashCode());
+    }
+
+    /** The cameras and microphones on offer (tests plug and unplug synthetic devices here). */
+    public DeviceCatalog devices() {
+        return devices;
+    }
+
+    /** Captures running now; a device feeding several tracks and the prompt's preview counts once. */
+    public int runningCaptureCount() {
+        return captures.running();
+    }
+
+    /** Captures opened since start. */
+    public long openedCaptureCount() {
+        return captures.opened();
+    }
+
+    /** How many consumers (tracks, previews) share a device's capture now. */
+    public int captureConsumers(String deviceId) {
+        return captures.consumers(deviceId);
+    }
+
     @Override
     public void stop() {
         tracks.endAll(t -> true, "browser quitting");
@@ -183,6 +235,9 @@ public final class MediaPlugin implements BrowserPlugin {
         }
         if (opener != null) {
             opener.shutdownNow();
+        }
+        if (devices != null) {
+            devices.close();
         }
     }
 

@@ -32,6 +32,8 @@ final class PendingConsents {
         final FrameRef frame;
         final ConsentPrompt prompt;
         final List<Waiter> waiters = new ArrayList<>();
+        /** The prompt's device choice, read when the user allows. */
+        DeviceChooser chooser;
 
         Pending(Tab tab, FrameRef frame, ConsentPrompt prompt) {
             this.tab = tab;

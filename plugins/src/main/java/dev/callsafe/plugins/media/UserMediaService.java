@@ -19,7 +19,11 @@ import com.google.gson.JsonParser;
 
 import dev.callsafe.capture.audio.AudioSource;
 import dev.callsafe.capture.device.Camera;
+import dev.callsafe.capture.device.DeviceBusyException;
 import dev.callsafe.capture.device.DeviceCatalog;
+import dev.callsafe.capture.device.FileCamera;
+import dev.callsafe.capture.device.FileMicrophone;
+import dev.callsafe.capture.device.MediaFile;
 import dev.callsafe.capture.device.Microphone;
 import dev.callsafe.capture.device.VideoCapabilities;
 import dev.callsafe.capture.video.VideoFormat;
@@ -53,10 +57,12 @@ final class UserMediaService implements MessageHandler {
     private final ExecutorService opener;
     private final PermissionWatchers watchers;
     private final Delegation delegation;
+    private final DeviceContext deviceContext;
 
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
                      DeviceIdScope deviceIds, LiveTracks tracks, PendingConsents pending, ExecutorService opener,
-                     PermissionWatchers watchers) {
+                     PermissionWatchers watchers, DeviceContext deviceContext) {
+        this.deviceContext = deviceContext;
         this.context = context;
         this.permissions = permissions;
         this.devices = devices;
@@ -107,6 +113,10 @@ final class UserMediaService implements MessageHandler {
                 watchers.add(frame, msg.has("known") && msg.get("known").isJsonObject()
                         ? msg.getAsJsonObject("known") : new com.google.gson.JsonObject(), reply);
                 break;
+            case "watchDevices":
+                deviceContext.watchers().add(frame, msg.has("known") && msg.get("known").isJsonPrimitive()
+                        ? msg.get("known").getAsString() : null, reply);
+                break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
                 tracks.get(token).filter(t -> t.isOwnedBy(frame))
@@ -149,15 +159,16 @@ final class UserMediaService implements MessageHandler {
             if (decision.outcome() == Decision.Outcome.DENY) {
                 throw MediaError.notAllowed(denialMessage(decision.reason()));
             }
-            selection = select(frame.origin(), constraints);
+            selection = select(frame, constraints);
         } catch (MediaError e) {
             fail(reply, e);
             return;
         }
-        if (decision.outcome() == Decision.Outcome.GRANT) {
+        // A device another page holds is only taken over when the user says so: then ask even when granted.
+        if (decision.outcome() == Decision.Outcome.GRANT && !selection.needsTakeover()) {
             LOG.info(() -> "granted without prompt (" + decision.reason() + ") for " + request.kinds() + " by "
                     + request.requester());
-            opener.execute(() -> startCapture(frame, request, selection, reply));
+            opener.execute(() -> startCapture(frame, request, selection, reply, false));
             return;
         }
         SwingUtilities.invokeLater(() -> ask(frame, request, selection, reply));
@@ -174,6 +185,7 @@ final class UserMediaService implements MessageHandler {
     }
 
     private void ask(FrameRef frame, MediaRequest request, Selection selection, Reply reply) {
+        DeviceChooser[] chooserOf = new DeviceChooser[1];
         Optional<Tab> tab = context.tabs().stream().filter(t -> t.id() == frame.tabId()).findFirst();
         if (tab.isEmpty()) {
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
@@ -187,7 +199,9 @@ final class UserMediaService implements MessageHandler {
 
             @Override
             public void granted() {
-                opener.execute(() -> startCapture(frame, request, selection, reply));
+                DeviceChooser chooser = pending.forFrame(frame).map(p -> p.chooser).orElse(chooserOf[0]);
+                Selection chosen = chooser == null ? selection : chosen(frame, selection, chooser);
+                opener.execute(() -> startCapture(frame, request, chosen, reply, true));
             }
 
             @Override
@@ -198,7 +212,9 @@ final class UserMediaService implements MessageHandler {
         Optional<PendingConsents.Pending> open = pending.forFrame(frame);
         if (open.isPresent()) {
             // Several calls before the user answers: one prompt covers them all.
+            chooserOf[0] = open.get().chooser;
             open.get().waiters.add(waiter);
+            offer(open.get().chooser, selection);
             open.get().prompt.update(open.get().merged());
             return;
         }
@@ -206,6 +222,9 @@ final class UserMediaService implements MessageHandler {
         holder[0] = new ConsentPrompt(request, answer -> pending.answered(holder[0]).ifPresent(p -> {
             MediaRequest merged = p.merged();
             permissions.record(merged, answer);
+            if (answer.toDecision().isGranted()) {
+                rememberChoice(merged.requester(), p.chooser);
+            }
             LOG.info(() -> "consent " + answer + " for " + merged.kinds() + " by " + merged.requester());
             for (PendingConsents.Waiter w : p.waiters) {
                 if (answer.toDecision().isGranted()) {
@@ -216,51 +235,141 @@ final class UserMediaService implements MessageHandler {
                 }
             }
         }));
+        DeviceChooser chooser = new DeviceChooser(deviceContext.previews(), fileOptions(frame, selection), opener,
+                () -> holder[0].setAllowText(chooserOf[0] != null && chooserOf[0].takesOver() ? "Take over" : "Allow"));
+        chooserOf[0] = chooser;
+        offer(chooser, selection);
+        holder[0].attach(chooser, chooser::close);
         PendingConsents.Pending p = new PendingConsents.Pending(tab.get(), frame, holder[0]);
+        p.chooser = chooser;
         p.waiters.add(waiter);
         pending.add(p);
     }
 
-    /** Devices and formats chosen for a request before asking, so impossible requests fail without a prompt. */
-    record Selection(Optional<Camera> camera, Optional<VideoFormat> format, Optional<TrackConstraints> video,
-                     Optional<Microphone> microphone, Optional<TrackConstraints> audio) {
+    private static void offer(DeviceChooser chooser, Selection s) {
+        if (s.video().isPresent()) {
+            chooser.offerCameras(s.cameraOptions(), s.camera());
+        }
+        if (s.audio().isPresent()) {
+            chooser.offerMicrophones(s.microphoneOptions(), s.microphone());
+        }
     }
 
-    private Selection select(Origin origin, StreamConstraints c) throws MediaError {
-        Optional<Camera> camera = Optional.empty();
-        Optional<VideoFormat> format = Optional.empty();
+    /** Files the user picks in the prompt, judged against this request's constraints. */
+    private DeviceChooser.FileOptions fileOptions(FrameRef frame, Selection s) {
+        return new DeviceChooser.FileOptions() {
+            @Override
+            public DeviceOption<Camera> camera(java.nio.file.Path file) throws MediaFile.Unusable {
+                FileCamera cam = new FileCamera(MediaFile.probe(file, true));
+                return DeviceOptions.camera(cam, s.video().orElseThrow(), id -> true, id -> holder(frame, id));
+            }
+
+            @Override
+            public DeviceOption<Microphone> microphone(java.nio.file.Path file) throws MediaFile.Unusable {
+                FileMicrophone mic = new FileMicrophone(MediaFile.probe(file, false));
+                return DeviceOptions.microphone(mic, s.audio().orElseThrow(), id -> true, id -> holder(frame, id));
+            }
+        };
+    }
+
+    /** The prompt's choice applied to one waiting request: used where that request's constraints allow it. */
+    private Selection chosen(FrameRef frame, Selection s, DeviceChooser chooser) {
+        Optional<DeviceOption<Camera>> cam = s.camera();
+        if (s.video().isPresent() && chooser.camera().isPresent()) {
+            DeviceOption<Camera> pick = chooser.camera().get();
+            DeviceOption<Camera> mine = DeviceOptions.camera(pick.device(), s.video().get(),
+                    id -> s.video().get().deviceIds().contains(pageDeviceId(frame.origin(), id))
+                            || isFile(id), id -> holder(frame, id));
+            cam = mine.suitable() ? Optional.of(mine) : cam;
+        }
+        Optional<DeviceOption<Microphone>> mic = s.microphone();
+        if (s.audio().isPresent() && chooser.microphone().isPresent()) {
+            DeviceOption<Microphone> pick = chooser.microphone().get();
+            DeviceOption<Microphone> mine = DeviceOptions.microphone(pick.device(), s.audio().get(),
+                    id -> s.audio().get().deviceIds().contains(pageDeviceId(frame.origin(), id))
+                            || isFile(id), id -> holder(frame, id));
+            mic = mine.suitable() ? Optional.of(mine) : mic;
+        }
+        return new Selection(cam, s.video(), s.cameraOptions(), mic, s.audio(), s.microphoneOptions());
+    }
+
+    private static boolean isFile(String deviceId) {
+        return deviceId.startsWith("file:");
+    }
+
+    private void rememberChoice(Origin origin, DeviceChooser chooser) {
+        if (chooser == null) {
+            return;
+        }
+        chooser.camera().filter(o -> !isFile(o.id()))
+                .ifPresent(o -> deviceContext.remembered().remember(origin, MediaKind.CAMERA, o.id()));
+        chooser.microphone().filter(o -> !isFile(o.id()))
+                .ifPresent(o -> deviceContext.remembered().remember(origin, MediaKind.MICROPHONE, o.id()));
+    }
+
+    /** Who holds a device now, as seen from a requesting frame: another origin first (that one is busy). */
+    private Optional<DeviceHolder> holder(FrameRef frame, String deviceId) {
+        List<LiveTrack> using = tracks.matching(t -> deviceId.equals(t.device()));
+        Optional<LiveTrack> other = using.stream().filter(t -> !t.owner().origin().equals(frame.origin())).findFirst();
+        return other.or(() -> using.stream().findFirst()).map(t -> new DeviceHolder(t.owner().tabId(),
+                context.tabs().stream().filter(tab -> tab.id() == t.owner().tabId()).map(Tab::title).findFirst()
+                        .orElse(""), t.owner().origin(), t.owner().origin().equals(frame.origin())));
+    }
+
+    /**
+     * Devices chosen for a request before asking (so impossible requests fail without a prompt), with every
+     * option the prompt lists.
+     */
+    record Selection(Optional<DeviceOption<Camera>> camera, Optional<TrackConstraints> video,
+                     List<DeviceOption<Camera>> cameraOptions, Optional<DeviceOption<Microphone>> microphone,
+                     Optional<TrackConstraints> audio, List<DeviceOption<Microphone>> microphoneOptions) {
+        /** Whether a chosen device is held by another origin (only the user may take it over). */
+        boolean needsTakeover() {
+            return camera.map(DeviceOption::needsTakeover).orElse(false)
+                    || microphone.map(DeviceOption::needsTakeover).orElse(false);
+        }
+    }
+
+    private Selection select(FrameRef frame, StreamConstraints c) throws MediaError {
+        Origin origin = frame.origin();
+        Optional<DeviceOption<Camera>> camera = Optional.empty();
+        List<DeviceOption<Camera>> cameraOptions = List.of();
         if (c.video().isPresent()) {
             TrackConstraints v = c.video().get();
-            MediaError last = MediaError.notFound("No camera is available");
-            for (Camera cam : devices.cameras()) {
-                if (!matchesDevice(origin, cam.id(), v)) {
-                    last = v.deviceIdExact() ? MediaError.overconstrained("deviceId", "no camera has that deviceId")
-                            : last;
-                    continue;
-                }
-                try {
-                    format = Optional.of(chooseFormat(cam.capabilities(), v));
-                    camera = Optional.of(cam);
-                    break;
-                } catch (MediaError e) {
-                    last = e;
-                }
-            }
+            cameraOptions = DeviceOptions.cameras(devices.cameras(), v,
+                    id -> v.deviceIds().contains(pageDeviceId(origin, id)), id -> holder(frame, id));
+            camera = DeviceOptions.preferred(cameraOptions, id -> v.deviceIds().contains(pageDeviceId(origin, id)),
+                    deviceContext.remembered().last(origin, MediaKind.CAMERA));
             if (camera.isEmpty()) {
+                MediaError last = MediaError.notFound("No camera is available");
+                for (DeviceOption<Camera> o : cameraOptions) {
+                    if (!matchesDevice(origin, o.id(), v)) {
+                        last = MediaError.overconstrained("deviceId", "no camera has that deviceId");
+                        continue;
+                    }
+                    try {
+                        chooseFormat(o.device().capabilities(), v);
+                    } catch (MediaError e) {
+                        last = e;
+                    }
+                }
                 throw last;
             }
         }
-        Optional<Microphone> mic = Optional.empty();
+        Optional<DeviceOption<Microphone>> mic = Optional.empty();
+        List<DeviceOption<Microphone>> micOptions = List.of();
         if (c.audio().isPresent()) {
             TrackConstraints a = c.audio().get();
-            List<Microphone> mics = devices.microphones();
-            mic = mics.stream().filter(m -> matchesDevice(origin, m.id(), a)).findFirst();
+            micOptions = DeviceOptions.microphones(devices.microphones(), a,
+                    id -> a.deviceIds().contains(pageDeviceId(origin, id)), id -> holder(frame, id));
+            mic = DeviceOptions.preferred(micOptions, id -> a.deviceIds().contains(pageDeviceId(origin, id)),
+                    deviceContext.remembered().last(origin, MediaKind.MICROPHONE));
             if (mic.isEmpty()) {
-                throw mics.isEmpty() ? MediaError.notFound("No microphone is available")
+                throw micOptions.isEmpty() ? MediaError.notFound("No microphone is available")
                         : MediaError.overconstrained("deviceId", "no microphone has that deviceId");
             }
         }
-        return new Selection(camera, format, c.video(), mic, c.audio());
+        return new Selection(camera, c.video(), cameraOptions, mic, c.audio(), micOptions);
     }
 
     private boolean matchesDevice(Origin origin, String deviceId, TrackConstraints c) {
@@ -293,19 +402,43 @@ final class UserMediaService implements MessageHandler {
         return value + 1;
     }
 
-    private void startCapture(FrameRef frame, MediaRequest request, Selection s, Reply reply) {
+    /**
+     * Opens the chosen devices. {@code userChose}: the user saw this choice in the prompt, so a device another
+     * origin holds is taken over (its tracks end); otherwise a device that became busy meanwhile is refused.
+     */
+    private void startCapture(FrameRef frame, MediaRequest request, Selection s, Reply reply, boolean userChose) {
         List<LiveTrack> started = new ArrayList<>();
         try {
+            for (DeviceOption<?> o : new DeviceOption<?>[] {s.camera().orElse(null), s.microphone().orElse(null)}) {
+                if (o == null) {
+                    continue;
+                }
+                if (!isFile(o.id()) && !devices.isPresent(o.id())) {
+                    throw new MediaError("NotReadableError", o.label() + " was unplugged");
+                }
+                if (holder(frame, o.id()).filter(h -> !h.sameOrigin()).isPresent()) {
+                    if (!userChose) {
+                        throw new MediaError("NotReadableError", o.label() + " is in use by another page");
+                    }
+                    tracks.endAll(t -> o.id().equals(t.device()) && !t.owner().origin().equals(frame.origin()),
+                            "taken over by " + frame.origin().serialize());
+                }
+            }
             if (s.camera().isPresent()) {
-                started.add(openCamera(frame, s.camera().get(), s.format().get(), s.video().get()));
+                started.add(openCamera(frame, s.camera().get(), s.video().get()));
             }
             if (s.microphone().isPresent()) {
-                started.add(openMicrophone(frame, s.microphone().get(), s.audio().get()));
+                started.add(openMicrophone(frame, s.microphone().get().device(), s.audio().get()));
             }
+        } catch (MediaError e) {
+            started.forEach(t -> tracks.end(t.token(), "start failed"));
+            fail(reply, e);
+            return;
         } catch (IOException | RuntimeException e) {
             LOG.warning("could not start capture: " + e);
             started.forEach(t -> tracks.end(t.token(), "start failed"));
-            fail(reply, MediaError.notReadable("Could not start the device: " + e.getMessage()));
+            fail(reply, MediaError.notReadable(e instanceof DeviceBusyException ? e.getMessage()
+                    : "Could not start the device: " + e.getMessage()));
             return;
         }
         // The page may have gone while the devices opened: then nothing may keep running.
@@ -323,15 +456,17 @@ final class UserMediaService implements MessageHandler {
         reply.success(res.toString());
     }
 
-    private LiveTrack openCamera(FrameRef frame, Camera cam, VideoFormat format, TrackConstraints c)
+    private LiveTrack openCamera(FrameRef frame, DeviceOption<Camera> option, TrackConstraints c)
             throws IOException {
-        VideoSource source = cam.open(format);
-        VideoFormat real = source.format();
+        Camera cam = option.device();
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
-        source.addSink(f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
-                f.captureTimeMillis(), f.i420()));
-        source.onEnded(() -> tracks.end(token, "camera ended"));
+        // One capture per device: a second track of a running camera joins it (and gets its format).
+        var lease = deviceContext.captures().camera(cam, option.format().orElseThrow(),
+                f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
+                        f.captureTimeMillis(), f.i420()),
+                () -> tracks.end(token, "camera ended"));
+        VideoFormat real = lease.source().format();
         String pageId = pageDeviceId(frame.origin(), cam.id());
         JsonObject settings = new JsonObject();
         settings.addProperty("deviceId", pageId);
@@ -349,18 +484,19 @@ final class UserMediaService implements MessageHandler {
         caps.add("height", range(cap.minHeight(), cap.maxHeight()));
         caps.add("frameRate", range(cap.minFrameRate(), cap.maxFrameRate()));
         LiveTrack track = new LiveTrack(token, frame, MediaKind.CAMERA,
-                describe("video", token, cam.label(), settings, caps, c), pipe, source);
+                describe("video", token, cam.label(), settings, caps, c), pipe, lease, cam.id());
         tracks.add(track);
         return track;
     }
 
     private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException {
-        AudioSource source = mic.open();
         String token = newToken();
         FramedPipe pipe = new FramedPipe(50, () -> tracks.end(token, "stream closed by page"));
-        source.addSink(chunk -> pipe.offer(FramedPipe.AUDIO_MAGIC, chunk.sampleRate(), 1, chunk.sequence(),
-                chunk.captureTimeMillis(), floats(chunk.samples())));
-        source.onEnded(() -> tracks.end(token, "microphone ended"));
+        var lease = deviceContext.captures().microphone(mic,
+                chunk -> pipe.offer(FramedPipe.AUDIO_MAGIC, chunk.sampleRate(), 1, chunk.sequence(),
+                        chunk.captureTimeMillis(), floats(chunk.samples())),
+                () -> tracks.end(token, "microphone ended"));
+        AudioSource source = lease.source();
         String pageId = pageDeviceId(frame.origin(), mic.id());
         JsonObject settings = new JsonObject();
         settings.addProperty("deviceId", pageId);
@@ -376,7 +512,7 @@ final class UserMediaService implements MessageHandler {
         caps.add("sampleRate", range(source.sampleRate(), source.sampleRate()));
         caps.add("channelCount", range(1, 1));
         LiveTrack track = new LiveTrack(token, frame, MediaKind.MICROPHONE,
-                describe("audio", token, mic.label(), settings, caps, c), pipe, source);
+                describe("audio", token, mic.label(), settings, caps, c), pipe, lease, mic.id());
         tracks.add(track);
         return track;
     }
@@ -438,6 +574,16 @@ final class UserMediaService implements MessageHandler {
         for (Microphone m : mics) {
             out.add(device("audioinput", pageDeviceId(frame.origin(), m.id()), m.label(),
                     pageDeviceId(frame.origin(), "group:" + m.id())));
+        }
+        // A file the user chose stands in as a device while this origin uses it.
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        for (LiveTrack t : tracks.matching(t -> t.owner().origin().equals(frame.origin())
+                && t.device() != null && isFile(t.device()))) {
+            if (files.add(t.device())) {
+                out.add(device(t.kind() == MediaKind.CAMERA ? "videoinput" : "audioinput",
+                        pageDeviceId(frame.origin(), t.device()), t.description().get("label").getAsString(),
+                        pageDeviceId(frame.origin(), "group:" + t.device())));
+            }
         }
         return out;
     }

@@ -1,0 +1,90 @@
+package dev.callsafe.browser.media;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import javax.imageio.ImageIO;
+
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+
+/** Media files generated with JavaCV for the device-choice tests: solid-colour video and image, a tone, a damaged video. */
+final class SampleMedia {
+    private SampleMedia() {
+    }
+
+    /** A Matroska/MPEG-4 video of one solid colour. */
+    static Path video(Path dir, String name, Color colour, int width, int height, double rate, int frames)
+            throws IOException {
+        Path file = dir.resolve(name);
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
+            r.setFormat("matroska");
+            r.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            r.setVideoQuality(2);
+            r.setFrameRate(rate);
+            r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            r.start();
+            Frame f = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+            ByteBuffer px = (ByteBuffer) f.image[0];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int at = y * f.imageStride + x * 3;
+                    px.put(at, (byte) colour.getBlue()).put(at + 1, (byte) colour.getGreen())
+                            .put(at + 2, (byte) colour.getRed());
+                }
+            }
+            for (int i = 0; i < frames; i++) {
+                r.record(f, avutil.AV_PIX_FMT_BGR24);
+            }
+            r.stop();
+        }
+        return file;
+    }
+
+    static Path image(Path dir, String name, Color colour, int width, int height) throws IOException {
+        Path file = dir.resolve(name);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    /** A WAV file of a sine tone at 44.1 kHz (the source resamples it to 48 kHz). */
+    static Path tone(Path dir, String name, double hz, double seconds) throws IOException {
+        Path file = dir.resolve(name);
+        int rate = 44_100;
+        short[] s = new short[(int) (rate * seconds)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) (Math.sin(2 * Math.PI * hz * i / rate) * 12_000);
+        }
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), 1)) {
+            r.setFormat("wav");
+            r.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S16LE);
+            r.setSampleRate(rate);
+            r.start();
+            r.recordSamples(rate, 1, ShortBuffer.wrap(s));
+            r.stop();
+        }
+        return file;
+    }
+
+    /** The first bytes of a real video: a file cut short, as a broken download leaves it. */
+    static Path damaged(Path dir, String name) throws IOException {
+        Path good = video(dir, "whole-" + name, Color.GRAY, 160, 120, 10, 10);
+        byte[] all = Files.readAllBytes(good);
+        byte[] cut = Arrays.copyOf(all, Math.min(all.length, 300));
+        Arrays.fill(cut, 40, cut.length, (byte) 0x5a);
+        return Files.write(dir.resolve(name), cut);
+    }
+}
