@@ -6,7 +6,9 @@ window.devprobe = (() => {
   const results = {};
   const ended = [];
   let changes = 0;
+  let handlerChanges = 0;
   navigator.mediaDevices.addEventListener('devicechange', () => { changes++; });
+  navigator.mediaDevices.ondevicechange = () => { handlerChanges++; };
 
   function get(name, constraints) {
     results[name] = { settled: false };
@@ -68,5 +70,5 @@ window.devprobe = (() => {
 
   function stopAll() { Object.values(streams).forEach((s) => s.getTracks().forEach((t) => t.stop())); return true; }
 
-  return { get, result, readyStates, colours, peakHz, stopAll, ended: () => ended.slice(), changes: () => changes };
+  return { get, result, readyStates, colours, peakHz, stopAll, ended: () => ended.slice(), changes: () => changes, handlerChanges: () => handlerChanges };
 })();

@@ -165,8 +165,18 @@ class DeviceSharingEndToEndTest {
         browser.media().devices().plug(DeviceCatalog.syntheticCamera(3));
         Wait.until("devicechange on add", Duration.ofSeconds(10),
                 () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 1);
+        assertEquals(before + 1, browser.eval(tab, "devprobe.handlerChanges()").getAsInt(),
+                "ondevicechange hears the same events");
 
         browser.eval(tab, "devprobe.get('a', {video: true})");
+        assertEquals(3, devices.entries("consent.camera").length);
+        // The open prompt follows the devices: camera 2 unplugged leaves its list.
+        devices.choose("consent.camera", "Synthetic camera 2");
+        browser.media().devices().unplug("synthetic-camera-2");
+        Wait.until("camera 2 gone from the prompt", Duration.ofSeconds(10),
+                () -> devices.entries("consent.camera").length == 2);
+        assertTrue(devices.selected("consent.camera").startsWith("Synthetic camera (test pattern)"),
+                "the selection moved to a camera that is there: " + devices.selected("consent.camera"));
         devices.choose("consent.camera", "Synthetic camera 3");
         browser.clickNamed("consent.allow");
         assertTrue(track(devices.granted(tab, "a"), "video").get("label").getAsString().startsWith("Synthetic camera 3"));
@@ -174,7 +184,7 @@ class DeviceSharingEndToEndTest {
 
         browser.media().devices().unplug("synthetic-camera-3");
         Wait.until("devicechange on remove", Duration.ofSeconds(10),
-                () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 2);
+                () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 3);
         Wait.until("the unplugged camera's track ended", Duration.ofSeconds(10),
                 () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"a:video\"]"));
         assertEquals(0, browser.media().liveTrackCount());

@@ -2,6 +2,12 @@ package dev.callsafe.browser.media;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.AWTException;
+import java.awt.Component;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
+import javax.swing.JList;
+import javax.swing.plaf.basic.ComboPopup;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -26,9 +34,11 @@ import dev.callsafe.permissions.Origin;
  */
 final class DeviceTestSupport {
     private final BrowserFixture browser;
+    private final Robot robot;
 
-    DeviceTestSupport(BrowserFixture browser) {
+    DeviceTestSupport(BrowserFixture browser) throws AWTException {
         this.browser = browser;
+        this.robot = new Robot();
     }
 
     /** Plugs in synthetic camera and microphone number 2 (yellow/cyan/magenta boxes, 660 Hz). */
@@ -101,18 +111,50 @@ final class DeviceTestSupport {
         return out.get();
     }
 
-    /** Chooses the entry whose text contains {@code part}, as picking it from the list does. */
+    /** Chooses the entry whose text contains {@code part} with the mouse: opens the list, clicks the entry. */
     void choose(String comboName, String part) {
         JComboBox<Object> box = combo(comboName);
+        AtomicReference<Integer> index = new AtomicReference<>(-1);
         BrowserFixture.onEdt(() -> {
             for (int i = 0; i < box.getItemCount(); i++) {
                 if (String.valueOf(box.getItemAt(i)).contains(part)) {
-                    box.setSelectedIndex(i);
+                    index.set(i);
                     return;
                 }
             }
-            throw new AssertionError("no entry containing " + part);
         });
+        assertTrue(index.get() >= 0, "no entry containing " + part + " in " + String.join(" | ", entries(comboName)));
+        AtomicReference<Point> at = new AtomicReference<>();
+        BrowserFixture.onEdt(() -> at.set(centre(box, new Rectangle(0, 0, box.getWidth(), box.getHeight()))));
+        click(at.get());
+        Wait.until(comboName + " list open", Duration.ofSeconds(10), () -> {
+            AtomicReference<Boolean> open = new AtomicReference<>();
+            BrowserFixture.onEdt(() -> open.set(box.isPopupVisible()));
+            return open.get();
+        });
+        BrowserFixture.onEdt(() -> {
+            JList<?> list = ((ComboPopup) box.getUI().getAccessibleChild(box, 0)).getList();
+            list.ensureIndexIsVisible(index.get());
+            at.set(centre(list, list.getCellBounds(index.get(), index.get())));
+        });
+        click(at.get());
+        Wait.until(comboName + " list closed", Duration.ofSeconds(10), () -> {
+            AtomicReference<Boolean> open = new AtomicReference<>();
+            BrowserFixture.onEdt(() -> open.set(box.isPopupVisible()));
+            return !open.get();
+        });
+    }
+
+    private static Point centre(Component c, Rectangle r) {
+        Point p = c.getLocationOnScreen();
+        return new Point(p.x + r.x + r.width / 2, p.y + r.y + r.height / 2);
+    }
+
+    private void click(Point p) {
+        robot.mouseMove(p.x, p.y);
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        robot.waitForIdle();
     }
 
     /** Clicks "Use a file instead…" and picks a file in the real file dialog. */

@@ -63,6 +63,8 @@ final class DeviceChooser extends JPanel {
     private DeviceOption<Camera> currentCamera;
     private DeviceOption<Microphone> currentMicrophone;
     private boolean closed;
+    /** Set while the lists are rebuilt, so rebuilding is not taken for the user's choice. */
+    private boolean rebuilding;
 
     /** @param changed runs when the selection changes (the prompt relabels Allow for a take-over) */
     DeviceChooser(DevicePreviews previews, FileOptions files, ExecutorService opener, Runnable changed) {
@@ -148,6 +150,9 @@ final class DeviceChooser extends JPanel {
     /** The selection changed: unsuitable options are refused (with the reason), previews follow. */
     @SuppressWarnings("unchecked")
     private <D> void select(JComboBox<DeviceOption<D>> box, boolean camera) {
+        if (rebuilding) {
+            return;
+        }
         DeviceOption<D> chosen = (DeviceOption<D>) box.getSelectedItem();
         DeviceOption<D> current = (DeviceOption<D>) (camera ? currentCamera : currentMicrophone);
         if (chosen == null || chosen == current) {
@@ -272,6 +277,61 @@ final class DeviceChooser extends JPanel {
         }
         model.addElement((DeviceOption<Object>) option);
         box.setSelectedItem(option);
+    }
+
+    /**
+     * Devices came or went while the prompt is open: the lists are rebuilt (files the user chose stay), the
+     * selection stays when its device is still there, else moves to the first usable one. A null list leaves
+     * that row as it is (this request did not list that kind).
+     */
+    void devicesChanged(List<DeviceOption<Camera>> cameraOptions, List<DeviceOption<Microphone>> microphoneOptions) {
+        if (closed) {
+            return;
+        }
+        if (cameras != null && cameraOptions != null) {
+            DeviceOption<Camera> kept = rebuild(cameras, cameraOptions, currentCamera);
+            if (kept != null && currentCamera != null && kept.id().equals(currentCamera.id())) {
+                currentCamera = kept;
+            } else {
+                currentCamera = null;
+                select(cameras, true);
+            }
+        }
+        if (microphones != null && microphoneOptions != null) {
+            DeviceOption<Microphone> kept = rebuild(microphones, microphoneOptions, currentMicrophone);
+            if (kept != null && currentMicrophone != null && kept.id().equals(currentMicrophone.id())) {
+                currentMicrophone = kept;
+            } else {
+                currentMicrophone = null;
+                select(microphones, false);
+            }
+        }
+        describeSelection();
+        changed.run();
+    }
+
+    /** Refills a list; returns the option now selected (the current device's fresh option if it is there). */
+    private <D> DeviceOption<D> rebuild(JComboBox<DeviceOption<D>> box, List<DeviceOption<D>> fresh,
+                                        DeviceOption<D> current) {
+        List<DeviceOption<D>> all = new ArrayList<>(fresh);
+        DefaultComboBoxModel<DeviceOption<D>> model = (DefaultComboBoxModel<DeviceOption<D>>) box.getModel();
+        for (int i = 0; i < model.getSize(); i++) {
+            if (model.getElementAt(i).id().startsWith("file:")) {
+                all.add(model.getElementAt(i));
+            }
+        }
+        DeviceOption<D> pick = all.stream().filter(o -> current != null && o.id().equals(current.id())
+                && o.suitable()).findFirst()
+                .orElseGet(() -> DeviceOptions.preferred(all, id -> false, Optional.empty()).orElse(null));
+        rebuilding = true;
+        try {
+            model.removeAllElements();
+            all.forEach(model::addElement);
+            model.setSelectedItem(pick);
+        } finally {
+            rebuilding = false;
+        }
+        return pick;
     }
 
     Optional<DeviceOption<Camera>> camera() {

@@ -239,7 +239,21 @@ final class UserMediaService implements MessageHandler {
                 () -> holder[0].setAllowText(chooserOf[0] != null && chooserOf[0].takesOver() ? "Take over" : "Allow"));
         chooserOf[0] = chooser;
         offer(chooser, selection);
-        holder[0].attach(chooser, chooser::close);
+        // Devices plugged or unplugged while the prompt is open show up in (or leave) its lists.
+        Runnable devicesChanged = () -> {
+            List<DeviceOption<Camera>> cams = selection.video().map(v -> DeviceOptions.cameras(devices.cameras(), v,
+                    id -> v.deviceIds().contains(pageDeviceId(frame.origin(), id)), id -> holder(frame, id)))
+                    .orElse(null);
+            List<DeviceOption<Microphone>> mics = selection.audio().map(a -> DeviceOptions.microphones(
+                    devices.microphones(), a, id -> a.deviceIds().contains(pageDeviceId(frame.origin(), id)),
+                    id -> holder(frame, id))).orElse(null);
+            SwingUtilities.invokeLater(() -> chooser.devicesChanged(cams, mics));
+        };
+        devices.addListener(devicesChanged);
+        holder[0].attach(chooser, () -> {
+            devices.removeListener(devicesChanged);
+            chooser.close();
+        });
         PendingConsents.Pending p = new PendingConsents.Pending(tab.get(), frame, holder[0]);
         p.chooser = chooser;
         p.waiters.add(waiter);
