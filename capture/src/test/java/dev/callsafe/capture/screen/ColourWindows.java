@@ -30,9 +30,9 @@ public final class ColourWindows implements AutoCloseable {
     private final Writer commands;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final long pid;
-    private final WindowInventory inventory;
+    private final X11WindowInventory inventory;
 
-    private ColourWindows(Process process, WindowInventory inventory) throws IOException {
+    private ColourWindows(Process process, X11WindowInventory inventory) throws IOException {
         this.process = process;
         this.inventory = inventory;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -175,6 +175,8 @@ public final class ColourWindows implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        } finally {
+            inventory.close();
         }
     }
 }

@@ -38,4 +38,36 @@ class X11WindowInventoryTest {
             assertEquals(List.of(blue.id()), colours.windows().stream().map(DesktopWindow::id).toList());
         }
     }
+
+    @Test
+    void trackingInventoryNeverGivesANewWindowAnOldWindowsIdentity() throws Exception {
+        // X gives a new client the id range of a gone one, so a second child's first window often gets the
+        // very id the first child's window had: the remembered identity must not survive that
+        X11WindowInventory tracking = X11WindowInventory.openTracking();
+        try {
+            Bounds at = new Bounds(30, 40, 120, 90);
+            DesktopWindow first;
+            long firstPid;
+            try (ColourWindows a = ColourWindows.start()) {
+                first = a.open("one", Color.GREEN, at);
+                firstPid = a.pid();
+                assertEquals(firstPid, find(tracking, first.id()).pid());
+            }
+            try (ColourWindows b = ColourWindows.start()) {
+                DesktopWindow second = b.open("two", Color.BLUE, at);
+                System.out.println("window id reused: " + (second.id() == first.id()));
+                DesktopWindow seen = find(tracking, second.id());
+                assertEquals(b.pid(), seen.pid());
+                assertEquals("colour-two", seen.title());
+                assertTrue(b.pid() != firstPid);
+            }
+        } finally {
+            tracking.close();
+        }
+    }
+
+    private static DesktopWindow find(X11WindowInventory inventory, long id) throws Exception {
+        return inventory.windows().stream().filter(w -> w.id() == id).findFirst()
+                .orElseThrow(() -> new AssertionError("window " + id + " not listed"));
+    }
 }
