@@ -15,7 +15,8 @@ import com.sun.jna.Pointer;
  * viewable and InputOutput. Under a reparenting window manager a top-level child is the manager's frame: its
  * bounds are the frame's (decorations belong to the application's window), its title, application and pid
  * come from the client window inside it (the first descendant, two levels deep at most, with {@code WM_CLASS}).
- * Screens: the root window as one screen (multi-monitor RandR layouts are not split yet).
+ * Screens: RandR 1.5 monitors (GetMonitors, in the server's order), or the whole root window when the server
+ * has no RandR 1.5 or reports no monitor.
  * Requests for all windows are sent before any reply is read, so a call costs a few round trips, not one per
  * window. A capture uses a tracking inventory ({@link #openTracking()}), which reads the stack only after the
  * X server reported a change.
@@ -27,7 +28,7 @@ public final class X11WindowInventory implements WindowInventory {
     private final boolean tracking;
     /** Tracking only: the last full read, when it was made, and whether an event arrived since. */
     private List<DesktopWindow> lastStack;
-    private Bounds lastRoot;
+    private List<Bounds> lastScreens;
     private long lastReadAt;
     private boolean dirty = true;
 
@@ -120,10 +121,50 @@ public final class X11WindowInventory implements WindowInventory {
     @Override
     public List<Bounds> screens() throws IOException {
         if (tracking) {
-            windows(); // refreshes lastRoot when anything changed
-            return List.of(lastRoot);
+            windows(); // refreshes lastScreens when anything changed
+            return lastScreens;
         }
-        return List.of(rootBounds());
+        return readScreens();
+    }
+
+    /** The RandR monitors, else the root window as the one screen. */
+    private List<Bounds> readScreens() throws IOException {
+        X11Connection c = connection();
+        List<Bounds> monitors = new ArrayList<>();
+        try {
+            Pointer r = c.await(Xcb.Randr.LIB::xcb_randr_get_monitors_reply,
+                    Xcb.Randr.LIB.xcb_randr_get_monitors(c.pointer(), c.root(), (byte) 1));
+            if (r != null) {
+                try {
+                    monitors.addAll(monitorsOf(r));
+                } finally {
+                    X11Connection.free(r);
+                }
+            }
+        } catch (LinkageError e) {
+            // libxcb-randr missing: the root window it is
+        }
+        return monitors.isEmpty() ? List.of(rootBounds()) : List.copyOf(monitors);
+    }
+
+    /**
+     * The non-empty monitors of a RandR GetMonitors reply: their count at 12, then from 32 one
+     * xcb_randr_monitor_info_t each (24 bytes: x, y, width, height at 8..15, then 4 bytes per output).
+     */
+    static List<Bounds> monitorsOf(Pointer reply) {
+        List<Bounds> out = new ArrayList<>();
+        int count = reply.getInt(12);
+        long at = 32;
+        for (int i = 0; i < count; i++) {
+            int outputs = reply.getShort(at + 6) & 0xffff;
+            Bounds b = new Bounds(reply.getShort(at + 8), reply.getShort(at + 10), reply.getShort(at + 12) & 0xffff,
+                    reply.getShort(at + 14) & 0xffff);
+            if (!b.isEmpty()) {
+                out.add(b);
+            }
+            at += 24 + 4L * outputs;
+        }
+        return out;
     }
 
     /** The root window's size: the whole virtual desktop. */
@@ -151,7 +192,7 @@ public final class X11WindowInventory implements WindowInventory {
             return lastStack;
         }
         dirty = false;
-        lastRoot = rootBounds();
+        lastScreens = readScreens();
         List<DesktopWindow> stack = read();
         // events queued during the read may postdate it: they leave the stack marked stale for the next call
         drainEvents();

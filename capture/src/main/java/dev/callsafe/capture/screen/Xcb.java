@@ -114,6 +114,15 @@ interface Xcb extends Library {
         Pointer xcb_shm_get_image_reply(Pointer c, int cookie, PointerByReference error);
     }
 
+    /** libxcb-randr: monitors (RandR 1.5). */
+    interface Randr extends Library {
+        Randr LIB = Native.load("xcb-randr", Randr.class);
+
+        int xcb_randr_get_monitors(Pointer c, int window, byte getActive);
+
+        Pointer xcb_randr_get_monitors_reply(Pointer c, int cookie, PointerByReference error);
+    }
+
     /** libc: malloc'd replies and System V shared memory. */
     interface LibC extends Library {
         LibC LIB = Native.load("c", LibC.class);

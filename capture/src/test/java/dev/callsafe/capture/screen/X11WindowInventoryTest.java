@@ -66,6 +66,36 @@ class X11WindowInventoryTest {
         }
     }
 
+    @Test
+    void screensAreTheRandrMonitorsInTheServersOrder() throws Exception {
+        // a GetMonitors reply as the server sends it: two monitors, the first with two outputs
+        com.sun.jna.Memory reply = new com.sun.jna.Memory(32 + 24 + 8 + 24);
+        reply.clear();
+        reply.setInt(12, 2);
+        long first = 32;
+        reply.setShort(first + 6, (short) 2);
+        reply.setShort(first + 8, (short) -1280);
+        reply.setShort(first + 10, (short) 0);
+        reply.setShort(first + 12, (short) 1280);
+        reply.setShort(first + 14, (short) 1024);
+        long second = first + 24 + 8;
+        reply.setShort(second + 8, (short) 0);
+        reply.setShort(second + 10, (short) 0);
+        reply.setShort(second + 12, (short) 1920);
+        reply.setShort(second + 14, (short) 1080);
+        assertEquals(List.of(new Bounds(-1280, 0, 1280, 1024), new Bounds(0, 0, 1920, 1080)),
+                X11WindowInventory.monitorsOf(reply));
+        // Xvfb: one monitor, the whole root window
+        X11WindowInventory inventory = X11WindowInventory.open();
+        try {
+            List<Bounds> screens = inventory.screens();
+            assertEquals(1, screens.size());
+            assertEquals(inventory.rootBounds(), screens.get(0));
+        } finally {
+            inventory.close();
+        }
+    }
+
     private static DesktopWindow find(X11WindowInventory inventory, long id) throws Exception {
         return inventory.windows().stream().filter(w -> w.id() == id).findFirst()
                 .orElseThrow(() -> new AssertionError("window " + id + " not listed"));
