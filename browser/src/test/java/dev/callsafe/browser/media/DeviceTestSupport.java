@@ -49,6 +49,10 @@ final class DeviceTestSupport {
 
     /** Stops every stream, unplugs what tests plugged, restores the default devices and forgets choices. */
     void cleanUp() throws Exception {
+        // A prompt left open by a failed test would keep its preview's capture running.
+        for (int i = 0; i < 3 && !browser.showing("consent.dismiss").isEmpty(); i++) {
+            browser.clickNamed("consent.dismiss");
+        }
         for (BrowserTab t : browser.browser().window().tabs()) {
             browser.eval(t, "window.devprobe && devprobe.stopAll(), true");
         }

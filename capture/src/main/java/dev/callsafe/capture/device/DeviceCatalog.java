@@ -52,6 +52,9 @@ public final class DeviceCatalog implements AutoCloseable {
     private final List<Microphone> pluggedMicrophones = new CopyOnWriteArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private V4l2Watcher watcher;
+    private PollingWatcher soundCards;
+    /** How often Java Sound is asked for its capture lines (it cannot be watched). */
+    static final long SOUND_POLL_MILLIS = 2000;
 
     public DeviceCatalog(Mode mode) {
         this(mode, syntheticCountFromEnvironment(), Path.of("/dev"));
@@ -181,15 +184,24 @@ public final class DeviceCatalog implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Starts watching for V4L2 webcams being plugged and unplugged (not in SYNTHETIC mode). */
+    /**
+     * Starts watching for V4L2 webcams (device nodes) and sound cards (Java Sound, polled) being plugged and
+     * unplugged; not in SYNTHETIC mode.
+     */
     public synchronized void startWatching() {
-        if (watcher != null || mode == Mode.SYNTHETIC || !Files.isDirectory(devDir)) {
+        if (mode == Mode.SYNTHETIC) {
             return;
         }
-        try {
-            watcher = new V4l2Watcher(devDir, this::fire);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.log(Level.INFO, "cannot watch " + devDir + " for webcams", e);
+        if (watcher == null && Files.isDirectory(devDir)) {
+            try {
+                watcher = new V4l2Watcher(devDir, this::fire);
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.log(Level.INFO, "cannot watch " + devDir + " for webcams", e);
+            }
+        }
+        if (soundCards == null) {
+            soundCards = new PollingWatcher("sound-card-watcher",
+                    () -> soundCardMicrophones().stream().map(Microphone::id).toList(), SOUND_POLL_MILLIS, this::fire);
         }
     }
 
@@ -208,6 +220,10 @@ public final class DeviceCatalog implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
             watcher = null;
+        }
+        if (soundCards != null) {
+            soundCards.close();
+            soundCards = null;
         }
     }
 

@@ -27,6 +27,14 @@ public final class SoundCardMicrophone implements Microphone {
 
     @Override
     public AudioSource open() throws IOException {
-        return JavaSoundMicrophone.open(mixer);
+        try {
+            return JavaSoundMicrophone.open(mixer);
+        } catch (IOException e) {
+            if (e.getCause() instanceof javax.sound.sampled.LineUnavailableException) {
+                // The sound system says the line is taken (another application holds it exclusively).
+                throw new DeviceBusyException(label() + " is in use by another application", e);
+            }
+            throw e;
+        }
     }
 }

@@ -98,6 +98,20 @@ class DeviceCatalogTest {
     }
 
     @Test
+    void aPolledListThatChangesIsReportedOncePerChange() {
+        java.util.concurrent.atomic.AtomicReference<List<String>> lines = new java.util.concurrent.atomic.AtomicReference<>(
+                List.of("card0"));
+        AtomicInteger changes = new AtomicInteger();
+        try (PollingWatcher w = new PollingWatcher("test-poll", lines::get, 20, changes::incrementAndGet)) {
+            lines.set(List.of("card0", "usb-headset"));
+            await(() -> changes.get() == 1);
+            lines.set(List.of("card0"));
+            await(() -> changes.get() == 2);
+        }
+        assertEquals(2, changes.get());
+    }
+
+    @Test
     void busyIsRecognisedFromFfmpegsMessage() {
         assertTrue(DeviceBusyException.isBusy("avformat_open_input() error -16: Could not open input \"/dev/video0\""));
         assertFalse(DeviceBusyException.isBusy("avformat_open_input() error -2: No such file"));

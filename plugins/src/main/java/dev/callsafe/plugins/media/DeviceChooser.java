@@ -84,7 +84,9 @@ final class DeviceChooser extends JPanel {
         add(line(note));
         add(line(fileMessage));
         preview.setName("consent.camera.preview");
-        preview.setPreferredSize(new Dimension(DevicePreviews.PREVIEW_WIDTH, DevicePreviews.PREVIEW_WIDTH * 9 / 16));
+        // Room for a 4:3 picture; wider ones are centred.
+        preview.setPreferredSize(new Dimension(DevicePreviews.PREVIEW_WIDTH, DevicePreviews.PREVIEW_WIDTH * 3 / 4));
+        preview.setHorizontalAlignment(JLabel.CENTER);
         preview.setBorder(BorderFactory.createLineBorder(Color.GRAY));
         level.setName("consent.microphone.level");
         level.setPreferredSize(new Dimension(120, 10));

@@ -199,7 +199,7 @@ final class UserMediaService implements MessageHandler {
 
             @Override
             public void granted() {
-                DeviceChooser chooser = pending.forFrame(frame).map(p -> p.chooser).orElse(chooserOf[0]);
+                DeviceChooser chooser = chooserOf[0];
                 Selection chosen = chooser == null ? selection : chosen(frame, selection, chooser);
                 opener.execute(() -> startCapture(frame, request, chosen, reply, true));
             }
