@@ -280,9 +280,25 @@
         deviceWatching = false;
         const before = deviceKnown;
         deviceKnown = next.devices;
-        if (before !== null && before !== deviceKnown) navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+        if (before !== null && before !== deviceKnown) notifyDeviceChange();
         watchDevices();
       }, () => { deviceWatching = false; });
+    };
+    // As the spec says, a hidden document hears of a change only once it is visible again (one event).
+    let changeWaiting = false;
+    const notifyDeviceChange = () => {
+      if (document.visibilityState === 'visible') {
+        navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+        return;
+      }
+      if (changeWaiting) return;
+      changeWaiting = true;
+      document.addEventListener('visibilitychange', function shown() {
+        if (document.visibilityState !== 'visible') return;
+        document.removeEventListener('visibilitychange', shown);
+        changeWaiting = false;
+        navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+      });
     };
     const nativeAdd = EventTarget.prototype.addEventListener;
     Object.defineProperty(MediaDevices.prototype, 'addEventListener', {
