@@ -93,7 +93,12 @@ final class MaskedScreenSource implements VideoSource {
                     next = System.nanoTime(); // fell far behind: skip rather than burst
                 }
                 next += period;
-                if (!tick()) {
+                Outcome outcome = tick();
+                // a change during the grab: try again at once (a window being dragged changes every few ms)
+                for (int retry = 0; outcome == Outcome.RACED && retry < MAX_RETRIES && running.get(); retry++) {
+                    outcome = tick();
+                }
+                if (outcome == Outcome.GONE) {
                     LOG.info("shared target gone: " + target);
                     break;
                 }
@@ -105,22 +110,37 @@ final class MaskedScreenSource implements VideoSource {
         }
     }
 
-    /** One frame; false when the target is gone. */
-    boolean tick() throws IOException {
-        List<DesktopWindow> before = inventory.windows();
+    /** What one tick did. */
+    enum Outcome {
+        /** A frame sent, a still frame skipped, or nothing on screen to send. */
+        DONE,
+        /** The stack changed before the grab was handled: the grab was thrown away. */
+        RACED,
+        /** The target no longer exists. */
+        GONE
+    }
+
+    /** Immediate retries of a raced tick before waiting for the next one. */
+    private static final int MAX_RETRIES = 3;
+
+    /** One frame. */
+    Outcome tick() throws IOException {
+        // screens first: reading them may re-read the stack, and the stack the mask uses must be the last one
+        // read, the one the "changed since" check after the grab is about
         List<Bounds> screens = inventory.screens();
+        List<DesktopWindow> before = inventory.windows();
         ScreenMask mask = ScreenMask.compute(before, screens, target, options.alwaysMasked());
         if (!mask.targetPresent()) {
-            return false;
+            return Outcome.GONE;
         }
         Bounds box = evenBox(mask.frame());
         if (box.isEmpty()) {
-            return true; // wholly off-screen for now: nothing to send
+            return Outcome.DONE; // wholly off-screen for now: nothing to send
         }
         ByteBuffer pixels = grabber.grab(box);
         if (inventory.changedSinceLastRead()) {
             racedTicks.incrementAndGet();
-            return true;
+            return Outcome.RACED;
         }
         List<Bounds> obscured = relative(mask.obscured(), box);
         List<Bounds> visible = relative(mask.visible(), box);
@@ -131,7 +151,7 @@ final class MaskedScreenSource implements VideoSource {
             if (now - lastDelivered >= REPEAT_STILL_NANOS) {
                 deliver(lastFrame.i420(), box, now);
             }
-            return true;
+            return Outcome.DONE;
         }
         Occluder.greyBgrx(pixels, box.width() * 4, obscured);
         byte[] i420 = new byte[box.width() * box.height() * 3 / 2];
@@ -143,7 +163,7 @@ final class MaskedScreenSource implements VideoSource {
         lastObscured = obscured;
         convertedFrames.incrementAndGet();
         deliver(i420, box, now);
-        return true;
+        return Outcome.DONE;
     }
 
     private void deliver(byte[] i420, Bounds box, long now) {

@@ -96,6 +96,11 @@ public final class ColourWindows implements AutoCloseable {
         command("animate " + name);
     }
 
+    /** Keeps a window moving (2 px every 10 ms, right and back over {@code range} px) until it is closed. */
+    public void drift(String name, int range) throws IOException {
+        command("drift " + name + " " + range);
+    }
+
     /** Closes a window and waits until it is no longer viewable. */
     public void close(String name, DesktopWindow window) throws IOException {
         command("close " + name);

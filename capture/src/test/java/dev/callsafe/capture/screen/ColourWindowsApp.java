@@ -17,7 +17,8 @@ import com.sun.jna.Native;
  * The child process of {@link ColourWindows}: shows undecorated solid-colour windows and obeys one command per
  * line on stdin, answering one line per command on stdout ("ok ..." or "error ...").
  * Commands: {@code open NAME RRGGBB X Y W H}, {@code raise NAME}, {@code move NAME X Y W H}, {@code close NAME},
- * {@code animate NAME} (paints it in a new colour every 16 ms, for benchmarks), {@code quit}.
+ * {@code animate NAME} (paints it in a new colour every 16 ms, for benchmarks), {@code drift NAME RANGE} (moves it
+ * 2 px every 10 ms, right and back over RANGE px), {@code quit}.
  * "ok" for open/raise/move answers with the window's X id once AWT has done it.
  */
 public final class ColourWindowsApp {
@@ -92,6 +93,22 @@ public final class ColourWindowsApp {
                 }, "animate-" + p[1]);
                 painter.setDaemon(true);
                 painter.start();
+                return "ok " + Native.getWindowID(f);
+            }
+            case "drift" -> {
+                // moves the window right and back by 2 px every 10 ms over RANGE px, like a window being dragged
+                int range = Integer.parseInt(p[2]);
+                java.awt.Point start = f.getLocation();
+                Thread mover = new Thread(() -> {
+                    for (int step = 0; f.isDisplayable(); step++) {
+                        int offset = (step * 2) % (2 * range);
+                        int dx = offset < range ? offset : 2 * range - offset;
+                        EventQueue.invokeLater(() -> f.setLocation(start.x + dx, start.y));
+                        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+                    }
+                }, "drift-" + p[1]);
+                mover.setDaemon(true);
+                mover.start();
                 return "ok " + Native.getWindowID(f);
             }
             case "close" -> {

@@ -115,6 +115,22 @@ class DisplayCaptureTest {
     }
 
     @Test
+    void aWindowMovingOverTheSharedOneNeverShowsAndFramesKeepComing() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 500, 300));
+        other.open("red", RED, new Bounds(120, 150, 100, 100));
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), RED)) {
+            VideoFrame first = awaitFrame("green and the red window's area grey",
+                    fr -> I420Pixels.is(fr, 400, 50, GREEN) && I420Pixels.isGrey(fr, 70, 100));
+            other.drift("red", 300);
+            // a moving window changes the stack every 10 ms: frames still come, none shows it
+            awaitFrame("30 more frames while it moves", fr -> fr.sequence() >= first.sequence() + 30);
+            MaskedScreenSource s = (MaskedScreenSource) source;
+            System.out.println("moving window: raced ticks " + s.racedTicks + ", converted " + s.convertedFrames);
+        }
+        assertNull(leak.get());
+    }
+
+    @Test
     void freezeKeepsTheLastVisiblePixelsUnderACoveringWindow() throws Exception {
         DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 300, 200));
         ShareOptions freeze = new ShareOptions(OcclusionStyle.FREEZE, 30, w -> false);
