@@ -24,6 +24,7 @@ import dev.callsafe.capture.video.VideoSource;
  * masks, converts to I420 and delivers. The stack is only re-read after such a change (or once a second).
  * A still screen costs a grab and a comparison: when the box, the mask and the visible pixels equal the
  * previous grab's, nothing is converted and the last frame is re-sent only once a second.
+ * While the target is only minimised nothing is sent; the source ends when it is gone.
  * Frames have the size of the target's box rounded down to even numbers, so they change size when the shared
  * application's windows move apart or together.
  */
@@ -46,6 +47,8 @@ final class MaskedScreenSource implements VideoSource {
     final AtomicLong stillTicks = new AtomicLong();
     /** Ticks dropped because the window stack changed during the grab. */
     final AtomicLong racedTicks = new AtomicLong();
+    /** Ticks run (each reads the stack). */
+    final AtomicLong ticks = new AtomicLong();
     /** Frames converted and delivered. */
     final AtomicLong convertedFrames = new AtomicLong();
 
@@ -130,8 +133,9 @@ final class MaskedScreenSource implements VideoSource {
         List<Bounds> screens = inventory.screens();
         List<DesktopWindow> before = inventory.windows();
         ScreenMask mask = ScreenMask.compute(before, screens, target, options.alwaysMasked());
+        ticks.incrementAndGet();
         if (!mask.targetPresent()) {
-            return Outcome.GONE;
+            return minimised() ? Outcome.DONE : Outcome.GONE;
         }
         Bounds box = evenBox(mask.frame());
         if (box.isEmpty()) {
@@ -164,6 +168,20 @@ final class MaskedScreenSource implements VideoSource {
         convertedFrames.incrementAndGet();
         deliver(i420, box, now);
         return Outcome.DONE;
+    }
+
+    /** Whether the target, gone from the screen, is only minimised: then the share waits for it, sending nothing. */
+    private boolean minimised() throws IOException {
+        for (DesktopWindow w : inventory.minimisedWindows()) {
+            if (options.alwaysMasked().test(w)) {
+                continue;
+            }
+            if (target instanceof ShareTarget.Application a && a.owns(w)
+                    || target instanceof ShareTarget.Window t && t.windowId() == w.id()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deliver(byte[] i420, Bounds box, long now) {

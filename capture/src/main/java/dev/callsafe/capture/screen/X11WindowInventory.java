@@ -201,6 +201,58 @@ public final class X11WindowInventory implements WindowInventory {
         return stack;
     }
 
+    /**
+     * The minimised windows: top-level windows (or the clients inside unmapped frames) that are not viewable and
+     * whose {@code WM_STATE} is IconicState, with empty bounds. A window manager unmaps a window it minimises and
+     * says so there; a shared application that is only minimised is not gone.
+     */
+    public List<DesktopWindow> minimisedWindows() throws IOException {
+        X11Connection c = connection();
+        int[] children = children(c, c.root());
+        int[] attrCookies = new int[children.length];
+        for (int i = 0; i < children.length; i++) {
+            attrCookies[i] = Xcb.LIB.xcb_get_window_attributes(c.pointer(), children[i]);
+        }
+        List<Integer> hidden = new ArrayList<>();
+        for (int i = 0; i < children.length; i++) {
+            Pointer a = c.await(Xcb.LIB::xcb_get_window_attributes_reply, attrCookies[i]);
+            if (a != null && (a.getByte(26) & 0xff) != Xcb.MAP_STATE_VIEWABLE) {
+                hidden.add(children[i]);
+            }
+            X11Connection.free(a);
+        }
+        List<DesktopWindow> out = new ArrayList<>();
+        for (int top : hidden) {
+            int client = iconicClient(c, top, 2);
+            if (client != 0) {
+                Identity id = identities(c, List.of(client)).get(0);
+                out.add(new DesktopWindow(top & 0xffffffffL, id.title(), id.application() == null ? "" : id.application(),
+                        id.pid(), Bounds.EMPTY));
+            }
+        }
+        return out;
+    }
+
+    /** The window itself or a descendant (up to {@code depth} levels) whose WM_STATE is IconicState, else 0. */
+    private static int iconicClient(X11Connection c, int window, int depth) {
+        int wmState = c.atom("WM_STATE");
+        byte[] state = value(c, property(c, window, wmState, wmState));
+        if (state != null) {
+            // WM_STATE: state (CARD32, IconicState = 3), icon window
+            return state.length >= 4 && (state[0] & 0xff) == 3 ? window : 0;
+        }
+        if (depth == 0) {
+            return 0;
+        }
+        for (int child : children(c, window)) {
+            int found = iconicClient(c, child, depth - 1);
+            if (found != 0) {
+                return found;
+            }
+        }
+        return 0;
+    }
+
     private List<DesktopWindow> read() throws IOException {
         X11Connection c = connection();
         int[] children = children(c, c.root());

@@ -96,6 +96,13 @@ interface Xcb extends Library {
 
     Pointer xcb_poll_for_event(Pointer c);
 
+    int xcb_change_property_checked(Pointer c, byte mode, int window, int property, int type, byte format,
+                                    int dataLength, int[] data);
+
+    int xcb_map_window_checked(Pointer c, int window);
+
+    int xcb_unmap_window_checked(Pointer c, int window);
+
     /** libxcb-shm: the MIT-SHM extension. */
     interface Shm extends Library {
         Shm LIB = Native.load("xcb-shm", Shm.class);

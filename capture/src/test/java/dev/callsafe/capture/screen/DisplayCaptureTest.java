@@ -195,6 +195,48 @@ class DisplayCaptureTest {
     }
 
     @Test
+    void aMinimisedApplicationPausesTheShareInsteadOfEndingIt() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 200, 200));
+        CountDownLatch ended = new CountDownLatch(1);
+        X11Connection wm = X11Connection.open(); // plays the window manager: Xvfb has none
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)))) {
+            source.onEnded(ended::countDown);
+            MaskedScreenSource s = (MaskedScreenSource) source;
+            awaitFrame("green", fr -> I420Pixels.is(fr, 100, 100, GREEN));
+            minimise(wm, (int) green.id(), true);
+            long ticks = s.ticks.get();
+            long deadline = System.nanoTime() + ColourWindows.TIMEOUT.toNanos();
+            while (s.ticks.get() < ticks + 15 && System.nanoTime() < deadline) {
+                ColourWindows.pollPause();
+            }
+            assertTrue(s.ticks.get() >= ticks + 15, "ticks while minimised");
+            assertTrue(source.isRunning() && ended.getCount() == 1, "still sharing while minimised");
+            long seq = latest.get().sequence();
+            minimise(wm, (int) green.id(), false);
+            awaitFrame("green again after restoring", fr -> fr.sequence() > seq && I420Pixels.is(fr, 100, 100, GREEN));
+            shared.close("green", green);
+            assertTrue(ended.await(ColourWindows.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "ended once closed");
+        } finally {
+            wm.close();
+        }
+    }
+
+    /** What a window manager does to (de)iconify: WM_STATE Iconic/Normal and unmap/map. */
+    private static void minimise(X11Connection wm, int window, boolean iconic) {
+        int wmState = wm.atom("WM_STATE");
+        check(wm, Xcb.LIB.xcb_change_property_checked(wm.pointer(), (byte) 0, window, wmState, wmState, (byte) 32, 2,
+                new int[] {iconic ? 3 : 1, 0}));
+        check(wm, iconic ? Xcb.LIB.xcb_unmap_window_checked(wm.pointer(), window)
+                : Xcb.LIB.xcb_map_window_checked(wm.pointer(), window));
+    }
+
+    private static void check(X11Connection x, int cookie) {
+        com.sun.jna.Pointer error = Xcb.LIB.xcb_request_check(x.pointer(), cookie);
+        X11Connection.free(error);
+        assertNull(error, "X request refused");
+    }
+
+    @Test
     void thumbnailIsTheMaskedTargetScaledDown() throws Exception {
         DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 400, 200));
         other.open("red", RED, new Bounds(300, 100, 200, 200)); // covers green's right half
