@@ -191,4 +191,30 @@ class DeviceSharingEndToEndTest {
         browser.awaitGone("capture.indicator");
         Wait.until("capture closed", Duration.ofSeconds(10), () -> browser.media().runningCaptureCount() == 0);
     }
+
+    @Test
+    void callsMergedIntoOnePromptGetTheCamerasTheirConstraintsName() {
+        browser.eval(tab, "devprobe.get('first', {video: true})");
+        browser.clickNamed("consent.allow");
+        devices.granted(tab, "first");
+        String ids = "probe.devices().then(l => l.filter(d => d.kind === 'videoinput').map(d => d.deviceId))";
+        var cams = browser.eval(tab, ids).getAsJsonArray();
+        assertEquals(2, cams.size());
+        browser.eval(tab, "devprobe.stopAll()");
+        Wait.until("call ended", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+
+        // Two calls before the user answers: one prompt; each call's deviceId decides its camera.
+        browser.eval(tab, "devprobe.get('a', {video: {deviceId: {exact: '" + cams.get(0).getAsString() + "'}}}), "
+                + "devprobe.get('b', {video: {deviceId: {exact: '" + cams.get(1).getAsString() + "'}}, audio: true})");
+        devices.awaitText("consent.text", "camera and microphone"); // the second call merged into the prompt
+        assertEquals(1, browser.showing("consent.prompt").size());
+        browser.clickNamed("consent.allow");
+        JsonObject a = devices.granted(tab, "a");
+        JsonObject b = devices.granted(tab, "b");
+        assertEquals(cams.get(0).getAsString(), track(a, "video").getAsJsonObject("settings").get("deviceId").getAsString());
+        assertEquals(cams.get(1).getAsString(), track(b, "video").getAsJsonObject("settings").get("deviceId").getAsString());
+        assertColour("a", browser.eval(tab, "devprobe.colours('a')").getAsJsonObject().getAsJsonArray("left"), 255, 0, 0);
+        assertColour("b", browser.eval(tab, "devprobe.colours('b')").getAsJsonObject().getAsJsonArray("left"), 255, 255, 0);
+        assertEquals("audio", track(b, "audio").get("kind").getAsString());
+    }
 }
