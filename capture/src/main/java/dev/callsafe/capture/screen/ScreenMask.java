@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * one window), clipped to the desktop. Walking the stack bottom to top, an authorised window adds its pixels
  * to the visible region and any other window removes its pixels; a window for which {@code alwaysMasked}
  * holds is never authorised. For a screen every window is authorised except the always-masked ones (the
- * browser's own, seed 001), so a window on top of the browser's is shown again where it covers it.
+ * browser's own, seed 001) and those of unknown application (no WM_CLASS: nobody can tell they are not the
+ * browser's), so a window on top of the browser's is shown again where it covers it.
  * Everything in the frame that is not visible is {@link #obscured()}.
  */
 public final class ScreenMask {
@@ -47,7 +48,7 @@ public final class ScreenMask {
             present = s.index() >= 0 && s.index() < screens.size();
             box = present ? screens.get(s.index()) : Bounds.EMPTY;
             region.add(box.intersection(desktop));
-            authorised = w -> true;
+            authorised = w -> !w.application().isEmpty();
         } else if (target instanceof ShareTarget.Application a) {
             authorised = a::owns;
             for (DesktopWindow w : stack) {

@@ -19,8 +19,11 @@ final class X11Connection implements AutoCloseable {
     private final Map<String, Integer> atoms = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private X11Connection(Pointer connection, int root, int rootDepth) {
+    private final int screenNumber;
+
+    private X11Connection(Pointer connection, int screenNumber, int root, int rootDepth) {
         this.connection = connection;
+        this.screenNumber = screenNumber;
         this.root = root;
         this.rootDepth = rootDepth;
     }
@@ -57,12 +60,17 @@ final class X11Connection implements AutoCloseable {
         // xcb_screen_t: root at 0, root_depth at 38
         int root = it.data.getInt(0);
         int depth = it.data.getByte(38) & 0xff;
-        return new X11Connection(c, root, depth);
+        return new X11Connection(c, screenNumber.getValue(), root, depth);
     }
 
     Pointer pointer() {
         ensureOpen();
         return connection;
+    }
+
+    /** The X screen this connection uses (the number after the dot in DISPLAY). */
+    int screenNumber() {
+        return screenNumber;
     }
 
     int root() {

@@ -15,6 +15,7 @@ import com.sun.jna.Pointer;
  * viewable and InputOutput. Under a reparenting window manager a top-level child is the manager's frame: its
  * bounds are the frame's (decorations belong to the application's window), its title, application and pid
  * come from the client window inside it (the first descendant, two levels deep at most, with {@code WM_CLASS}).
+ * The compositing manager's overlay window is left out (see {@link #compositorRunning}).
  * Screens: RandR 1.5 monitors (GetMonitors, in the server's order), or the whole root window when the server
  * has no RandR 1.5 or reports no monitor.
  * Requests for all windows are sent before any reply is read, so a call costs a few round trips, not one per
@@ -269,6 +270,7 @@ public final class X11WindowInventory implements WindowInventory {
         }
         List<Integer> viewable = new ArrayList<>();
         List<Bounds> bounds = new ArrayList<>();
+        List<Boolean> overrideRedirect = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Pointer a = c.await(Xcb.LIB::xcb_get_window_attributes_reply, attrCookies[i]);
             Pointer g = c.await(Xcb.LIB::xcb_get_geometry_reply, geomCookies[i]);
@@ -287,6 +289,7 @@ public final class X11WindowInventory implements WindowInventory {
                 int h = (g.getShort(18) & 0xffff) + 2 * border;
                 viewable.add(children[i]);
                 bounds.add(new Bounds(g.getShort(12), g.getShort(14), w, h));
+                overrideRedirect.add(a.getByte(27) != 0);
             } finally {
                 X11Connection.free(a);
                 X11Connection.free(g);
@@ -319,12 +322,39 @@ public final class X11WindowInventory implements WindowInventory {
             known.values().removeIf(k -> now - k.readAt > 10 * IDENTITY_TTL_NANOS);
         }
         List<DesktopWindow> out = new ArrayList<>(viewable.size());
+        Boolean compositing = null;
         for (int i = 0; i < viewable.size(); i++) {
             Identity id = ids.get(viewable.get(i));
+            if (id.application() == null && overrideRedirect.get(i)) {
+                if (compositing == null) {
+                    compositing = compositorRunning(c);
+                }
+                if (compositing && bounds.get(i).equals(rootBounds())) {
+                    continue; // the compositor's overlay: it shows the windows below, it is not one of them
+                }
+            }
             out.add(new DesktopWindow(viewable.get(i) & 0xffffffffL, id.title(), id.application() == null ? "" : id.application(),
                     id.pid(), bounds.get(i)));
         }
         return out;
+    }
+
+    /**
+     * Whether a compositing manager runs (it owns the {@code _NET_WM_CM_S<screen>} selection). Its overlay
+     * window is a full-screen, override-redirect child of the root without WM_CLASS, on top of everything, in
+     * which it draws all the other windows: the inventory leaves it out, as it hides nothing.
+     */
+    private static boolean compositorRunning(X11Connection c) {
+        int atom = c.atom("_NET_WM_CM_S" + c.screenNumber());
+        if (atom == 0) {
+            return false;
+        }
+        Pointer r = c.await(Xcb.LIB::xcb_get_selection_owner_reply, Xcb.LIB.xcb_get_selection_owner(c.pointer(), atom));
+        try {
+            return r != null && r.getInt(8) != 0;
+        } finally {
+            X11Connection.free(r);
+        }
     }
 
     /** Title, application ({@code null} when the window has no WM_CLASS) and pid of one window. */

@@ -99,6 +99,21 @@ interface Xcb extends Library {
     int xcb_change_property_checked(Pointer c, byte mode, int window, int property, int type, byte format,
                                     int dataLength, int[] data);
 
+    int xcb_get_selection_owner(Pointer c, int selection);
+
+    Pointer xcb_get_selection_owner_reply(Pointer c, int cookie, PointerByReference error);
+
+    int xcb_set_selection_owner_checked(Pointer c, int owner, int selection, int time);
+
+    int CW_OVERRIDE_REDIRECT = 0x200;
+    int WINDOW_CLASS_INPUT_OUTPUT = 1;
+
+    int xcb_create_window_checked(Pointer c, byte depth, int wid, int parent, short x, short y, short width,
+                                  short height, short borderWidth, short windowClass, int visual, int valueMask,
+                                  int[] values);
+
+    int xcb_destroy_window_checked(Pointer c, int window);
+
     int xcb_map_window_checked(Pointer c, int window);
 
     int xcb_unmap_window_checked(Pointer c, int window);

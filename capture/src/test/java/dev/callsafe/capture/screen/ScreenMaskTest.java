@@ -140,6 +140,17 @@ class ScreenMaskTest {
     }
 
     @Test
+    void screenShareMasksWindowsOfUnknownApplication() {
+        DesktopWindow unknown = new DesktopWindow(77, "", "", 0, new Bounds(100, 100, 200, 200));
+        DesktopWindow terminal = win("Terminal", 150, 150, 50, 50);
+        List<DesktopWindow> stack = List.of(unknown, terminal);
+        ScreenMask m = ScreenMask.compute(stack, SCREEN, new ShareTarget.Screen(0), NONE);
+        assertFalse(m.isVisible(110, 110), "no WM_CLASS: could be the browser's");
+        assertTrue(m.isVisible(160, 160), "a known window above it");
+        assertMatchesPainter(m, stack, w -> !w.application().isEmpty(), true);
+    }
+
+    @Test
     void alwaysMaskedWindowIsNeverAuthorisedEvenForItsOwnApplication() {
         DesktopWindow a = win("Editor", 0, 0, 400, 400);
         DesktopWindow secret = win("Editor", 100, 100, 100, 100);
