@@ -29,6 +29,7 @@ import dev.callsafe.browser.BrowserFixture;
 import dev.callsafe.browser.Wait;
 import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.capture.device.Camera;
+import dev.callsafe.capture.device.DeviceBusyException;
 import dev.callsafe.capture.device.DeviceCatalog;
 import dev.callsafe.capture.device.VideoCapabilities;
 import dev.callsafe.capture.video.VideoFormat;
@@ -226,5 +227,44 @@ class DeviceChoiceEndToEndTest {
         assertTrue(track(r, "video").get("label").getAsString().startsWith("Synthetic camera"));
         JsonObject c = browser.eval(tab, "devprobe.colours('a')").getAsJsonObject();
         assertColour("left box", c.getAsJsonArray("left"), 255, 0, 0);
+    }
+
+    /** A webcam another application holds: the operating system refuses to open it (V4L2 EBUSY). */
+    private static final class HeldCamera implements Camera {
+        @Override
+        public String id() {
+            return "held-camera";
+        }
+
+        @Override
+        public String label() {
+            return "Held camera";
+        }
+
+        @Override
+        public VideoCapabilities capabilities() {
+            return new VideoCapabilities(160, 1920, 120, 1080, 1, 30);
+        }
+
+        @Override
+        public VideoSource open(VideoFormat format) throws IOException {
+            throw new DeviceBusyException("Held camera is in use by another application",
+                    new IOException("avformat_open_input() error -16: Could not open input"));
+        }
+    }
+
+    @Test
+    void aCameraAnotherApplicationHoldsIsShownBusyAndThePageGetsNotReadable() {
+        browser.media().devices().plug(new HeldCamera());
+        browser.eval(tab, "devprobe.get('a', {video: true})");
+        devices.choose("consent.camera", "Held camera");
+        devices.awaitText("consent.note", "Held camera is in use by another application");
+        Wait.until("the list marks it", Duration.ofSeconds(10),
+                () -> devices.shownSelected("consent.camera").endsWith("in use by another application"));
+        browser.clickNamed("consent.allow");
+        JsonObject error = devices.settled(tab, "a").getAsJsonObject("error");
+        assertEquals("NotReadableError", error.get("name").getAsString());
+        assertEquals("Held camera is in use by another application", error.get("message").getAsString());
+        assertEquals(0, browser.media().liveTrackCount());
     }
 }

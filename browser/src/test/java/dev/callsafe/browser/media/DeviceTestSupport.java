@@ -58,7 +58,7 @@ final class DeviceTestSupport {
         }
         browser.stopAllCapture();
         for (String id : new String[] {"synthetic-camera-2", "synthetic-camera-3", "synthetic-microphone-2",
-            "limited-camera"}) {
+            "limited-camera", "held-camera"}) {
             browser.media().devices().unplug(id);
         }
         browser.media().devices().restoreStandIns(1);
@@ -104,6 +104,18 @@ final class DeviceTestSupport {
                 items[i] = String.valueOf(box.getItemAt(i));
             }
             out.set(items);
+        });
+        return out.get();
+    }
+
+    /** The selected entry as the list draws it (its renderer), which may say more than the option's text. */
+    String shownSelected(String comboName) {
+        JComboBox<Object> box = combo(comboName);
+        AtomicReference<String> out = new AtomicReference<>();
+        BrowserFixture.onEdt(() -> {
+            Component c = box.getRenderer().getListCellRendererComponent(new JList<>(), box.getSelectedItem(),
+                    -1, false, false);
+            out.set(((javax.swing.JLabel) c).getText());
         });
         return out.get();
     }

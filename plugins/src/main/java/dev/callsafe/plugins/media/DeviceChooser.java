@@ -57,6 +57,8 @@ final class DeviceChooser extends JPanel {
     private JComboBox<DeviceOption<Camera>> cameras;
     private JComboBox<DeviceOption<Microphone>> microphones;
     private final JLabel preview = new JLabel();
+    /** Devices the operating system reported held by another application when we tried to open them. */
+    private final java.util.Set<String> heldElsewhere = new java.util.HashSet<>();
     private final JProgressBar level = new JProgressBar(0, 100);
     private DevicePreviews.Preview cameraPreview;
     private DevicePreviews.Preview microphonePreview;
@@ -132,7 +134,7 @@ final class DeviceChooser extends JPanel {
         revalidate();
     }
 
-    private static <D> JComboBox<DeviceOption<D>> combo(String name, List<DeviceOption<D>> options) {
+    private <D> JComboBox<DeviceOption<D>> combo(String name, List<DeviceOption<D>> options) {
         JComboBox<DeviceOption<D>> box = new JComboBox<>(new DefaultComboBoxModel<>(new java.util.Vector<>(options)));
         box.setName(name);
         box.setRenderer(new DefaultListCellRenderer() {
@@ -142,6 +144,9 @@ final class DeviceChooser extends JPanel {
                 Component c = super.getListCellRendererComponent(list, value, index, selected, focus);
                 if (value instanceof DeviceOption && !((DeviceOption<?>) value).suitable()) {
                     c.setForeground(Color.GRAY);
+                }
+                if (value instanceof DeviceOption && heldElsewhere.contains(((DeviceOption<?>) value).id())) {
+                    setText(value + " \u2014 in use by another application");
                 }
                 return c;
             }
@@ -201,7 +206,21 @@ final class DeviceChooser extends JPanel {
             if (currentCamera == showing && !closed) {
                 preview.setIcon(new ImageIcon(img));
             }
-        }), message -> SwingUtilities.invokeLater(() -> note.setText(message)));
+        }), (message, elsewhere) -> trouble(showing.id(), message, elsewhere));
+    }
+
+    /** A preview could not start; a device another application holds is marked so in its list. */
+    private void trouble(String deviceId, String message, boolean elsewhere) {
+        SwingUtilities.invokeLater(() -> {
+            note.setText(message);
+            if (elsewhere && heldElsewhere.add(deviceId)) {
+                for (JComboBox<?> box : new JComboBox<?>[] {cameras, microphones}) {
+                    if (box != null) {
+                        box.repaint();
+                    }
+                }
+            }
+        });
     }
 
     private void restartMicrophonePreview() {
@@ -217,7 +236,7 @@ final class DeviceChooser extends JPanel {
             if (currentMicrophone == hearing && !closed) {
                 level.setValue((int) Math.round(v * 100));
             }
-        }), message -> SwingUtilities.invokeLater(() -> note.setText(message)));
+        }), (message, elsewhere) -> trouble(hearing.id(), message, elsewhere));
     }
 
     private void pickFile(boolean camera) {

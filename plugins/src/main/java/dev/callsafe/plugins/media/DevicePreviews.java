@@ -24,6 +24,12 @@ final class DevicePreviews {
     private final Captures captures;
     private final ExecutorService opener;
 
+    /** Why a preview could not start. */
+    interface Trouble {
+        /** @param heldElsewhere the operating system says another application holds the device */
+        void report(String message, boolean heldElsewhere);
+    }
+
     DevicePreviews(Captures captures, ExecutorService opener) {
         this.captures = captures;
         this.opener = opener;
@@ -69,7 +75,7 @@ final class DevicePreviews {
     }
 
     /** Shows a camera: thumbnails about ten times a second; {@code failed} hears why it cannot open. */
-    Preview camera(DeviceOption<Camera> option, Consumer<BufferedImage> show, Consumer<String> failed) {
+    Preview camera(DeviceOption<Camera> option, Consumer<BufferedImage> show, Trouble failed) {
         Preview p = new Preview(opener);
         opener.execute(() -> {
             long[] last = {0};
@@ -86,16 +92,16 @@ final class DevicePreviews {
                     lease.close();
                 }
             } catch (DeviceBusyException e) {
-                failed.accept(option.label() + " is in use by another application");
+                failed.report(option.label() + " is in use by another application", true);
             } catch (Exception e) {
-                failed.accept("Cannot preview " + option.label() + ": " + e.getMessage());
+                failed.report("Cannot preview " + option.label() + ": " + e.getMessage(), false);
             }
         });
         return p;
     }
 
     /** Shows a microphone's level (0..1, on a decibel scale) about twenty times a second. */
-    Preview microphone(DeviceOption<Microphone> option, DoubleConsumer level, Consumer<String> failed) {
+    Preview microphone(DeviceOption<Microphone> option, DoubleConsumer level, Trouble failed) {
         Preview p = new Preview(opener);
         opener.execute(() -> {
             long[] last = {0};
@@ -117,10 +123,12 @@ final class DevicePreviews {
                 if (!p.opened(lease)) {
                     lease.close();
                 }
+            } catch (DeviceBusyException e) {
+                failed.report(option.label() + " is in use by another application", true);
             } catch (IOException e) {
-                failed.accept("Cannot listen to " + option.label() + ": " + e.getMessage());
+                failed.report("Cannot listen to " + option.label() + ": " + e.getMessage(), false);
             } catch (Exception e) {
-                failed.accept("Cannot listen to " + option.label());
+                failed.report("Cannot listen to " + option.label(), false);
             }
         });
         return p;
