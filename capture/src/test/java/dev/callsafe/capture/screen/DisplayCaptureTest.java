@@ -161,6 +161,21 @@ class DisplayCaptureTest {
     }
 
     @Test
+    void framesFollowTheApplicationsBoxWhenItsWindowsMove() throws Exception {
+        DesktopWindow green = shared.open("green", GREEN, new Bounds(50, 60, 200, 150));
+        shared.open("blue", BLUE, new Bounds(300, 60, 100, 100));
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), RED)) {
+            awaitFrame("350x150", fr -> fr.width() == 350 && fr.height() == 150 && I420Pixels.is(fr, 300, 50, BLUE));
+            shared.move("blue", new Bounds(500, 301, 101, 100)); // odd size: rounded down to even
+            VideoFrame f = awaitFrame("the grown box", fr -> fr.width() == 550 && fr.height() == 340);
+            assertTrue(I420Pixels.is(f, 500, 300, BLUE) && I420Pixels.is(f, 100, 75, GREEN));
+            assertTrue(I420Pixels.isGrey(f, 300, 200), "between the windows");
+            assertEquals(new dev.callsafe.capture.video.VideoFormat(550, 340, 30), source.format());
+        }
+        assertNull(leak.get());
+    }
+
+    @Test
     void alwaysMaskedWindowsNeverAppearInAScreenShare() throws Exception {
         DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 300, 300));
         other.open("red", RED, new Bounds(300, 200, 300, 200)); // "the browser", partly over green
