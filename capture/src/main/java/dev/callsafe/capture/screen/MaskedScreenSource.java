@@ -24,7 +24,7 @@ import dev.callsafe.capture.video.VideoSource;
  * masks, converts to I420 and delivers. The stack is only re-read after such a change (or once a second).
  * A still screen costs a grab and a comparison: when the box, the mask and the visible pixels equal the
  * previous grab's, nothing is converted and the last frame is re-sent only once a second.
- * While the target is only minimised nothing is sent; the source ends when it is gone.
+ * While the target is only hidden (minimised, on another workspace) nothing is sent; the source ends when it is gone.
  * Frames have the size of the target's box rounded down to even numbers, so they change size when the shared
  * application's windows move apart or together.
  */
@@ -135,7 +135,7 @@ final class MaskedScreenSource implements VideoSource {
         ScreenMask mask = ScreenMask.compute(before, screens, target, options.alwaysMasked());
         ticks.incrementAndGet();
         if (!mask.targetPresent()) {
-            return minimised() ? Outcome.DONE : Outcome.GONE;
+            return hidden() ? Outcome.DONE : Outcome.GONE;
         }
         Bounds box = evenBox(mask.frame());
         if (box.isEmpty()) {
@@ -170,9 +170,12 @@ final class MaskedScreenSource implements VideoSource {
         return Outcome.DONE;
     }
 
-    /** Whether the target, gone from the screen, is only minimised: then the share waits for it, sending nothing. */
-    private boolean minimised() throws IOException {
-        for (DesktopWindow w : inventory.minimisedWindows()) {
+    /**
+     * Whether the target, gone from the screen, is only hidden (minimised, on another workspace): then the share
+     * waits for it, sending nothing.
+     */
+    private boolean hidden() throws IOException {
+        for (DesktopWindow w : inventory.hiddenWindows()) {
             if (options.alwaysMasked().test(w)) {
                 continue;
             }

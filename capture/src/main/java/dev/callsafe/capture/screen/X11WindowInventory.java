@@ -203,11 +203,11 @@ public final class X11WindowInventory implements WindowInventory {
     }
 
     /**
-     * The minimised windows: top-level windows (or the clients inside unmapped frames) that are not viewable and
-     * whose {@code WM_STATE} is IconicState, with empty bounds. A window manager unmaps a window it minimises and
-     * says so there; a shared application that is only minimised is not gone.
+     * The hidden windows: top-level windows (or the clients inside unmapped frames) that are not viewable but
+     * that a window manager still manages ({@code WM_STATE} Iconic, or Normal: on another workspace, or being
+     * mapped again), with empty bounds. A shared application whose windows are only hidden is not gone.
      */
-    public List<DesktopWindow> minimisedWindows() throws IOException {
+    public List<DesktopWindow> hiddenWindows() throws IOException {
         X11Connection c = connection();
         int[] children = children(c, c.root());
         int[] attrCookies = new int[children.length];
@@ -224,7 +224,7 @@ public final class X11WindowInventory implements WindowInventory {
         }
         List<DesktopWindow> out = new ArrayList<>();
         for (int top : hidden) {
-            int client = iconicClient(c, top, 2);
+            int client = managedClient(c, top, 2);
             if (client != 0) {
                 Identity id = identities(c, List.of(client)).get(0);
                 out.add(new DesktopWindow(top & 0xffffffffL, id.title(), id.application() == null ? "" : id.application(),
@@ -234,19 +234,19 @@ public final class X11WindowInventory implements WindowInventory {
         return out;
     }
 
-    /** The window itself or a descendant (up to {@code depth} levels) whose WM_STATE is IconicState, else 0. */
-    private static int iconicClient(X11Connection c, int window, int depth) {
+    /** The window itself or a descendant (up to {@code depth} levels) with a WM_STATE other than Withdrawn, else 0. */
+    private static int managedClient(X11Connection c, int window, int depth) {
         int wmState = c.atom("WM_STATE");
         byte[] state = value(c, property(c, window, wmState, wmState));
         if (state != null) {
-            // WM_STATE: state (CARD32, IconicState = 3), icon window
-            return state.length >= 4 && (state[0] & 0xff) == 3 ? window : 0;
+            // WM_STATE: state (CARD32: WithdrawnState 0, NormalState 1, IconicState 3), icon window
+            return state.length >= 4 && (state[0] | state[1] | state[2] | state[3]) != 0 ? window : 0;
         }
         if (depth == 0) {
             return 0;
         }
         for (int child : children(c, window)) {
-            int found = iconicClient(c, child, depth - 1);
+            int found = managedClient(c, child, depth - 1);
             if (found != 0) {
                 return found;
             }

@@ -239,6 +239,8 @@ class DisplayCaptureTest {
     /** What a window manager does to (de)iconify: WM_STATE Iconic/Normal and unmap/map. */
     private static void minimise(X11Connection wm, int window, boolean iconic) {
         int wmState = wm.atom("WM_STATE");
+        // restoring, a window manager sets NormalState before or after mapping: the unmapped window in
+        // NormalState between the two requests must not end the share either
         check(wm, Xcb.LIB.xcb_change_property_checked(wm.pointer(), (byte) 0, window, wmState, wmState, (byte) 32, 2,
                 new int[] {iconic ? 3 : 1, 0}));
         check(wm, iconic ? Xcb.LIB.xcb_unmap_window_checked(wm.pointer(), window)
