@@ -152,6 +152,39 @@ class DelegationEndToEndTest {
         assertEquals("denied", inChild("probe.query('microphone')").getAsString());
     }
 
+    private String childDeviceKinds() {
+        JsonArray list = inChild("probe.devices()").getAsJsonArray();
+        StringBuilder kinds = new StringBuilder();
+        for (JsonElement d : list) {
+            JsonObject o = d.getAsJsonObject();
+            kinds.append(o.get("kind").getAsString()).append(o.get("label").getAsString().isEmpty() ? "" : "+label")
+                    .append(' ');
+        }
+        return kinds.toString().trim();
+    }
+
+    @Test
+    void enumerateDevicesLeavesOutWhatTheFrameWasNotDelegated() {
+        String child = browser.pages().otherOrigin("/call.html");
+        embed(child, "", null);
+        assertEquals("", childDeviceKinds(), "no allow=: no devices at all");
+        // The top-level page holds a camera grant: labels are revealed to delegated frames only.
+        browser.eval(tab, "probe.start({video: {width: 320, height: 240}})");
+        browser.clickNamed("consent.allow");
+        Wait.until("top-level capturing", Duration.ofSeconds(15), () -> browser.media().liveTrackCount() == 1);
+        assertEquals("", childDeviceKinds());
+
+        embed(child, "camera", null);
+        assertEquals("videoinput", childDeviceKinds(), "camera only, no labels once the call ended");
+        browser.eval(tab, "probe.start({video: {width: 320, height: 240}})");
+        browser.clickNamed("consent.allow");
+        Wait.until("top-level capturing", Duration.ofSeconds(15), () -> browser.media().liveTrackCount() == 1);
+        assertEquals("videoinput+label", childDeviceKinds(), "the top-level grant is the delegated frame's");
+
+        embed(child, "camera; microphone", null);
+        assertEquals("videoinput audioinput", childDeviceKinds());
+    }
+
     @Test
     void twinIframesOfOneUrlWithDifferentAllowFailClosed() {
         embed(browser.pages().otherOrigin("/call.html"), "camera; microphone", "");

@@ -99,7 +99,9 @@ final class UserMediaService implements MessageHandler {
                 getUserMedia(frame, msg, reply);
                 break;
             case "enumerateDevices":
-                reply.success(enumerateDevices(frame).toString());
+                // Kinds the frame's permissions policy blocks are left out (Media Capture spec).
+                delegation.allowed(frame, EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE))
+                        .thenAccept(kinds -> reply.success(enumerateDevices(frame, kinds).toString()));
                 break;
             case "query":
                 String name = msg.has("name") ? msg.get("name").getAsString() : "";
@@ -564,14 +566,15 @@ final class UserMediaService implements MessageHandler {
 
     /**
      * Before the origin was ever granted media, a page sees one entry per kind with empty ids and labels;
-     * afterwards, every device with its label and an origin-scoped id.
+     * afterwards, every device with its label and an origin-scoped id. Kinds the frame may not use (not
+     * delegated to a cross-origin frame) are left out.
      */
-    private JsonArray enumerateDevices(FrameRef frame) {
+    private JsonArray enumerateDevices(FrameRef frame, Set<MediaKind> allowed) {
         boolean revealed = permissions.revealsDevices(frame.topLevelOrigin())
                 || tracks.matching(t -> t.owner().origin().equals(frame.origin())).size() > 0;
         JsonArray out = new JsonArray();
-        List<Camera> cams = devices.cameras();
-        List<Microphone> mics = devices.microphones();
+        List<Camera> cams = allowed.contains(MediaKind.CAMERA) ? devices.cameras() : List.of();
+        List<Microphone> mics = allowed.contains(MediaKind.MICROPHONE) ? devices.microphones() : List.of();
         if (!revealed) {
             if (!cams.isEmpty()) {
                 out.add(device("videoinput", "", "", ""));
@@ -592,7 +595,7 @@ final class UserMediaService implements MessageHandler {
         // A file the user chose stands in as a device while this origin uses it.
         java.util.Set<String> files = new java.util.TreeSet<>();
         for (LiveTrack t : tracks.matching(t -> t.owner().origin().equals(frame.origin())
-                && t.device() != null && isFile(t.device()))) {
+                && t.device() != null && isFile(t.device()) && allowed.contains(t.kind()))) {
             if (files.add(t.device())) {
                 out.add(device(t.kind() == MediaKind.CAMERA ? "videoinput" : "audioinput",
                         pageDeviceId(frame.origin(), t.device()), t.description().get("label").getAsString(),
