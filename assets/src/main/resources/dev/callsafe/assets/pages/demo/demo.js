@@ -63,9 +63,38 @@ $('start-both').onclick = () => start(true, true);
 $('start-camera').onclick = () => start(true, false);
 $('start-mic').onclick = () => start(false, true);
 $('stop').onclick = () => { stop(); $('status').textContent = 'Hung up.'; };
-$('share').onclick = async () => {
-  try { await navigator.mediaDevices.getDisplayMedia({ video: true }); } catch (e) {
-    $('status').textContent = `${e.name}: ${e.message}`;
+
+// Sharing: getDisplayMedia lets you pick anything you may share; the other buttons use seed 001's
+// getUserMedia({video: {mediaSource}}). Either way the browser's picker decides what is shared.
+let shared = null;
+async function share(mediaSource) {
+  stopSharing();
+  $('share-status').textContent = 'Choose what to share in the browser\u2019s window\u2026';
+  try {
+    shared = mediaSource ? await navigator.mediaDevices.getUserMedia({ video: { mediaSource } })
+      : await navigator.mediaDevices.getDisplayMedia({ video: true });
+  } catch (e) {
+    $('share-status').textContent = `${e.name}: ${e.message}`;
+    return;
   }
-};
+  const track = shared.getVideoTracks()[0];
+  $('shared').srcObject = shared;
+  $('share-stop').disabled = false;
+  $('share-status').textContent = `Sharing ${track.label} (${track.getSettings().displaySurface}).`;
+  track.addEventListener('ended', () => {
+    $('share-status').textContent = 'Sharing was stopped in the browser.';
+    stopSharing();
+  });
+}
+function stopSharing() {
+  if (shared) shared.getTracks().forEach((t) => t.stop());
+  shared = null;
+  $('shared').srcObject = null;
+  $('share-stop').disabled = true;
+}
+$('share-any').onclick = () => share(null);
+$('share-screen').onclick = () => share('screen');
+$('share-application').onclick = () => share('application');
+$('share-tab').onclick = () => share('browser');
+$('share-stop').onclick = () => { stopSharing(); $('share-status').textContent = 'Stopped sharing.'; };
 listDevices();
