@@ -33,8 +33,9 @@ public final class NativePipelineRunner {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        int width = Integer.parseInt(args[1]);
-        int height = Integer.parseInt(args[2]);
+        boolean display = args[1].equals("display"); // Chromium's getDisplayMedia instead of its camera
+        int width = display ? 0 : Integer.parseInt(args[1]);
+        int height = display ? 0 : Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         Path profile = Files.createTempDirectory("callsafe-bench-native-");
         CefAppBuilder builder = new CefAppBuilder();
@@ -45,7 +46,7 @@ public final class NativePipelineRunner {
             builder.addJcefArgs("--no-sandbox");
         }
         builder.addJcefArgs("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream=fps=30",
-                "--disable-background-networking");
+                "--disable-background-networking", "--auto-select-desktop-capture-source=Entire screen");
         builder.setAppHandler(new MavenCefAppHandlerAdapter() { });
         CefApp app = builder.build();
         CompletableFuture<CefBrowser> loaded = new CompletableFuture<>();
@@ -68,12 +69,14 @@ public final class NativePipelineRunner {
         javax.swing.Timer pump = new javax.swing.Timer(10, e -> app.doMessageLoopWork(0));
         pump.start();
         CefBrowser browser = loaded.get(60, TimeUnit.SECONDS);
-        String js = "bench.run({video: {width: {exact: " + width + "}, height: {exact: " + height
+        String js = display ? "bench.runDisplay(" + seconds + ")"
+                : "bench.run({video: {width: {exact: " + width + "}, height: {exact: " + height
                 + "}, frameRate: 30}}, " + seconds + ", false)";
         JsonObject p = new JsonObject();
         p.addProperty("expression", js);
         p.addProperty("awaitPromise", true);
         p.addProperty("returnByValue", true);
+        p.addProperty("userGesture", true); // getDisplayMedia needs user activation
         long pid = ProcessHandle.current().pid();
         // CPU over the page's measuring window only: start it, skip its warm-up second, then measure.
         CompletableFuture<String> result = DevTools.call(browser.getDevToolsClient(), "Runtime.evaluate", p.toString());
@@ -82,7 +85,16 @@ public final class NativePipelineRunner {
         long t0 = System.nanoTime();
         String r = result.get(seconds + 60L, TimeUnit.SECONDS);
         double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / ((System.nanoTime() - t0) / 1e9) * 100;
-        JsonObject page = JsonParser.parseString(r).getAsJsonObject().getAsJsonObject("result").getAsJsonObject("value");
+        JsonObject answer = JsonParser.parseString(r).getAsJsonObject();
+        if (answer.has("exceptionDetails")) {
+            JsonObject ex = answer.getAsJsonObject("exceptionDetails");
+            System.out.println("FAILED " + (ex.has("exception") && ex.getAsJsonObject("exception").has("description")
+                    ? ex.getAsJsonObject("exception").get("description").getAsString().split("\n")[0]
+                    : ex.get("text").getAsString()));
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
+        }
+        JsonObject page = answer.getAsJsonObject("result").getAsJsonObject("value");
         page.addProperty("cpuPercent", cpu);
         System.out.println("RESULT " + page);
         System.out.flush();

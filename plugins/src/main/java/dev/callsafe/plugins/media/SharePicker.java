@@ -69,6 +69,8 @@ final class SharePicker extends JDialog {
         return t;
     });
     private volatile boolean refreshing;
+    /** Whether Share may act: false for a moment after the dialog appears or gets focus back. */
+    private boolean shareArmed;
 
     SharePicker(Window owner, Origin requester, Origin topLevel, Set<DisplaySource> offered,
                 List<ShareCandidates.Candidate> candidates, Consumer<ShareChoice> onChoice, Runnable onCancel) {
@@ -108,7 +110,7 @@ final class SharePicker extends JDialog {
                 b.setVerticalTextPosition(SwingConstants.BOTTOM);
                 b.setHorizontalTextPosition(SwingConstants.CENTER);
                 b.setPreferredSize(new Dimension(ShareCandidates.THUMB_W + 24, ShareCandidates.THUMB_H + 44));
-                b.addActionListener(e -> share.setEnabled(isArmed()));
+                b.addActionListener(e -> share.setEnabled(shareArmed));
                 group.add(b);
                 choices.put(b, c);
                 armed.add(b);
@@ -170,12 +172,15 @@ final class SharePicker extends JDialog {
         });
         arm = new Timer(ARM_DELAY_MS, e -> setArmed(true));
         arm.setRepeats(false);
-        // Re-arm whenever the dialog appears or gets focus back: a click meant for something else that
-        // lands on it as it comes up does nothing.
+        // Share re-arms whenever the dialog gets focus back: a click meant for something else that lands on
+        // it as it comes back does not start sharing. Choosing an item stays possible (it shares nothing),
+        // so the click that focuses the dialog by selecting an item is not eaten.
         addWindowFocusListener(new WindowAdapter() {
             @Override
             public void windowGainedFocus(WindowEvent e) {
-                rearm();
+                shareArmed = false;
+                share.setEnabled(false);
+                arm.restart();
             }
         });
         addWindowListener(new WindowAdapter() {
@@ -203,11 +208,8 @@ final class SharePicker extends JDialog {
         arm.restart();
     }
 
-    private boolean isArmed() {
-        return cancel.isEnabled();
-    }
-
     private void setArmed(boolean on) {
+        shareArmed = on;
         armed.forEach(c -> c.setEnabled(on));
         share.setEnabled(on && selected() != null);
     }
@@ -238,7 +240,7 @@ final class SharePicker extends JDialog {
 
     private void choose() {
         JToggleButton b = selected();
-        if (b == null || !isArmed() || !answered.compareAndSet(false, true)) {
+        if (b == null || !shareArmed || !answered.compareAndSet(false, true)) {
             return;
         }
         ShareCandidates.Candidate c = choices.get(b);
