@@ -46,16 +46,23 @@ final class X11ScreenGrabber implements AutoCloseable {
      * grab's reply orders the structure events before it); {@code owns} says whether closing closes it.
      */
     static X11ScreenGrabber on(X11Connection x, boolean owns) throws IOException {
+        return on(x, owns, true);
+    }
+
+    /** As {@link #on(X11Connection, boolean)}; {@code allowShm} false forces plain GetImage (tests). */
+    static X11ScreenGrabber on(X11Connection x, boolean owns, boolean allowShm) throws IOException {
         if (x.rootDepth() != 24 && x.rootDepth() != 32) {
             throw new IOException("unsupported X screen depth " + x.rootDepth() + " (24 or 32 bits needed)");
         }
-        boolean shm;
-        try {
-            Pointer v = x.await(Xcb.Shm.LIB::xcb_shm_query_version_reply, Xcb.Shm.LIB.xcb_shm_query_version(x.pointer()));
-            shm = v != null;
-            X11Connection.free(v);
-        } catch (LinkageError e) {
-            shm = false; // libxcb-shm missing: plain GetImage still works
+        boolean shm = false;
+        if (allowShm) {
+            try {
+                Pointer v = x.await(Xcb.Shm.LIB::xcb_shm_query_version_reply, Xcb.Shm.LIB.xcb_shm_query_version(x.pointer()));
+                shm = v != null;
+                X11Connection.free(v);
+            } catch (LinkageError e) {
+                shm = false; // libxcb-shm missing: plain GetImage still works
+            }
         }
         return new X11ScreenGrabber(x, owns, shm);
     }

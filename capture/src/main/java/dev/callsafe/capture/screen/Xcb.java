@@ -70,10 +70,6 @@ interface Xcb extends Library {
 
     Pointer xcb_get_geometry_reply(Pointer c, int cookie, PointerByReference error);
 
-    int xcb_translate_coordinates(Pointer c, int src, int dst, short x, short y);
-
-    Pointer xcb_translate_coordinates_reply(Pointer c, int cookie, PointerByReference error);
-
     int xcb_intern_atom(Pointer c, byte onlyIfExists, short nameLength, String name);
 
     Pointer xcb_intern_atom_reply(Pointer c, int cookie, PointerByReference error);

@@ -70,12 +70,37 @@ public final class ColourWindows implements AutoCloseable {
         return pid;
     }
 
-    /** Opens a window of one colour at {@code bounds} and waits until the X server shows it there, on top. */
+    /**
+     * Opens a window of one colour at {@code bounds} and waits until the X server shows it there, on top, and
+     * its child has painted it (the centre of its on-screen part has the colour).
+     */
     public DesktopWindow open(String name, Color colour, Bounds bounds) throws IOException {
         long id = command("open " + name + " " + String.format("%06x", colour.getRGB() & 0xffffff) + " "
                 + bounds.x() + " " + bounds.y() + " " + bounds.width() + " " + bounds.height());
-        return awaitWindow("window " + name + " shown at " + bounds + " on top",
+        DesktopWindow w = awaitWindow("window " + name + " shown at " + bounds + " on top",
                 ws -> !ws.isEmpty() && ws.get(ws.size() - 1).id() == id && ws.get(ws.size() - 1).bounds().equals(bounds), id);
+        Bounds onScreen = bounds.intersection(inventory.rootBounds());
+        if (!onScreen.isEmpty()) {
+            awaitColour(name, onScreen.x() + onScreen.width() / 2, onScreen.y() + onScreen.height() / 2, colour);
+        }
+        return w;
+    }
+
+    private void awaitColour(String name, int x, int y, Color colour) throws IOException {
+        try (X11ScreenGrabber grabber = X11ScreenGrabber.on(inventory.connection(), false, false)) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            int rgb = -1;
+            while (System.nanoTime() < deadline) {
+                java.nio.ByteBuffer px = grabber.grab(new Bounds(x, y, 1, 1));
+                rgb = (px.get(2) & 0xff) << 16 | (px.get(1) & 0xff) << 8 | (px.get(0) & 0xff);
+                if (rgb == (colour.getRGB() & 0xffffff)) {
+                    return;
+                }
+                pollPause();
+            }
+            throw new AssertionError("timed out after " + TIMEOUT + " waiting for window " + name + " to be painted "
+                    + colour + " at " + x + "," + y + "; last pixel " + Integer.toHexString(rgb));
+        }
     }
 
     /** Raises a window and waits until it is the top-most. */
