@@ -14,12 +14,20 @@ public final class Frames {
     public static FrameRef of(CefBrowser browser, CefFrame frame) {
         CefFrame main = browser.getMainFrame();
         Origin top = main == null ? Origin.opaque() : originOf(main);
-        return new FrameRef(browser.getIdentifier(), frame.getIdentifier(), frame.getURL(), originOf(frame), top,
-                frame.isMain());
+        CefFrame source = originSource(frame);
+        return new FrameRef(browser.getIdentifier(), frame.getIdentifier(), frame.getURL(),
+                source == null ? Origin.opaque() : Origin.of(source.getURL()), top, frame.isMain(),
+                source == null ? frame.getIdentifier() : source.getIdentifier());
     }
 
     /** A frame's origin; {@code about:blank} and {@code about:srcdoc} documents inherit their parent's. */
     static Origin originOf(CefFrame frame) {
+        CefFrame source = originSource(frame);
+        return source == null ? Origin.opaque() : Origin.of(source.getURL());
+    }
+
+    /** The frame whose URL gives this frame its origin: itself, or its nearest ancestor with a real URL. */
+    private static CefFrame originSource(CefFrame frame) {
         CefFrame f = frame;
         for (int depth = 0; f != null && depth < 32; depth++) {
             String url = f.getURL();
@@ -27,8 +35,8 @@ public final class Frames {
                 f = f.getParent();
                 continue;
             }
-            return Origin.of(url);
+            return f;
         }
-        return Origin.opaque();
+        return null;
     }
 }

@@ -131,6 +131,27 @@ class DelegationEndToEndTest {
     }
 
     @Test
+    void aBlankFrameMadeByADelegatedIframeInheritsItsDelegation() {
+        embed(browser.pages().otherOrigin("/call.html"), "camera", null);
+        assertTrue(inChild("(() => { const f = document.createElement('iframe'); document.body.appendChild(f);"
+                + " window.blank = f; return f.contentWindow.__callsafeMediaShim === true; })()").getAsBoolean());
+        inChild("probe.start({video: {width: 320, height: 240}}, blank.contentWindow.navigator.mediaDevices)");
+        String prompt = browser.text("consent.text");
+        assertTrue(prompt.contains("http://localhost:" + browser.pages().port() + "</b> (embedded in"), prompt);
+        browser.clickNamed("consent.allow");
+        JsonObject s = childSettled();
+        assertTrue(s.get("error").isJsonNull(), s.toString());
+        JsonArray frames = inChild("probe.video(3, 10000)").getAsJsonArray();
+        assertTrue(frames.size() >= 3, "frames shown: " + frames.size());
+        inChild("probe.stopAll(), true");
+        Wait.until("track stopped", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+
+        inChild("probe.start({audio: true}, blank.contentWindow.navigator.mediaDevices)");
+        JsonObject refused = childSettled();
+        assertEquals("NotAllowedError", refused.getAsJsonObject("error").get("name").getAsString(), refused.toString());
+    }
+
+    @Test
     void crossSiteIframeWithoutAllowIsRefusedWithoutAPrompt() {
         embed(browser.pages().otherOrigin("/call.html"), "", null);
         assertEquals("prompt", inChild("probe.query('camera')").getAsString(),

@@ -66,10 +66,15 @@ final class LiveTrack {
         return source;
     }
 
-    /** Whether this frame is the one the track was granted to (same tab, frame and origin). */
+    /**
+     * Whether this frame is the one the track was granted to (same tab, frame and origin). A blank frame's
+     * requests reach us as its origin's frame (measured in CEF 146), which is same-origin with it and can
+     * script it anyway, so that frame counts as the owner too.
+     */
     boolean isOwnedBy(FrameRef frame) {
-        return frame.tabId() == owner.tabId() && frame.frameId().equals(owner.frameId())
-                && frame.origin().equals(owner.origin());
+        boolean document = frame.frameId().equals(owner.frameId())
+                || !owner.originFrameId().equals(owner.frameId()) && frame.frameId().equals(owner.originFrameId());
+        return frame.tabId() == owner.tabId() && document && frame.origin().equals(owner.origin());
     }
 
     /** Marks the stream opened; false when it already was (a replayed token). */
