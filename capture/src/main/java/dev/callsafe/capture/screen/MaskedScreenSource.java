@@ -24,7 +24,8 @@ import dev.callsafe.capture.video.VideoSource;
  * masks, converts to I420 and delivers. The stack is only re-read after such a change (or once a second).
  * A still screen costs a grab and a comparison: when the box, the mask and the visible pixels equal the
  * previous grab's, nothing is converted and the last frame is re-sent only once a second.
- * While the target is only hidden (minimised, on another workspace) nothing is sent; the source ends when it is gone.
+ * While the target is only hidden (minimised, on another workspace) nothing is sent; the source ends once it has
+ * been gone for half a second (window managers unmap and map again while restoring).
  * Frames have the size of the target's box rounded down to even numbers, so they change size when the shared
  * application's windows move apart or together.
  */
@@ -123,6 +124,10 @@ final class MaskedScreenSource implements VideoSource {
         GONE
     }
 
+    /** How long the target must be absent (not viewable, not hidden but managed) before the source ends. */
+    static final long GONE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private long absentSince;
+
     /** Immediate retries of a raced tick before waiting for the next one. */
     private static final int MAX_RETRIES = 3;
 
@@ -135,8 +140,23 @@ final class MaskedScreenSource implements VideoSource {
         ScreenMask mask = ScreenMask.compute(before, screens, target, options.alwaysMasked());
         ticks.incrementAndGet();
         if (!mask.targetPresent()) {
-            return hidden() ? Outcome.DONE : Outcome.GONE;
+            if (hidden()) {
+                absentSince = 0;
+                return Outcome.DONE;
+            }
+            // window managers unmap, reparent and map again while restoring or moving a window between
+            // workspaces: only an absence that lasts is an end
+            long now = System.nanoTime();
+            if (absentSince == 0) {
+                absentSince = now;
+            }
+            if (now - absentSince < GONE_AFTER_NANOS) {
+                return Outcome.DONE;
+            }
+            LOG.info("target absent for " + (now - absentSince) / 1_000_000 + " ms; stack: " + before);
+            return Outcome.GONE;
         }
+        absentSince = 0;
         Bounds box = evenBox(mask.frame());
         if (box.isEmpty()) {
             return Outcome.DONE; // wholly off-screen for now: nothing to send
