@@ -238,6 +238,27 @@ class DelegationEndToEndTest {
     }
 
     @Test
+    void anUndelegatedIframeCannotBorrowADelegatedSiblingsUrl() {
+        String delegated = browser.pages().otherOrigin("/call.html?delegated");
+        String other = browser.pages().otherOrigin("/call.html?other");
+        browser.navigate(tab, browser.pages().url("/delegate.html?src=" + enc(delegated) + "&allow="
+                + enc("camera; microphone") + "&twin=&twinSrc=" + enc(other)));
+        for (int i = 0; i < 2; i++) {
+            String expr = "probe.inChild('document.readyState === \"complete\" && window.inlineSawShim', " + i + ")";
+            Wait.until("iframe " + i + " loaded", Duration.ofSeconds(15), () -> browser.eval(tab, expr).getAsBoolean());
+        }
+        // The second frame rewrites its URL to the delegated one's (same origin, so history allows it).
+        assertEquals(delegated, browser.eval(tab, "probe.inChild(\"history.replaceState(null, '', '/call.html?delegated'),"
+                + " location.href\", 1)").getAsString());
+        browser.eval(tab, "probe.inChild('probe.start({video: true})', 1)");
+        JsonObject s = Wait.value("second iframe settled", Duration.ofSeconds(15),
+                () -> browser.eval(tab, "probe.inChild('probe.state()', 1)").getAsJsonObject(),
+                x -> x.get("settled").getAsBoolean());
+        assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString(), s.toString());
+        assertTrue(browser.showing("consent.prompt").isEmpty(), "no prompt for the borrowed URL");
+    }
+
+    @Test
     void sameSiteCrossOriginIframeFollowsAllowToo() {
         String child = browser.pages().otherPort("/call.html");
         embed(child, "", null);
