@@ -22,8 +22,9 @@ import dev.callsafe.capture.video.VideoSource;
  * frame's box on the inventory's connection and drops the frame if the X server reported any structure change
  * before handling the grab (a window mapped or moved since the stack was read could otherwise show unmasked),
  * masks, converts to I420 and delivers. The stack is only re-read after such a change (or once a second).
- * A still screen costs a grab and a comparison: when the box, the mask and the visible pixels equal the
- * previous grab's, nothing is converted and the last frame is re-sent only once a second.
+ * A still screen costs a grab and a comparison: when the box, the mask and the pixels equal the previous
+ * grab's, nothing is converted and the last frame is re-sent only once a second; otherwise only the strips of
+ * rows that changed are converted again ({@link I420Converter}).
  * While the target is only hidden (minimised, on another workspace) nothing is sent; the source ends once it has
  * been gone for half a second (window managers unmap and map again while restoring).
  * Frames have the size of the target's box rounded down to even numbers, so they change size when the shared
@@ -164,22 +165,27 @@ final class MaskedScreenSource implements VideoSource {
         ByteBuffer pixels = grabber.grab(box);
         if (inventory.changedSinceLastRead()) {
             racedTicks.incrementAndGet();
+            lastBox = null; // this grab will be the "previous" one but was never converted: next tick converts all
             return Outcome.RACED;
         }
+        int stride = box.width() * 4;
         List<Bounds> obscured = relative(mask.obscured(), box);
-        List<Bounds> visible = relative(mask.visible(), box);
+        // masked pixels never reach the converter, nor the comparison with the previous grab (greyed the same way)
+        Occluder.greyBgrx(pixels, stride, obscured);
         long now = System.nanoTime();
-        if (!convertStillFrames && lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)
-                && samePixels(pixels, grabber.previous(), box.width() * 4, visible)) {
-            stillTicks.incrementAndGet();
-            if (now - lastDelivered >= REPEAT_STILL_NANOS) {
-                deliver(lastFrame.i420(), box, now);
+        boolean[] dirty = null; // null: convert every strip
+        if (!convertStillFrames && lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)) {
+            dirty = I420Converter.changedStrips(pixels, grabber.previous(), stride, box.height());
+            if (dirty == null) {
+                stillTicks.incrementAndGet();
+                if (now - lastDelivered >= REPEAT_STILL_NANOS) {
+                    deliver(lastFrame.i420(), box, now);
+                }
+                return Outcome.DONE;
             }
-            return Outcome.DONE;
         }
-        Occluder.greyBgrx(pixels, box.width() * 4, obscured);
         byte[] i420 = new byte[box.width() * box.height() * 3 / 2];
-        converter.convert(pixels, box.width() * 4, box.width(), box.height(), i420);
+        converter.convert(pixels, stride, box.width(), box.height(), dirty, i420);
         boolean freeze = options.occlusion() == OcclusionStyle.FREEZE && lastFrame != null
                 && lastFrame.width() == box.width() && lastFrame.height() == box.height();
         Occluder.occludeI420(i420, box.width(), box.height(), obscured, freeze ? lastFrame.i420() : null);
@@ -226,23 +232,6 @@ final class MaskedScreenSource implements VideoSource {
             }
         }
         return out;
-    }
-
-    /** Whether the visible rectangles hold the same bytes in both grabs (rows of {@code stride} bytes). */
-    private static boolean samePixels(ByteBuffer a, ByteBuffer b, int stride, List<Bounds> visible) {
-        if (b == null) {
-            return false;
-        }
-        for (Bounds r : visible) {
-            int len = r.width() * 4;
-            for (int y = r.y(); y < r.bottom(); y++) {
-                int at = y * stride + r.x() * 4;
-                if (a.slice(at, len).mismatch(b.slice(at, len)) != -1) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private void release() {

@@ -130,6 +130,12 @@ public final class ScreenCaptureBenchmark {
                 converter.convert(px, box.width() * 4, box.width(), box.height(), i420);
                 return null;
             });
+            boolean[] oneStrip = new boolean[(box.height() + I420Converter.STRIP - 1) / I420Converter.STRIP];
+            oneStrip[3] = true;
+            time("BGRX -> I420, one changed strip of " + I420Converter.STRIP + " rows (+ copy of the frame)", n, () -> {
+                converter.convert(px, box.width() * 4, box.width(), box.height(), oneStrip, i420);
+                return null;
+            });
             time("grey I420 over the masked window", n, () -> {
                 Occluder.occludeI420(i420, box.width(), box.height(), obscured, null);
                 return null;
