@@ -141,7 +141,7 @@ final class MaskedScreenSource implements VideoSource {
         ScreenMask mask = ScreenMask.compute(before, screens, target, options.alwaysMasked());
         ticks.incrementAndGet();
         if (!mask.targetPresent()) {
-            if (hidden()) {
+            if (hiddenRecently()) {
                 absentSince = 0;
                 return Outcome.DONE;
             }
@@ -194,6 +194,22 @@ final class MaskedScreenSource implements VideoSource {
         convertedFrames.incrementAndGet();
         deliver(i420, box, now);
         return Outcome.DONE;
+    }
+
+    /** When {@link #hidden()} last said yes. */
+    private long hiddenSeenAt;
+
+    /**
+     * {@link #hidden()}, asked at most twice a second: it reads WM_STATE of every unmapped top-level window, one
+     * round trip each, too much for every tick while a shared application stays minimised.
+     */
+    private boolean hiddenRecently() throws IOException {
+        long now = System.nanoTime();
+        if (hiddenSeenAt != 0 && now - hiddenSeenAt < GONE_AFTER_NANOS) {
+            return true;
+        }
+        hiddenSeenAt = hidden() ? now : 0;
+        return hiddenSeenAt != 0;
     }
 
     /**
