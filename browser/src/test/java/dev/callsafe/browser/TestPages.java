@@ -72,6 +72,7 @@ public final class TestPages implements AutoCloseable {
             String ext = path.substring(path.lastIndexOf('.') + 1);
             ex.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
             ex.getResponseHeaders().set("Cache-Control", "no-store");
+            policy(ex.getRequestURI().getRawQuery()).ifPresent(p -> ex.getResponseHeaders().set("Permissions-Policy", p));
             ex.sendResponseHeaders(200, body.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
@@ -79,6 +80,20 @@ public final class TestPages implements AutoCloseable {
         } finally {
             ex.close();
         }
+    }
+
+    /** A {@code policy=} query parameter becomes the page's {@code Permissions-Policy} header. */
+    private static java.util.Optional<String> policy(String query) {
+        if (query == null) {
+            return java.util.Optional.empty();
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith("policy=")) {
+                return java.util.Optional.of(java.net.URLDecoder.decode(part.substring(7),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Override

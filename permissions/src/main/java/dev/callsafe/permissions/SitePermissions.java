@@ -285,6 +285,16 @@ public final class SitePermissions {
         return liveCall ? QueryState.GRANTED : QueryState.PROMPT;
     }
 
+    /**
+     * {@code permissions.query} for a frame whose own permissions policy blocks the kind (a
+     * {@code Permissions-Policy} header, {@code allow="camera 'none'"}): denied, read as prompt until the
+     * top-level origin has once succeeded, like an undelegated frame.
+     */
+    public synchronized QueryState queryBlockedByPolicy(Origin topLevel) {
+        Site site = live(topLevel);
+        return site != null && site.everGranted ? QueryState.DENIED : QueryState.PROMPT;
+    }
+
     /** Whether enumerateDevices may show this origin real devices and labels. */
     public synchronized boolean revealsDevices(Origin origin) {
         Site site = live(origin);

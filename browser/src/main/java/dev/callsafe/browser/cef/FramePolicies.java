@@ -22,7 +22,8 @@ import com.google.gson.JsonObject;
  *
  * <p>CEF's frame identifier is not the DevTools frame id (measured in CEF 146), so the CEF frame is matched to
  * DevTools frames by URL and parent URL. When several frames match (twin iframes of one URL) the answer is
- * what every one of them is allowed: fail closed. No match at all means no feature.
+ * what every one of them is allowed: fail closed. No match at all, a vanished frame or a failed lookup
+ * completes the future exceptionally: the engine could not say, and the caller decides what that means.
  */
 public final class FramePolicies {
     private static final Logger LOG = Logger.getLogger(FramePolicies.class.getName());
@@ -41,13 +42,13 @@ public final class FramePolicies {
     }
 
     /**
-     * The permissions-policy features Chromium allows in this frame (e.g. {@code camera}); empty when the
-     * frame cannot be found unambiguously enough to be sure of anything.
+     * The permissions-policy features Chromium allows in this frame (e.g. {@code camera}); fails when the
+     * frame is gone or cannot be found among the engine's frames.
      */
     public CompletableFuture<Set<String>> allowedFeatures(String cefFrameId) {
         CefFrame frame = browser.getFrameByIdentifier(cefFrameId);
         if (frame == null || !frame.isValid()) {
-            return CompletableFuture.completedFuture(Set.of());
+            return CompletableFuture.failedFuture(new IllegalStateException("frame gone"));
         }
         String url = withoutFragment(frame.getURL());
         CefFrame parent = frame.getParent();
@@ -65,7 +66,8 @@ public final class FramePolicies {
             LOG.fine(() -> "policy lookup for " + url + " (parent " + parentUrl + "): " + candidates.size()
                     + " of " + nodes);
             if (candidates.isEmpty()) {
-                return CompletableFuture.completedFuture(Set.<String>of());
+                return CompletableFuture.<Set<String>>failedFuture(
+                        new IllegalStateException("no DevTools frame matches " + url));
             }
             List<CompletableFuture<Set<String>>> each = new ArrayList<>();
             for (Node c : candidates) {
@@ -83,9 +85,10 @@ public final class FramePolicies {
                 }
                 return Set.copyOf(allowed);
             });
-        }).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
-            LOG.warning("permissions policy lookup failed, nothing allowed: " + e);
-            return Set.of();
+        }).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((r, e) -> {
+            if (e != null) {
+                LOG.warning("permissions policy lookup failed: " + e);
+            }
         });
     }
 

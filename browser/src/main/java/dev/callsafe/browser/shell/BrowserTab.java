@@ -122,7 +122,7 @@ public final class BrowserTab extends JPanel implements Tab {
     @Override
     public CompletableFuture<Set<String>> allowedFeatures(FrameRef frame) {
         if (frame.tabId() != id()) {
-            return CompletableFuture.completedFuture(Set.of());
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a frame of another tab"));
         }
         return policies.allowedFeatures(frame.frameId());
     }

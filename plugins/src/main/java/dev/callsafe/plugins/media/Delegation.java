@@ -9,8 +9,10 @@ import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.PluginContext;
 
 /**
- * Whether a cross-origin frame was delegated media by its embedders ({@code allow="camera; microphone"}),
- * as the engine enforces the permissions policy; never from anything the page says.
+ * What a frame's permissions policy lets it use, as the engine enforces it, never from anything the page
+ * says: for a cross-origin frame, whether its embedders delegated media ({@code allow="camera; microphone"});
+ * for any frame, whether its own policy (a {@code Permissions-Policy} header, {@code allow="camera 'none'"})
+ * blocks a kind.
  */
 final class Delegation {
     private final PluginContext context;
@@ -19,7 +21,8 @@ final class Delegation {
         this.context = context;
     }
 
-    private static boolean sameOrigin(FrameRef frame) {
+    /** Whether the frame has the top-level origin (its requests need no delegation). */
+    static boolean sameOrigin(FrameRef frame) {
         return frame.mainFrame() || frame.origin().equals(frame.topLevelOrigin());
     }
 
@@ -35,19 +38,21 @@ final class Delegation {
     }
 
     /**
-     * Which of these kinds the frame may use at all: every kind in a same-origin frame (not checked), in a
-     * cross-origin frame only those its embedders delegated; none when the engine cannot say.
+     * Which of these kinds the frame's permissions policy allows. When the engine cannot say, a cross-origin
+     * frame gets none (fail closed: delegation must be shown), a same-origin frame all (its own policy is a
+     * page's extra defence; without an answer it is as if there were none).
      */
     CompletableFuture<Set<MediaKind>> allowed(FrameRef frame, Set<MediaKind> kinds) {
-        if (sameOrigin(frame) || kinds.isEmpty()) {
+        if (kinds.isEmpty()) {
             return CompletableFuture.completedFuture(kinds);
         }
+        Set<MediaKind> unknown = sameOrigin(frame) ? kinds : Set.of();
         return context.tabs().stream().filter(t -> t.id() == frame.tabId()).findFirst()
                 .map(t -> t.allowedFeatures(frame).thenApply(features -> {
                     Set<MediaKind> out = EnumSet.noneOf(MediaKind.class);
                     kinds.stream().filter(k -> features.contains(k.policyFeature())).forEach(out::add);
                     return (Set<MediaKind>) out;
-                }).exceptionally(e -> Set.of()))
-                .orElse(CompletableFuture.completedFuture(Set.of()));
+                }).exceptionally(e -> unknown))
+                .orElse(CompletableFuture.completedFuture(unknown));
     }
 }

@@ -1,5 +1,6 @@
 package dev.callsafe.plugins.media;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import com.google.gson.JsonObject;
 
 import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.permissions.Origin;
+import dev.callsafe.permissions.QueryState;
 import dev.callsafe.permissions.SitePermissions;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
@@ -32,18 +34,22 @@ final class PermissionWatchers {
         this.delegation = delegation;
     }
 
-    /** The camera and microphone query states a frame sees now (a cross-origin frame's delegation included). */
+    /** The camera and microphone query states a frame sees now (its permissions policy included). */
     CompletableFuture<JsonObject> states(FrameRef frame) {
-        CompletableFuture<Boolean> camera = delegation.delegated(frame, Set.of(MediaKind.CAMERA));
-        CompletableFuture<Boolean> microphone = delegation.delegated(frame, Set.of(MediaKind.MICROPHONE));
-        return camera.thenCombine(microphone, (cam, mic) -> {
+        return delegation.allowed(frame, EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE)).thenApply(allowed -> {
             JsonObject o = new JsonObject();
-            o.addProperty("camera", permissions.query(frame.origin(), frame.topLevelOrigin(), MediaKind.CAMERA, cam)
-                    .web());
-            o.addProperty("microphone", permissions.query(frame.origin(), frame.topLevelOrigin(),
-                    MediaKind.MICROPHONE, mic).web());
+            o.addProperty("camera", state(frame, MediaKind.CAMERA, allowed).web());
+            o.addProperty("microphone", state(frame, MediaKind.MICROPHONE, allowed).web());
             return o;
         });
+    }
+
+    private QueryState state(FrameRef frame, MediaKind kind, Set<MediaKind> allowed) {
+        if (Delegation.sameOrigin(frame)) {
+            return allowed.contains(kind) ? permissions.query(frame.origin(), frame.topLevelOrigin(), kind, false)
+                    : permissions.queryBlockedByPolicy(frame.topLevelOrigin());
+        }
+        return permissions.query(frame.origin(), frame.topLevelOrigin(), kind, allowed.contains(kind));
     }
 
     /** Answers at once if the page's known states are stale, else when they next change. */

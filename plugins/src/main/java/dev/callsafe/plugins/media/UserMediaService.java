@@ -141,8 +141,15 @@ final class UserMediaService implements MessageHandler {
         }
         constraints.video().ifPresent(v -> kinds.add(MediaKind.CAMERA));
         constraints.audio().ifPresent(a -> kinds.add(MediaKind.MICROPHONE));
-        // A cross-origin frame's delegation (allow=) comes from the engine, asynchronously.
-        delegation.delegated(frame, kinds).thenAccept(delegated -> decide(frame, constraints, kinds, delegated, reply))
+        // The frame's permissions policy (allow=, delegation, the page's header) comes from the engine.
+        delegation.allowed(frame, kinds).thenAccept(allowed -> {
+            boolean sameOrigin = Delegation.sameOrigin(frame);
+            if (sameOrigin && !allowed.containsAll(kinds)) {
+                fail(reply, MediaError.notAllowed("Blocked by this page's permissions policy"));
+                return;
+            }
+            decide(frame, constraints, kinds, !sameOrigin && allowed.containsAll(kinds), reply);
+        })
                 .exceptionally(e -> {
                     LOG.warning("getUserMedia failed: " + e);
                     fail(reply, MediaError.notAllowed("Permission denied"));

@@ -27,8 +27,9 @@ public interface Tab {
 
     /**
      * The permissions-policy features (e.g. {@code camera}, {@code microphone}, {@code display-capture}) the
-     * engine allows in one of this tab's frames: the effect of {@code allow=} and every ancestor's policy.
-     * Empty when the engine cannot say for sure (the frame is gone or cannot be told apart from others).
+     * engine allows in one of this tab's frames: the effect of {@code allow=}, of every ancestor's policy and
+     * of the {@code Permissions-Policy} header. When frames cannot be told apart, what all of them are allowed.
+     * Fails when the engine cannot say (the frame is gone or not found).
      */
     CompletableFuture<Set<String>> allowedFeatures(FrameRef frame);
 
