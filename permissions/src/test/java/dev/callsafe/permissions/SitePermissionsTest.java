@@ -184,6 +184,18 @@ class SitePermissionsTest {
     }
 
     @Test
+    void aKindBlockedByThePagesOwnPolicyQueriesAsDeniedOnceTheOriginSucceeded() {
+        SitePermissions p = permissions(new TestClock());
+        assertEquals(QueryState.PROMPT, p.queryBlockedByPolicy(MEET), "read as prompt before any success");
+        p.record(call(MEET, EnumSet.of(MediaKind.MICROPHONE), "c1"), ConsentAnswer.ALLOW_ONCE);
+        p.markUsed(MEET, EnumSet.of(MediaKind.MICROPHONE));
+        assertEquals(QueryState.DENIED, p.queryBlockedByPolicy(MEET));
+        assertEquals(QueryState.PROMPT, p.queryBlockedByPolicy(WIDGET), "per origin");
+        p.clearSiteData(MEET);
+        assertEquals(QueryState.PROMPT, p.queryBlockedByPolicy(MEET), "clearing forgets the success");
+    }
+
+    @Test
     void devicesAreRevealedOnlyWithAGrantAndSaltsChangeWithSiteData() {
         SitePermissions p = permissions(new TestClock());
         assertFalse(p.revealsDevices(MEET));
