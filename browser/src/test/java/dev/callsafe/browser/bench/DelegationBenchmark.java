@@ -43,7 +43,7 @@ public final class DelegationBenchmark {
         BrowserTab tab = browser.freshTab("/call.html");
         String localhost = "http://localhost:" + browser.pages().port();
         String[][] cases = {
-            {"same-origin iframe (query: no lookup)", browser.pages().url("/call.html"), null},
+            {"same-origin iframe", browser.pages().url("/call.html"), null},
             {"same-site other port (in-process)", browser.pages().otherPort("/call.html"), null},
             {"cross-site (out-of-process)", browser.pages().otherOrigin("/call.html"), null},
             {"nested out-of-process", localhost + "/delegate.html?src=" + enc(browser.pages().otherPort("/call.html"))
