@@ -16,8 +16,8 @@ import com.google.gson.JsonObject;
 
 /**
  * Asks Chromium which permissions-policy features (camera, microphone, display-capture...) a frame of one
- * tab has: the effect of its {@code allow=} attribute and of every ancestor's policy, as Chromium enforces
- * them, never as the page claims. In-process frames are answered by the tab's own target; out-of-process
+ * tab has: the effect of its {@code allow=} attribute, of every ancestor's policy and of its own
+ * {@code Permissions-Policy} header, as Chromium enforces them, never as the page claims. In-process frames are answered by the tab's own target; out-of-process
  * iframes, nested ones too, by their auto-attached target ({@link TargetTree}).
  *
  * <p>CEF's frame identifier is not the DevTools frame id (measured in CEF 146), so the CEF frame is matched to
