@@ -217,4 +217,33 @@ class DeviceSharingEndToEndTest {
         assertColour("b", browser.eval(tab, "devprobe.colours('b')").getAsJsonObject().getAsJsonArray("left"), 255, 255, 0);
         assertEquals("audio", track(b, "audio").get("kind").getAsString());
     }
+
+    @Test
+    void aCrossOriginFrameHearsOfDeviceChangesOnlyForKindsItWasDelegated() {
+        String other = browser.pages().otherOrigin("/devices.html");
+        // Resolves once both frames have loaded (their scripts ran), so messages to them are heard.
+        browser.eval(tab, "Promise.all([['?none', ''], ['?camera', 'camera']].map(([q, allow]) =>"
+                + " new Promise((loaded) => { const f = document.createElement('iframe');"
+                + " if (allow) f.setAttribute('allow', allow); f.onload = () => loaded(true);"
+                + " f.src = '" + other + "' + q; document.body.appendChild(f); })))");
+        for (int i = 0; i < 2; i++) {
+            String ready = "probe.inChild('!!window.devprobe', " + i + ")";
+            assertTrue(browser.eval(tab, ready).getAsBoolean(), "iframe " + i + " has the probe");
+        }
+        // The page and both frames listen (each has its long poll waiting) before anything changes.
+        Wait.until("three listeners waiting", Duration.ofSeconds(10), () -> browser.media().deviceWatcherCount() == 3);
+        int before = browser.eval(tab, "devprobe.changes()").getAsInt();
+        browser.media().devices().plug(DeviceCatalog.syntheticCamera(3));
+        Wait.until("the delegated frame heard it", Duration.ofSeconds(10),
+                () -> browser.eval(tab, "probe.inChild('devprobe.changes()', 1)").getAsInt() == 1);
+        Wait.until("the page heard it", Duration.ofSeconds(10),
+                () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 1);
+        assertEquals(0, browser.eval(tab, "probe.inChild('devprobe.changes()', 0)").getAsInt(),
+                "a frame without allow= learns nothing about devices");
+        // A microphone is not a camera: the camera-only frame does not hear of it either.
+        browser.media().devices().plug(DeviceCatalog.syntheticMicrophone(3));
+        Wait.until("the page heard the microphone", Duration.ofSeconds(10),
+                () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 2);
+        assertEquals(1, browser.eval(tab, "probe.inChild('devprobe.changes()', 1)").getAsInt());
+    }
 }

@@ -58,7 +58,7 @@ final class DeviceTestSupport {
         }
         browser.stopAllCapture();
         for (String id : new String[] {"synthetic-camera-2", "synthetic-camera-3", "synthetic-microphone-2",
-            "limited-camera", "held-camera"}) {
+            "synthetic-microphone-3", "limited-camera", "held-camera"}) {
             browser.media().devices().unplug(id);
         }
         browser.media().devices().restoreStandIns(1);

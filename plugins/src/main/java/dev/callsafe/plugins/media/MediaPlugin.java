@@ -199,11 +199,15 @@ public final class MediaPlugin implements BrowserPlugin {
         deviceWatchers.changed();
     }
 
-    /** Changes whenever the set of cameras and microphones changes. */
-    private String deviceFingerprint() {
+    /** Changes whenever the set of cameras (or microphones) changes, for the kinds given. */
+    private String deviceFingerprint(Set<MediaKind> kinds) {
         java.util.List<String> ids = new java.util.ArrayList<>();
-        devices.cameras().forEach(c -> ids.add("v:" + c.id()));
-        devices.microphones().forEach(m -> ids.add("a:" + m.id()));
+        if (kinds.contains(MediaKind.CAMERA)) {
+            devices.cameras().forEach(c -> ids.add("v:" + c.id()));
+        }
+        if (kinds.contains(MediaKind.MICROPHONE)) {
+            devices.microphones().forEach(m -> ids.add("a:" + m.id()));
+        }
         return Integer.toHexString(String.join("\n", ids).hashCode());
     }
 
@@ -220,6 +224,11 @@ public final class MediaPlugin implements BrowserPlugin {
     /** Captures opened since start. */
     public long openedCaptureCount() {
         return captures.opened();
+    }
+
+    /** How many frames wait for {@code devicechange} now (diagnostics, tests). */
+    public int deviceWatcherCount() {
+        return deviceWatchers.waiting();
     }
 
     /** How many consumers (tracks, previews) share a device's capture now. */

@@ -116,8 +116,11 @@ final class UserMediaService implements MessageHandler {
                         ? msg.getAsJsonObject("known") : new com.google.gson.JsonObject(), reply);
                 break;
             case "watchDevices":
-                deviceContext.watchers().add(frame, msg.has("known") && msg.get("known").isJsonPrimitive()
-                        ? msg.get("known").getAsString() : null, reply);
+                String knownDevices = msg.has("known") && msg.get("known").isJsonPrimitive()
+                        ? msg.get("known").getAsString() : null;
+                // Only the kinds this frame may enumerate (allow= for a cross-origin frame) can change for it.
+                delegation.allowed(frame, EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE))
+                        .thenAccept(kinds -> deviceContext.watchers().add(frame, kinds, knownDevices, reply));
                 break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
