@@ -231,7 +231,8 @@ class DeviceSharingEndToEndTest {
             assertTrue(browser.eval(tab, ready).getAsBoolean(), "iframe " + i + " has the probe");
         }
         // The page and both frames listen (each has its long poll waiting) before anything changes.
-        Wait.until("three listeners waiting", Duration.ofSeconds(10), () -> browser.media().deviceWatcherCount() == 3);
+        Wait.value("three listeners waiting", Duration.ofSeconds(10),
+                () -> browser.media().deviceWatcherCount(tab.id()), n -> n == 3);
         int before = browser.eval(tab, "devprobe.changes()").getAsInt();
         browser.media().devices().plug(DeviceCatalog.syntheticCamera(3));
         Wait.until("the delegated frame heard it", Duration.ofSeconds(10),

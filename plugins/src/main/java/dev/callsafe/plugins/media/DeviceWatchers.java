@@ -55,9 +55,9 @@ final class DeviceWatchers {
         }
     }
 
-    /** How many frames wait for a change now. */
-    int waiting() {
-        return watchers.size();
+    /** How many frames of a tab wait for a change now. */
+    int waiting(int tabId) {
+        return (int) watchers.stream().filter(w -> w.frame().tabId() == tabId).count();
     }
 
     void remove(Predicate<FrameRef> which) {

@@ -226,9 +226,9 @@ public final class MediaPlugin implements BrowserPlugin {
         return captures.opened();
     }
 
-    /** How many frames wait for {@code devicechange} now (diagnostics, tests). */
-    public int deviceWatcherCount() {
-        return deviceWatchers.waiting();
+    /** How many frames of a tab wait for {@code devicechange} now (diagnostics, tests). */
+    public int deviceWatcherCount(int tabId) {
+        return deviceWatchers.waiting(tabId);
     }
 
     /** How many consumers (tracks, previews) share a device's capture now. */

@@ -120,7 +120,12 @@ final class UserMediaService implements MessageHandler {
                         ? msg.get("known").getAsString() : null;
                 // Only the kinds this frame may enumerate (allow= for a cross-origin frame) can change for it.
                 delegation.allowed(frame, EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE))
-                        .thenAccept(kinds -> deviceContext.watchers().add(frame, kinds, knownDevices, reply));
+                        .thenAccept(kinds -> {
+                            // The answer may come after the tab closed: a gone tab's frames wait for nothing.
+                            if (context.tabs().stream().anyMatch(t -> t.id() == frame.tabId())) {
+                                deviceContext.watchers().add(frame, kinds, knownDevices, reply);
+                            }
+                        });
                 break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
