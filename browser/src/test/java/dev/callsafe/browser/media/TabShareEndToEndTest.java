@@ -62,6 +62,14 @@ class TabShareEndToEndTest {
     private void shareTargetThroughThePicker() {
         browser.evalWithGesture(caller, "share.viaUserMedia({video: {mediaSource: 'browser'}})");
         browser.awaitShowing("share.picker");
+        // The background tab's thumbnail comes from its own rendering (DevTools screenshot).
+        Wait.until("a thumbnail of the target tab", Duration.ofSeconds(15), () -> {
+            javax.swing.AbstractButton b = (javax.swing.AbstractButton) browser.awaitShowing(
+                    "share.picker.browser." + target.id());
+            AtomicReference<Boolean> has = new AtomicReference<>();
+            BrowserFixture.onEdt(() -> has.set(b.getIcon() != null));
+            return has.get();
+        });
         browser.clickNamed("share.picker.browser." + target.id());
         browser.clickNamed("share.picker.share");
         JsonObject s = settled();

@@ -1,6 +1,5 @@
 package dev.callsafe.plugins.media;
 
-import java.awt.Window;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,6 +16,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
+import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
 import com.google.gson.JsonArray;
@@ -59,18 +59,18 @@ final class DisplayMediaService implements MessageHandler {
     private final DisplayConsent consent;
     private final LiveTracks tracks;
     private final ExecutorService opener;
-    private final Supplier<Window> owner;
+    private final Supplier<JComponent> chrome;
     private final OwnWindows own = new OwnWindows();
     private final Delegation delegation;
     private final Map<SharePicker, FrameRef> pickers = new HashMap<>();
 
     DisplayMediaService(PluginContext context, SitePermissions permissions, LiveTracks tracks, ExecutorService opener,
-                        Supplier<Window> owner) {
+                        Supplier<JComponent> chrome) {
         this.context = context;
         this.consent = new DisplayConsent(permissions);
         this.tracks = tracks;
         this.opener = opener;
-        this.owner = owner;
+        this.chrome = chrome;
         this.delegation = new Delegation(context);
     }
 
@@ -218,7 +218,8 @@ final class DisplayMediaService implements MessageHandler {
             return;
         }
         SharePicker[] holder = new SharePicker[1];
-        holder[0] = new SharePicker(owner.get(), frame.origin(), frame.topLevelOrigin(), offered, candidates,
+        JComponent strip = chrome.get();
+        holder[0] = new SharePicker(strip == null ? null : SwingUtilities.getWindowAncestor(strip), strip, frame.origin(), frame.topLevelOrigin(), offered, candidates,
                 choice -> {
                     pickers.remove(holder[0]);
                     LOG.info(() -> "user chose to share " + choice.label() + " with " + frame.origin());

@@ -86,7 +86,7 @@ public final class MediaPlugin implements BrowserPlugin {
                 tabId -> tracks.endAll(t -> t.owner().tabId() == tabId, "stopped by the user"));
         context.addChromeWidget(indicator);
         display = new DisplayMediaService(context, permissions, tracks, opener,
-                () -> javax.swing.SwingUtilities.getWindowAncestor(indicator));
+                () -> (javax.swing.JComponent) indicator.getParent());
         context.addMessageHandler("display", display);
         new SharingReminders(tracks, context::tabs);
         store.problem().ifPresent(message -> context.addChromeWidget(new PermissionsWarning(message)));

@@ -45,8 +45,9 @@ import dev.callsafe.permissions.Origin;
 /**
  * The share picker: a browser dialog (outside any page) where the user chooses what a page may see, with
  * live thumbnails of the screens, the other applications and the tabs. Only a choice made here selects a
- * source. Like the consent prompt, its controls ignore activation for a moment after it appears or
- * regains focus, there is no default button, and Escape or closing it cancels.
+ * source. Like the consent prompt, its controls ignore activation for a moment after it appears (Share
+ * also when it regains focus), there is no default button, and Escape or closing it cancels. It stays on
+ * top of other applications and opens below the browser's chrome strip.
  */
 final class SharePicker extends JDialog {
     static final int ARM_DELAY_MS = ConsentPrompt.ARM_DELAY_MS;
@@ -72,7 +73,7 @@ final class SharePicker extends JDialog {
     /** Whether Share may act: false for a moment after the dialog appears or gets focus back. */
     private boolean shareArmed;
 
-    SharePicker(Window owner, Origin requester, Origin topLevel, Set<DisplaySource> offered,
+    SharePicker(Window owner, JComponent below, Origin requester, Origin topLevel, Set<DisplaySource> offered,
                 List<ShareCandidates.Candidate> candidates, Consumer<ShareChoice> onChoice, Runnable onCancel) {
         super(owner, "Share with " + requester.display() + "?", ModalityType.MODELESS);
         this.onChoice = onChoice;
@@ -183,15 +184,16 @@ final class SharePicker extends JDialog {
                 arm.restart();
             }
         });
-        addWindowListener(new WindowAdapter() {
-            @Override
-            public void windowOpened(WindowEvent e) {
-                rearm();
-            }
-        });
         refresh = new Timer(THUMBNAIL_REFRESH_MS, e -> refreshThumbnails());
+        // Above other applications' windows (one of them may be what is offered, and may raise itself),
+        // and below the browser's chrome strip, whose sharing indicator and Stop stay visible.
+        setAlwaysOnTop(true);
         pack();
         setLocationRelativeTo(owner);
+        if (below != null && below.isShowing()) {
+            java.awt.Point p = below.getLocationOnScreen();
+            setLocation(getX(), Math.max(getY(), p.y + below.getHeight() + 4));
+        }
     }
 
     /** Shows the picker and starts its live thumbnails and its arming delay. */
@@ -201,11 +203,6 @@ final class SharePicker extends JDialog {
         arm.restart();
         refreshThumbnails();
         refresh.start();
-    }
-
-    private void rearm() {
-        setArmed(false);
-        arm.restart();
     }
 
     private void setArmed(boolean on) {
