@@ -97,10 +97,16 @@ final class DisplayMediaService implements MessageHandler {
                     LOG.warning("user activation could not be read: " + e);
                     return false;
                 });
-        // A cross-origin frame needs allow="display-capture" from its embedders, as the engine enforces it.
-        delegation.delegated(frame, Set.of(dev.callsafe.permissions.MediaKind.SCREEN))
-                .thenCombine(activation, (delegated, active) -> {
-                    decide(frame, ask, delegated, Boolean.TRUE.equals(active), reply);
+        // The frame's permissions policy for "display-capture", as the engine enforces it: a cross-origin
+        // frame needs it delegated by its embedders (allow=), and a page's own policy can refuse it.
+        delegation.allowed(frame, Set.of(dev.callsafe.permissions.MediaKind.SCREEN))
+                .thenCombine(activation, (allowed, active) -> {
+                    if (allowed.isEmpty() && Delegation.sameOrigin(frame)) {
+                        fail(reply, MediaError.notAllowed("Blocked by this page's permissions policy"));
+                    } else {
+                        decide(frame, ask, !Delegation.sameOrigin(frame) && !allowed.isEmpty(),
+                                Boolean.TRUE.equals(active), reply);
+                    }
                     return null;
                 });
     }
