@@ -111,6 +111,17 @@ class DisplayMediaErrorsEndToEndTest {
     }
 
     @Test
+    void aPagesOwnPermissionsPolicyCanRefuseDisplayCapture() {
+        browser.navigate(tab, browser.pages().url("/share.html?policy="
+                + java.net.URLEncoder.encode("display-capture=()", java.nio.charset.StandardCharsets.UTF_8)));
+        browser.evalWithGesture(tab, "share.display()");
+        JsonObject s = settled();
+        assertEquals("NotAllowedError", errorName(s));
+        assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("permissions policy"), s.toString());
+        assertTrue(browser.showing("share.picker").isEmpty());
+    }
+
+    @Test
     void unknownMediaSourceIsATypeError() {
         browser.evalWithGesture(tab, "share.viaUserMedia({video: {mediaSource: 'desktop'}})");
         assertEquals("TypeError", errorName(settled()));
