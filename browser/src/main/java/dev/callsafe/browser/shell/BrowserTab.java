@@ -33,6 +33,9 @@ public final class BrowserTab extends JPanel implements Tab {
     private final FramePolicies policies;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
+    private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private TabScreencast screencast;
 
     BrowserTab(CefBrowser browser, BrowserWindow window) {
         super(new BorderLayout());
@@ -192,8 +195,23 @@ public final class BrowserTab extends JPanel implements Tab {
     }
 
     @Override
-    public AutoCloseable screencast(int maxWidth, int maxHeight, java.util.function.Consumer<byte[]> jpegFrames) {
-        return new TabScreencast(browser.getDevToolsClient(), maxWidth, maxHeight, jpegFrames).start();
+    public synchronized AutoCloseable screencast(int maxWidth, int maxHeight,
+                                                 java.util.function.Consumer<byte[]> jpegFrames) {
+        // DevTools has one screencast per tab: several shares of this tab watch the same one, which stops
+        // when the last of them does (at the first viewer's size).
+        viewers.add(jpegFrames);
+        if (screencast == null) {
+            screencast = new TabScreencast(browser.getDevToolsClient(), maxWidth, maxHeight,
+                    jpeg -> viewers.forEach(v -> v.accept(jpeg))).start();
+        }
+        return () -> {
+            synchronized (this) {
+                if (viewers.remove(jpegFrames) && viewers.isEmpty() && screencast != null) {
+                    screencast.close();
+                    screencast = null;
+                }
+            }
+        };
     }
 
     @Override

@@ -128,6 +128,37 @@ class TabShareEndToEndTest {
     }
 
     @Test
+    void closingTheSharedTabEndsTheTrack() throws Exception {
+        shareTargetThroughThePicker();
+        browser.close(target);
+        Wait.until("ended fired", Duration.ofSeconds(10),
+                () -> browser.eval(caller, "share.state().ended").getAsInt() == 1);
+        assertEquals(0, browser.media().liveTrackCount());
+    }
+
+    @Test
+    void escapeInThePickerRefuses() throws Exception {
+        browser.evalWithGesture(caller, "share.viaUserMedia({video: {mediaSource: 'browser'}})");
+        browser.awaitShowing("share.picker");
+        browser.clickNamed("share.picker.browser." + target.id()); // focuses the picker: a real key goes there
+        Wait.until("picker focused", Duration.ofSeconds(10), () -> {
+            AtomicReference<Boolean> focused = new AtomicReference<>();
+            BrowserFixture.onEdt(() -> {
+                java.awt.Window w = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow();
+                focused.set(w != null && w.getClass().getSimpleName().equals("SharePicker"));
+            });
+            return focused.get();
+        });
+        java.awt.Robot robot = new java.awt.Robot();
+        robot.keyPress(java.awt.event.KeyEvent.VK_ESCAPE);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_ESCAPE);
+        robot.waitForIdle();
+        JsonObject s = settled();
+        assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString());
+        browser.awaitGone("share.picker");
+    }
+
+    @Test
     void aNamedTabIsSharedWithoutAChoiceUnderTheApplicationPermission() {
         browser.evalWithGesture(caller, "share.viaUserMedia({video: {mediaSource: 'browser', tabId: " + target.id() + "}})");
         JsonObject s = settled();

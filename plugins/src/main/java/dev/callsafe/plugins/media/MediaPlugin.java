@@ -112,6 +112,9 @@ public final class MediaPlugin implements BrowserPlugin {
             @Override
             public void tabClosed(Tab tab) {
                 documentGone(tab, null, "tab closed");
+                // A shared tab that closes ends its shares, as a shared application's last window does.
+                tracks.endAll(t -> t.description().has("sharedTab")
+                        && t.description().get("sharedTab").getAsInt() == tab.id(), "shared tab closed");
             }
         });
         context.addTabListener(new TabListener() {

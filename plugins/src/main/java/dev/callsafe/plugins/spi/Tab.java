@@ -45,7 +45,7 @@ public interface Tab {
     /**
      * Starts delivering the tab's own rendering (not a crop of the screen, so it keeps coming while the tab
      * is covered or in the background) as JPEG pictures of at most this size, on a browser thread. Closing
-     * the returned handle stops it.
+     * the returned handle stops it (for this consumer; several may watch one tab).
      */
     AutoCloseable screencast(int maxWidth, int maxHeight, java.util.function.Consumer<byte[]> jpegFrames);
 
