@@ -74,7 +74,7 @@ class ApplicationShareEndToEndTest {
         shared.close("green", green);
     }
 
-    private void shareTheApplication(boolean freeze) {
+    private JsonObject shareTheApplication(boolean freeze) {
         browser.evalWithGesture(tab, "share.display()");
         browser.awaitShowing("share.picker");
         assertTrue(browser.showing("share.picker.application." + ProcessHandle.current().pid()).isEmpty(),
@@ -89,6 +89,10 @@ class ApplicationShareEndToEndTest {
         assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
         JsonObject settings = s.getAsJsonArray("tracks").get(0).getAsJsonObject().getAsJsonObject("settings");
         assertEquals("window", settings.get("displaySurface").getAsString());
+        return settings;
+    }
+
+    private static void assertOneWindowBox(JsonObject settings) {
         assertEquals(SHARED.width(), settings.get("width").getAsInt());
         assertEquals(SHARED.height(), settings.get("height").getAsInt());
     }
@@ -116,7 +120,7 @@ class ApplicationShareEndToEndTest {
 
     @Test
     void coveredPartsAreGreyAndTheCoveringWindowNeverAppears() throws Exception {
-        shareTheApplication(false);
+        assertOneWindowBox(shareTheApplication(false));
         JsonObject before = inspect();
         assertTrue(isGreen(before, 0) && isGreen(before, 1), () -> "all green before the cover: " + before);
         red = other.open("red", RED, COVER);
@@ -129,7 +133,7 @@ class ApplicationShareEndToEndTest {
 
     @Test
     void inFreezeModeCoveredPartsKeepTheirLastVisiblePicture() throws Exception {
-        shareTheApplication(true);
+        assertOneWindowBox(shareTheApplication(true));
         JsonObject before = inspect();
         assertTrue(isGreen(before, 1), () -> "green before the cover: " + before);
         red = other.open("red", RED, COVER);
@@ -139,6 +143,25 @@ class ApplicationShareEndToEndTest {
             JsonObject px = inspect();
             assertTrue(isGreen(px, 1), () -> "the covered corner stays frozen green: " + px);
             assertEquals(0, px.getAsJsonArray("counts").get(1).getAsLong(), () -> "red never appears: " + px);
+        }
+    }
+
+    @Test
+    void severalWindowsAreSharedAsTheirBoundingBoxWithTheGapsGrey() throws Exception {
+        DesktopWindow second = shared.open("second", GREEN, new Bounds(600, 150, 200, 200));
+        try {
+            JsonObject settings = shareTheApplication(false);
+            assertEquals(700, settings.get("width").getAsInt(), "from x 100 to 800");
+            assertEquals(300, settings.get("height").getAsInt(), "from y 100 to 400");
+            // (550, 250) lies between the two windows; (700, 250) is the second window's middle
+            JsonObject px = browser.eval(tab, "share.inspect({n: 3, colours: [" + rgb(GREEN) + "],"
+                    + " points: [[" + (450.0 / 700) + ", 0.5], [" + (600.0 / 700) + ", 0.5]]})").getAsJsonObject();
+            assertTrue(near(px.getAsJsonArray("samples").get(0).getAsJsonArray(), 128, 128, 128),
+                    () -> "the gap between the windows is grey: " + px);
+            assertTrue(isGreen(px, 1), () -> "the second window arrives: " + px);
+        } finally {
+            browser.eval(tab, "share.stopAll()");
+            shared.close("second", second);
         }
     }
 }
