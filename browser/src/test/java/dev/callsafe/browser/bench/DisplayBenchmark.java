@@ -50,6 +50,7 @@ public final class DisplayBenchmark {
                 app.destroyForcibly();
             }
         }
+        rows.add(tab(browser, seconds));
         System.out.println();
         System.out.println("| pipeline                     | desktop | size      | fps    | p50     | p95     | CPU      |");
         System.out.println("|------------------------------|---------|-----------|--------|---------|---------|----------|");
@@ -101,6 +102,27 @@ public final class DisplayBenchmark {
             }
         }
         String row = row(PageRun.of("Callsafe (masked X11 grab)", page, cpu), desktop);
+        System.out.println(row);
+        return row;
+    }
+
+    /** A background tab whose page animates, shared by tabId (its own rendering, through the screencast). */
+    private static String tab(BrowserFixture browser, int seconds) throws Exception {
+        BrowserTab tab = browser.open(browser.pages().url("/bench.html"));
+        browser.closeAllBut(tab);
+        BrowserTab moving = browser.open(browser.pages().url("/anim.html"));
+        tab.select();
+        Origin origin = Origin.of(browser.pages().url("/"));
+        browser.media().installDisplayCapture(origin);
+        CompletableFuture<String> result = tab.evaluate("bench.run({video: {mediaSource: 'browser', tabId: "
+                + moving.id() + ", frameRate: 30}}, " + seconds + ", true)", true);
+        Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
+        long pid = ProcessHandle.current().pid();
+        double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
+        long t0 = System.nanoTime();
+        JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
+        double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / ((System.nanoTime() - t0) / 1e9) * 100;
+        String row = row(PageRun.of("Callsafe tab (screencast)", page, cpu), "tab");
         System.out.println(row);
         return row;
     }

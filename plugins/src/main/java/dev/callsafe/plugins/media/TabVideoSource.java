@@ -41,9 +41,12 @@ final class TabVideoSource implements VideoSource {
     private final double frameRate;
     private volatile long sequence;
     private volatile long lastDelivered;
+    private final long minGapNanos;
+    private long lastAccepted = Long.MIN_VALUE / 2;
 
     TabVideoSource(Tab tab, int maxWidth, int maxHeight, double frameRate) {
         this.frameRate = frameRate;
+        this.minGapNanos = (long) (0.9e9 / frameRate); // a little slack: a 30 fps page is not halved by jitter
         decoder = Executors.newSingleThreadExecutor(r -> daemon(r, "tab-capture-" + tab.id()));
         repeater = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tab-capture-repeat-" + tab.id()));
         screencast = tab.screencast(maxWidth, maxHeight, this::arrived);
@@ -57,7 +60,14 @@ final class TabVideoSource implements VideoSource {
     }
 
     private void arrived(byte[] jpeg) {
-        if (running.get() && waiting.getAndSet(jpeg) == null) {
+        // The screencast sends every compositor frame (60 a second for an animation): pictures sooner than
+        // the frame rate allows are dropped before any decoding.
+        long now = System.nanoTime();
+        if (!running.get() || now - lastAccepted < minGapNanos) {
+            return;
+        }
+        lastAccepted = now;
+        if (waiting.getAndSet(jpeg) == null) {
             decoder.execute(this::convertWaiting);
         }
     }
