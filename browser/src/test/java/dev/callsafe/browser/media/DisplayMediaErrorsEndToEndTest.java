@@ -100,6 +100,18 @@ class DisplayMediaErrorsEndToEndTest {
     }
 
     @Test
+    void aSecondRequestWhileThePickerIsOpenIsRefused() {
+        browser.evalWithGesture(tab, "share.display()");
+        browser.awaitShowing("share.picker");
+        String second = browser.evalWithGesture(tab, "navigator.mediaDevices.getDisplayMedia()"
+                + ".then(() => 'granted', (e) => e.name + ': ' + e.message)").getAsString();
+        assertTrue(second.startsWith("NotAllowedError") && second.contains("already open"), second);
+        assertEquals(1, browser.showing("share.picker").size());
+        browser.clickNamed("share.picker.cancel");
+        assertEquals("NotAllowedError", errorName(settled()));
+    }
+
+    @Test
     void screenAndTabSharingNeedTheApplicationPermission() {
         for (String source : new String[] {"screen", "browser"}) {
             browser.evalWithGesture(tab, "share.viaUserMedia({video: {mediaSource: '" + source + "'}})");

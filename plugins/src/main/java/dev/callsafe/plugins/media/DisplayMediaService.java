@@ -223,9 +223,15 @@ final class DisplayMediaService implements MessageHandler {
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
             return;
         }
+        // One picker per tab: a page cannot pile dialogs up (each would need its own gesture anyway).
+        if (pickers.values().stream().anyMatch(f -> f.tabId() == frame.tabId())) {
+            fail(reply, MediaError.notAllowed("A share picker for this tab is already open"));
+            return;
+        }
         SharePicker[] holder = new SharePicker[1];
         JComponent strip = chrome.get();
-        holder[0] = new SharePicker(strip == null ? null : SwingUtilities.getWindowAncestor(strip), strip, frame.origin(), frame.topLevelOrigin(), offered, candidates,
+        holder[0] = new SharePicker(strip == null ? null : SwingUtilities.getWindowAncestor(strip), strip,
+                frame.origin(), frame.topLevelOrigin(), offered, candidates,
                 choice -> {
                     pickers.remove(holder[0]);
                     LOG.info(() -> "user chose to share " + choice.label() + " with " + frame.origin());
