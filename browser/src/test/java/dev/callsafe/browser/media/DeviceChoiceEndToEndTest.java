@@ -31,6 +31,7 @@ import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.capture.device.Camera;
 import dev.callsafe.capture.device.DeviceBusyException;
 import dev.callsafe.capture.device.DeviceCatalog;
+import dev.callsafe.capture.device.SampleFiles;
 import dev.callsafe.capture.device.VideoCapabilities;
 import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoSource;
@@ -167,8 +168,8 @@ class DeviceChoiceEndToEndTest {
 
     @Test
     void aVideoFileAndAnAudioFileStandInForCameraAndMicrophone() throws Exception {
-        Path video = SampleMedia.video(files, "magenta.mkv", Color.MAGENTA, 320, 240, 20, 10);
-        Path audio = SampleMedia.tone(files, "tone-1000.wav", 1000, 0.5);
+        Path video = SampleFiles.video(files, "magenta.mkv", Color.MAGENTA, 320, 240, 20, 10);
+        Path audio = SampleFiles.tone(files, "tone-1000.wav", 1000, 0.5);
         browser.eval(tab, "devprobe.get('a', {video: true, audio: true})");
         devices.pickFile("consent.camera.file", video);
         Wait.until("file chosen", Duration.ofSeconds(15),
@@ -201,7 +202,7 @@ class DeviceChoiceEndToEndTest {
 
     @Test
     void anImageStandsInForTheCamera() throws Exception {
-        Path image = SampleMedia.image(files, "orange.png", Color.ORANGE, 240, 180);
+        Path image = SampleFiles.image(files, "orange.png", Color.ORANGE, 240, 180);
         browser.eval(tab, "devprobe.get('a', {video: true})");
         devices.pickFile("consent.camera.file", image);
         Wait.until("image chosen", Duration.ofSeconds(15),
@@ -215,7 +216,7 @@ class DeviceChoiceEndToEndTest {
 
     @Test
     void aDamagedFileGetsAClearMessageAndNeverABrokenTrack() throws Exception {
-        Path broken = SampleMedia.damaged(files, "broken.mkv");
+        Path broken = SampleFiles.damaged(files, "broken.mkv");
         browser.eval(tab, "devprobe.get('a', {video: true})");
         devices.pickFile("consent.camera.file", broken);
         // "Opening broken.mkv…" first, then the verdict.

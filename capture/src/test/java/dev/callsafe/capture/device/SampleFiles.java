@@ -16,13 +16,16 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
-/** Media files generated for tests: a solid-colour video, a solid-colour image, a tone, a damaged video. */
-final class SampleFiles {
+/**
+ * Media files generated for tests: a solid-colour video, a solid-colour image, a tone, a damaged video.
+ * Public because the browser's end-to-end tests use it through the capture test-jar.
+ */
+public final class SampleFiles {
     private SampleFiles() {
     }
 
     /** A Matroska/MPEG-4 video of one solid colour. */
-    static Path video(Path dir, String name, Color colour, int width, int height, double rate, int frames)
+    public static Path video(Path dir, String name, Color colour, int width, int height, double rate, int frames)
             throws IOException {
         Path file = dir.resolve(name);
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
@@ -49,7 +52,8 @@ final class SampleFiles {
         return file;
     }
 
-    static Path image(Path dir, String name, Color colour, int width, int height) throws IOException {
+    /** A PNG image of one solid colour. */
+    public static Path image(Path dir, String name, Color colour, int width, int height) throws IOException {
         Path file = dir.resolve(name);
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
@@ -61,7 +65,7 @@ final class SampleFiles {
     }
 
     /** A WAV file of a sine tone at 44.1 kHz (the source resamples it to 48 kHz). */
-    static Path tone(Path dir, String name, double hz, double seconds) throws IOException {
+    public static Path tone(Path dir, String name, double hz, double seconds) throws IOException {
         Path file = dir.resolve(name);
         int rate = 44_100;
         short[] s = new short[(int) (rate * seconds)];
@@ -80,7 +84,7 @@ final class SampleFiles {
     }
 
     /** The first bytes of a real video: a file cut short, as a broken download leaves it. */
-    static Path damaged(Path dir, String name) throws IOException {
+    public static Path damaged(Path dir, String name) throws IOException {
         Path good = video(dir, "whole-" + name, Color.GRAY, 160, 120, 10, 10);
         byte[] all = Files.readAllBytes(good);
         byte[] cut = Arrays.copyOf(all, Math.min(all.length, 300));
