@@ -8,14 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.callsafe.capture.SourceSinks;
 import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoFrame;
-import dev.callsafe.capture.video.VideoSource;
+import dev.callsafe.capture.video.VideoSourceBase;
 
 /**
  * The capture loop of a share: each tick reads the window stack, computes the {@link ScreenMask}, grabs the
@@ -30,7 +28,7 @@ import dev.callsafe.capture.video.VideoSource;
  * Frames have the size of the target's box rounded down to even numbers, so they change size when the shared
  * application's windows move apart or together.
  */
-final class MaskedScreenSource implements VideoSource {
+final class MaskedScreenSource extends VideoSourceBase {
     private static final Logger LOG = Logger.getLogger(MaskedScreenSource.class.getName());
     /** A still screen is re-sent this often, so a late viewer still gets a picture. */
     static final long REPEAT_STILL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -40,7 +38,6 @@ final class MaskedScreenSource implements VideoSource {
     private final X11WindowInventory inventory;
     private final X11ScreenGrabber grabber;
     private final I420Converter converter = new I420Converter();
-    private final SourceSinks<VideoFrame> sinks = new SourceSinks<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile VideoFormat format;
     private Thread thread;
@@ -264,21 +261,6 @@ final class MaskedScreenSource implements VideoSource {
     @Override
     public VideoFormat format() {
         return format;
-    }
-
-    @Override
-    public void addSink(Consumer<VideoFrame> sink) {
-        sinks.add(sink);
-    }
-
-    @Override
-    public void removeSink(Consumer<VideoFrame> sink) {
-        sinks.remove(sink);
-    }
-
-    @Override
-    public void onEnded(Runnable callback) {
-        sinks.onEnded(callback);
     }
 
     @Override

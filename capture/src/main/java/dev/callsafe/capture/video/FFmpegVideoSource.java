@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,19 +12,16 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
-import dev.callsafe.capture.SourceSinks;
-
 /**
  * A video source read through FFmpeg: a V4L2 webcam, or a {@code lavfi} test pattern standing in for one.
  * Both go through the same grab, convert-to-I420, stamp and deliver path.
  */
-public final class FFmpegVideoSource implements VideoSource {
+public final class FFmpegVideoSource extends VideoSourceBase {
     private static final Logger LOG = Logger.getLogger(FFmpegVideoSource.class.getName());
 
     private final FFmpegFrameGrabber grabber;
     private final boolean pace;
     private final boolean stamp;
-    private final SourceSinks<VideoFrame> sinks = new SourceSinks<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile VideoFormat format;
     private boolean loop;
@@ -168,21 +164,6 @@ public final class FFmpegVideoSource implements VideoSource {
     @Override
     public VideoFormat format() {
         return format;
-    }
-
-    @Override
-    public void addSink(Consumer<VideoFrame> sink) {
-        sinks.add(sink);
-    }
-
-    @Override
-    public void removeSink(Consumer<VideoFrame> sink) {
-        sinks.remove(sink);
-    }
-
-    @Override
-    public void onEnded(Runnable callback) {
-        sinks.onEnded(callback);
     }
 
     @Override

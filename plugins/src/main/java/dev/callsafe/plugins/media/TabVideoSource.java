@@ -9,15 +9,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import javax.imageio.ImageIO;
 
-import dev.callsafe.capture.SourceSinks;
 import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoFrame;
-import dev.callsafe.capture.video.VideoSource;
+import dev.callsafe.capture.video.VideoSourceBase;
 import dev.callsafe.plugins.spi.Tab;
 
 /**
@@ -26,11 +24,10 @@ import dev.callsafe.plugins.spi.Tab;
  * one, so a slow machine drops pictures instead of adding delay). The page only repaints when something
  * changes, so the last picture is repeated every {@link #REPEAT_MS} to keep the track alive.
  */
-final class TabVideoSource implements VideoSource {
+final class TabVideoSource extends VideoSourceBase {
     private static final Logger LOG = Logger.getLogger(TabVideoSource.class.getName());
     static final long REPEAT_MS = 500;
 
-    private final SourceSinks<VideoFrame> sinks = new SourceSinks<>();
     private final AtomicReference<byte[]> waiting = new AtomicReference<>();
     private final AtomicReference<VideoFrame> last = new AtomicReference<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -124,21 +121,6 @@ final class TabVideoSource implements VideoSource {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
-    }
-
-    @Override
-    public void addSink(Consumer<VideoFrame> sink) {
-        sinks.add(sink);
-    }
-
-    @Override
-    public void removeSink(Consumer<VideoFrame> sink) {
-        sinks.remove(sink);
-    }
-
-    @Override
-    public void onEnded(Runnable callback) {
-        sinks.onEnded(callback);
     }
 
     @Override
