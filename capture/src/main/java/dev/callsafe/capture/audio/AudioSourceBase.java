@@ -1,11 +1,10 @@
 package dev.callsafe.capture.audio;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.callsafe.capture.CaptureThread;
 import dev.callsafe.capture.SourceSinks;
 
 /** The thread, sinks and end handling shared by audio sources; subclasses only read one chunk at a time. */
@@ -13,8 +12,7 @@ abstract class AudioSourceBase implements AudioSource {
     private static final Logger LOG = Logger.getLogger(AudioSourceBase.class.getName());
 
     private final SourceSinks<AudioChunk> sinks = new SourceSinks<>();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private Thread thread;
+    private final CaptureThread capture = new CaptureThread();
 
     /** Reads the next block of samples, blocking as a real device would; null at the end of input. */
     protected abstract float[] readChunk() throws Exception;
@@ -23,16 +21,13 @@ abstract class AudioSourceBase implements AudioSource {
     protected abstract void release();
 
     protected final void startThread(String name) {
-        running.set(true);
-        thread = new Thread(this::loop, name);
-        thread.setDaemon(true);
-        thread.start();
+        capture.start(this::loop, name);
     }
 
     private void loop() {
         long sequence = 0;
         try {
-            while (running.get()) {
+            while (capture.isRunning()) {
                 float[] samples = readChunk();
                 if (samples == null) {
                     break;
@@ -43,7 +38,7 @@ abstract class AudioSourceBase implements AudioSource {
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "audio capture failed", e);
         } finally {
-            running.set(false);
+            capture.stopped();
             release();
             sinks.end();
         }
@@ -66,21 +61,11 @@ abstract class AudioSourceBase implements AudioSource {
 
     @Override
     public boolean isRunning() {
-        return running.get();
+        return capture.isRunning();
     }
 
     @Override
     public void close() {
-        if (!running.getAndSet(false)) {
-            return;
-        }
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        capture.stop();
     }
 }

@@ -5,12 +5,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.callsafe.capture.CaptureThread;
 import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoFrame;
 import dev.callsafe.capture.video.VideoSourceBase;
@@ -38,9 +38,8 @@ final class MaskedScreenSource extends VideoSourceBase {
     private final X11WindowInventory inventory;
     private final X11ScreenGrabber grabber;
     private final I420Converter converter = new I420Converter();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final CaptureThread capture = new CaptureThread();
     private volatile VideoFormat format;
-    private Thread thread;
 
     /** Ticks that found the picture unchanged (nothing converted). */
     final AtomicLong stillTicks = new AtomicLong();
@@ -76,10 +75,7 @@ final class MaskedScreenSource extends VideoSourceBase {
     }
 
     MaskedScreenSource start() {
-        running.set(true);
-        thread = new Thread(this::loop, "screen-capture-" + target);
-        thread.setDaemon(true);
-        thread.start();
+        capture.start(this::loop, "screen-capture-" + target);
         return this;
     }
 
@@ -87,7 +83,7 @@ final class MaskedScreenSource extends VideoSourceBase {
         long period = (long) (TimeUnit.SECONDS.toNanos(1) / options.frameRate());
         long next = System.nanoTime();
         try {
-            while (running.get()) {
+            while (capture.isRunning()) {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -97,7 +93,7 @@ final class MaskedScreenSource extends VideoSourceBase {
                 next += period;
                 Outcome outcome = tick();
                 // a change during the grab: try again at once (a window being dragged changes every few ms)
-                for (int retry = 0; outcome == Outcome.RACED && retry < MAX_RETRIES && running.get(); retry++) {
+                for (int retry = 0; outcome == Outcome.RACED && retry < MAX_RETRIES && capture.isRunning(); retry++) {
                     outcome = tick();
                 }
                 if (outcome == Outcome.GONE) {
@@ -248,7 +244,7 @@ final class MaskedScreenSource extends VideoSourceBase {
     }
 
     private void release() {
-        running.set(false);
+        capture.stopped();
         try {
             converter.close();
             grabber.close();
@@ -265,21 +261,11 @@ final class MaskedScreenSource extends VideoSourceBase {
 
     @Override
     public boolean isRunning() {
-        return running.get();
+        return capture.isRunning();
     }
 
     @Override
     public void close() {
-        if (!running.getAndSet(false)) {
-            return;
-        }
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        capture.stop();
     }
 }

@@ -3,7 +3,6 @@ package dev.callsafe.capture.video;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,6 +10,8 @@ import java.util.logging.Logger;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+
+import dev.callsafe.capture.CaptureThread;
 
 /**
  * A video source read through FFmpeg: a V4L2 webcam, or a {@code lavfi} test pattern standing in for one.
@@ -22,11 +23,10 @@ public final class FFmpegVideoSource extends VideoSourceBase {
     private final FFmpegFrameGrabber grabber;
     private final boolean pace;
     private final boolean stamp;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final CaptureThread capture = new CaptureThread();
     private volatile VideoFormat format;
     private boolean loop;
     private byte[] lastI420;
-    private Thread thread;
 
     /**
      * @param input the FFmpeg input (a device path or a filter graph)
@@ -64,10 +64,7 @@ public final class FFmpegVideoSource extends VideoSourceBase {
         }
         double rate = grabber.getFrameRate() > 0 && !pace ? grabber.getFrameRate() : format.frameRate();
         format = new VideoFormat(grabber.getImageWidth() & ~1, grabber.getImageHeight() & ~1, rate);
-        running.set(true);
-        thread = new Thread(this::captureLoop, "video-capture-" + format);
-        thread.setDaemon(true);
-        thread.start();
+        capture.start(this::captureLoop, "video-capture-" + format);
         return this;
     }
 
@@ -78,7 +75,7 @@ public final class FFmpegVideoSource extends VideoSourceBase {
         long framesThisPass = 0;
         byte[] still = null;
         try {
-            while (running.get()) {
+            while (capture.isRunning()) {
                 if (pace) {
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
@@ -151,7 +148,7 @@ public final class FFmpegVideoSource extends VideoSourceBase {
     }
 
     private void release() {
-        running.set(false);
+        capture.stopped();
         try {
             grabber.stop();
             grabber.release();
@@ -168,21 +165,11 @@ public final class FFmpegVideoSource extends VideoSourceBase {
 
     @Override
     public boolean isRunning() {
-        return running.get();
+        return capture.isRunning();
     }
 
     @Override
     public void close() {
-        if (!running.getAndSet(false)) {
-            return;
-        }
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        capture.stop();
     }
 }
