@@ -24,7 +24,7 @@ public final class FileCamera implements Camera {
 
     @Override
     public String id() {
-        return "file:" + file.path().toAbsolutePath();
+        return file.deviceId();
     }
 
     @Override

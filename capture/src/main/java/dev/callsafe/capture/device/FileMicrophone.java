@@ -19,7 +19,7 @@ public final class FileMicrophone implements Microphone {
 
     @Override
     public String id() {
-        return "file:" + file.path().toAbsolutePath();
+        return file.deviceId();
     }
 
     @Override

@@ -91,6 +91,11 @@ public record MediaFile(Path path, int width, int height, double frameRate, bool
         return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
+    /** The device id of this file standing in for a camera or a microphone. */
+    public String deviceId() {
+        return "file:" + path.toAbsolutePath();
+    }
+
     /** A truthful name for the page and the prompt: the file's name and what it is. */
     public String describe(boolean picture) {
         String name = path.getFileName().toString();
