@@ -2,8 +2,6 @@ package dev.callsafe.capture.audio;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -12,16 +10,12 @@ import org.bytedeco.javacv.Frame;
 import dev.callsafe.capture.video.FFmpegLoader;
 
 /** Mono samples read through FFmpeg, paced in real time: the synthetic microphone is a lavfi tone. */
-public final class FFmpegAudioSource extends AudioSourceBase {
+public final class FFmpegAudioSource extends FFmpegAudioBase {
     /** Samples per chunk: 10 ms at 48 kHz, the size WebRTC works in. */
     public static final int CHUNK = 480;
-    private static final int RATE = 48_000;
-
-    private final FFmpegFrameGrabber grabber;
-    private long next;
 
     private FFmpegAudioSource(FFmpegFrameGrabber grabber) {
-        this.grabber = grabber;
+        super(grabber);
     }
 
     /** A sine tone at the given frequency, standing in for a microphone. */
@@ -38,18 +32,13 @@ public final class FFmpegAudioSource extends AudioSourceBase {
             throw new IOException("cannot open tone source: " + e.getMessage(), e);
         }
         FFmpegAudioSource source = new FFmpegAudioSource(g);
-        source.next = System.nanoTime();
         source.startThread("audio-tone-" + frequency);
         return source;
     }
 
     @Override
     protected float[] readChunk() throws Exception {
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-            LockSupport.parkNanos(wait);
-        }
-        next += TimeUnit.SECONDS.toNanos(CHUNK) / RATE;
+        pace();
         Frame frame = grabber.grabSamples();
         if (frame == null) {
             return null;
@@ -58,20 +47,5 @@ public final class FFmpegAudioSource extends AudioSourceBase {
         float[] out = new float[buf.remaining()];
         buf.get(out);
         return out;
-    }
-
-    @Override
-    protected void release() {
-        try {
-            grabber.stop();
-            grabber.release();
-        } catch (FFmpegFrameGrabber.Exception e) {
-            // already released
-        }
-    }
-
-    @Override
-    public int sampleRate() {
-        return RATE;
     }
 }

@@ -3,8 +3,6 @@ package dev.callsafe.capture.audio;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -16,18 +14,15 @@ import dev.callsafe.capture.video.FFmpegLoader;
  * An audio file standing in for a microphone: decoded by FFmpeg, resampled to 48 kHz mono, cut into 10 ms
  * chunks, paced in real time and looped at its end.
  */
-public final class FileAudioSource extends AudioSourceBase {
-    private static final int RATE = 48_000;
+public final class FileAudioSource extends FFmpegAudioBase {
     private static final int CHUNK = FFmpegAudioSource.CHUNK;
 
-    private final FFmpegFrameGrabber grabber;
     private final float[] pending = new float[CHUNK * 64];
     private int pendingCount;
     private long samplesThisPass;
-    private long next;
 
     private FileAudioSource(FFmpegFrameGrabber grabber) {
-        this.grabber = grabber;
+        super(grabber);
     }
 
     /** Opens an audio file (or a video file's sound); throws when FFmpeg cannot read it. */
@@ -43,7 +38,6 @@ public final class FileAudioSource extends AudioSourceBase {
             throw new IOException("cannot open " + file.getFileName() + ": " + e.getMessage(), e);
         }
         FileAudioSource source = new FileAudioSource(g);
-        source.next = System.nanoTime();
         source.startThread("audio-file-" + file.getFileName());
         return source;
     }
@@ -66,30 +60,11 @@ public final class FileAudioSource extends AudioSourceBase {
             pendingCount += n;
             samplesThisPass += n;
         }
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-            LockSupport.parkNanos(wait);
-        }
-        next += TimeUnit.SECONDS.toNanos(CHUNK) / RATE;
+        pace();
         float[] out = new float[CHUNK];
         System.arraycopy(pending, 0, out, 0, CHUNK);
         System.arraycopy(pending, CHUNK, pending, 0, pendingCount - CHUNK);
         pendingCount -= CHUNK;
         return out;
-    }
-
-    @Override
-    protected void release() {
-        try {
-            grabber.stop();
-            grabber.release();
-        } catch (FFmpegFrameGrabber.Exception e) {
-            // already released
-        }
-    }
-
-    @Override
-    public int sampleRate() {
-        return RATE;
     }
 }
