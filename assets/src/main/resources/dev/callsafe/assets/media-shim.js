@@ -126,6 +126,18 @@
     }
   }
 
+  // Every track of a granted answer, or none: a track that cannot open stops the ones already opened.
+  async function openStream(answer) {
+    const tracks = [];
+    try {
+      for (const t of answer.tracks) tracks.push(await openTrack(t));
+    } catch (e) {
+      tracks.forEach((tr) => tr.stop());
+      throw e;
+    }
+    return new MediaStream(tracks);
+  }
+
   async function openTrack(t) {
     const track = new Generator({ kind: t.kind });
     const writer = track.writable.getWriter();
@@ -158,14 +170,7 @@
     const source = typeof c.video === 'object' ? c.video.mediaSource : undefined;
     if (source !== undefined && source !== 'camera') return displayFromUserMedia(c);
     const answer = await call('getUserMedia', { constraints: c });
-    const tracks = [];
-    try {
-      for (const t of answer.tracks) tracks.push(await openTrack(t));
-    } catch (e) {
-      tracks.forEach((tr) => tr.stop());
-      throw e;
-    }
-    return new MediaStream(tracks);
+    return openStream(answer);
   }
 
   async function enumerateDevices() {
@@ -200,14 +205,7 @@
 
   async function displayStream(args) {
     const answer = await callOn('display', 'share', args);
-    const tracks = [];
-    try {
-      for (const t of answer.tracks) tracks.push(await openTrack(t));
-    } catch (e) {
-      tracks.forEach((tr) => tr.stop());
-      throw e;
-    }
-    return new MediaStream(tracks);
+    return openStream(answer);
   }
 
   async function getDisplayMedia(options) {
