@@ -46,6 +46,13 @@ class DisplayMediaErrorsEndToEndTest {
         return s.getAsJsonObject("error").get("name").getAsString();
     }
 
+    /** A page expression sending a display request straight to the browser, bypassing the page script. */
+    private static String directShare(String request) {
+        return "new Promise((resolve) => callsafeQuery({request: 'display:'"
+                + " + JSON.stringify(" + request + "), persistent: false,"
+                + " onSuccess: () => resolve('granted'), onFailure: (c, m) => resolve(JSON.parse(m).name)}))";
+    }
+
     @Test
     void withoutUserActivationItIsAnInvalidStateError() {
         browser.eval(tab, "share.display()");
@@ -62,10 +69,7 @@ class DisplayMediaErrorsEndToEndTest {
         browser.eval(tab, "Object.defineProperty(UserActivation.prototype, 'isActive', {get: () => true}), true");
         browser.eval(tab, "share.display()");
         assertEquals("InvalidStateError", errorName(settled()));
-        String direct = browser.eval(tab, "new Promise((resolve) => callsafeQuery({request: 'display:'"
-                + " + JSON.stringify({op: 'share', mediaSource: 'application'}), persistent: false,"
-                + " onSuccess: () => resolve('granted'), onFailure: (c, m) => resolve(JSON.parse(m).name)}))")
-                .getAsString();
+        String direct = browser.eval(tab, directShare("{op: 'share', mediaSource: 'application'}")).getAsString();
         assertEquals("InvalidStateError", direct);
         assertTrue(browser.showing("share.picker").isEmpty());
     }
@@ -80,9 +84,7 @@ class DisplayMediaErrorsEndToEndTest {
             assertTrue(s.getAsJsonObject("error").get("isTypeError").getAsBoolean(), options);
         }
         // The browser checks again when the page script is bypassed.
-        String direct = browser.evalWithGesture(tab, "new Promise((resolve) => callsafeQuery({request: 'display:'"
-                + " + JSON.stringify({op: 'share', video: {width: {exact: 640}}}), persistent: false,"
-                + " onSuccess: () => resolve('granted'), onFailure: (c, m) => resolve(JSON.parse(m).name)}))")
+        String direct = browser.evalWithGesture(tab, directShare("{op: 'share', video: {width: {exact: 640}}}"))
                 .getAsString();
         assertEquals("TypeError", direct);
         assertTrue(browser.showing("share.picker").isEmpty());
