@@ -3,6 +3,7 @@ package dev.callsafe.browser.media;
 import static dev.callsafe.browser.media.DeviceTestSupport.assertColour;
 import static dev.callsafe.browser.media.DeviceTestSupport.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -190,6 +191,13 @@ class DeviceChoiceEndToEndTest {
         assertEquals(320, v.getAsJsonObject("settings").get("width").getAsInt());
         assertEquals(20.0, v.getAsJsonObject("settings").get("frameRate").getAsDouble(), 0.01);
         assertEquals("File: tone-1000.wav (audio)", track(r, "audio").get("label").getAsString());
+        // The chrome names the files being sent, never a camera or microphone that is off.
+        Wait.until("indicator names both files", Duration.ofSeconds(10),
+                () -> browser.text("capture.indicator.text").contains("File: tone-1000.wav"));
+        String indicator = browser.text("capture.indicator.text");
+        assertTrue(indicator.contains("File: magenta.mkv (video, 320x240) and File: tone-1000.wav (audio) in use by"),
+                indicator);
+        assertFalse(indicator.contains("Camera") || indicator.contains("Microphone"), indicator);
         JsonObject c = browser.eval(tab, "devprobe.colours('a')").getAsJsonObject();
         assertColour("centre", c.getAsJsonArray("centre"), 255, 0, 255);
         assertEquals(1000, browser.evalWithGesture(tab, "devprobe.peakHz('a')").getAsDouble(), 25);

@@ -58,14 +58,17 @@ final class CaptureIndicator extends JPanel {
         }
         Set<String> what = new LinkedHashSet<>();
         Set<String> origins = new LinkedHashSet<>();
-        boolean cam = live.stream().anyMatch(t -> t.kind() == MediaKind.CAMERA);
-        boolean mic = live.stream().anyMatch(t -> t.kind() == MediaKind.MICROPHONE);
+        // A file standing in for a device is named as the file: the user must not think the camera is on.
+        boolean cam = live.stream().anyMatch(t -> t.kind() == MediaKind.CAMERA && !fromFile(t));
+        boolean mic = live.stream().anyMatch(t -> t.kind() == MediaKind.MICROPHONE && !fromFile(t));
         if (cam) {
             what.add("Camera");
         }
         if (mic) {
             what.add("Microphone");
         }
+        live.stream().filter(CaptureIndicator::fromFile)
+                .forEach(t -> what.add(t.description().get("label").getAsString()));
         live.stream().filter(t -> t.kind().isDisplay())
                 .forEach(t -> what.add("Sharing " + t.description().get("label").getAsString()));
         live.forEach(t -> origins.add(t.owner().origin().display()));
@@ -73,5 +76,9 @@ final class CaptureIndicator extends JPanel {
         setVisible(true);
         revalidate();
         repaint();
+    }
+
+    private static boolean fromFile(LiveTrack t) {
+        return t.device() != null && t.device().startsWith("file:");
     }
 }
