@@ -30,6 +30,8 @@ import dev.callsafe.plugins.media.MediaPlugin;
 public final class BrowserFixture {
     /** Name served on 127.0.0.1 through Chromium's resolver rules: a plain-http, non-loopback origin. */
     public static final String INSECURE_HOST = "insecure.test";
+    /** Internationalised test hosts (bücher.test, and Latin p + Cyrillic а + ypal.test) served by the test pages. */
+    static final String IDN_HOSTS = "MAP xn--bcher-kva.test 127.0.0.1,MAP xn--pypal-4ve.test 127.0.0.1";
 
     private static BrowserFixture instance;
 
@@ -49,7 +51,7 @@ public final class BrowserFixture {
             // Fake devices give Chromium's own capture something to grant, so the native-path test means
             // something; resolver rules give an insecure non-loopback origin.
             System.setProperty("callsafe.engineArgs", "--use-fake-device-for-media-stream|--host-resolver-rules=MAP "
-                    + INSECURE_HOST + " 127.0.0.1");
+                    + INSECURE_HOST + " 127.0.0.1," + IDN_HOSTS);
             TestPages pages = new TestPages();
             LaunchOptions options = new LaunchOptions("about:blank",
                     Files.createTempDirectory("callsafe-test-profile-"), true);

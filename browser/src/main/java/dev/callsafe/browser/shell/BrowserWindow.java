@@ -28,6 +28,7 @@ import org.cef.browser.CefBrowser;
 import dev.callsafe.browser.LaunchOptions;
 import dev.callsafe.browser.cef.DocumentScripts;
 import dev.callsafe.browser.plugin.PluginHost;
+import dev.callsafe.permissions.UrlDisplay;
 
 /**
  * The browser window: tab strip, navigation toolbar, the plugins' chrome strip and the selected tab's page.
@@ -201,7 +202,7 @@ public final class BrowserWindow extends JFrame {
     }
 
     private void tabBecameSelected(BrowserTab tab) {
-        address.setText(tab.displayUrl());
+        address.setText(UrlDisplay.of(tab.displayUrl()));
         plugins.fire(l -> l.tabSelected(tab));
     }
 
@@ -252,7 +253,7 @@ public final class BrowserWindow extends JFrame {
     void addressChanged(BrowserTab tab, String url) {
         tab.setDisplayUrl(url);
         if (tabPane.getSelectedComponent() == tab && !address.isFocusOwner()) {
-            address.setText(url);
+            address.setText(UrlDisplay.of(url));
         }
         SwingUtilities.invokeLater(() -> {
             back.setEnabled(tab.browser().canGoBack());

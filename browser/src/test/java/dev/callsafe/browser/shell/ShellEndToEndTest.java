@@ -52,6 +52,25 @@ class ShellEndToEndTest {
     }
 
     @Test
+    void anInternationalisedHostIsShownInUnicodeOnlyWhenSafeAndWhatIsShownNavigates() {
+        String port = ":" + browser.pages().port();
+        JTextField field = (JTextField) browser.awaitShowing("nav.address");
+        BrowserFixture.onEdt(() -> {
+            field.setText("http://b\u00fccher.test" + port + "/call.html");
+            field.postActionEvent();
+        });
+        String encoded = "http://xn--bcher-kva.test" + port + "/call.html";
+        Wait.until("loaded from the encoded host", Duration.ofSeconds(30),
+                () -> browser.eval(tab, "location.href").getAsString().equals(encoded));
+        Wait.until("Unicode host shown", Duration.ofSeconds(10),
+                () -> ("http://b\u00fccher.test" + port + "/call.html").equals(address()));
+        // Latin p with Cyrillic a: a homograph of paypal, so the address bar keeps punycode.
+        String homograph = "http://xn--pypal-4ve.test" + port + "/call.html";
+        browser.navigate(tab, homograph);
+        Wait.until("punycode shown", Duration.ofSeconds(10), () -> homograph.equals(address()));
+    }
+
+    @Test
     void theBuiltInDemoPageIsServedByTheBrowser() throws Exception {
         browser.navigate(tab, LaunchOptions.DEMO_URL);
         Wait.until("demo title", Duration.ofSeconds(10), () -> "Callsafe demo call".equals(tabTitle(tab)));
