@@ -2,6 +2,7 @@ package dev.callsafe.plugins.media;
 
 import java.awt.Color;
 import java.awt.FlowLayout;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +68,8 @@ final class CaptureIndicator extends JPanel {
         if (mic) {
             what.add("Microphone");
         }
-        live.stream().filter(CaptureIndicator::fromFile)
+        // Live tracks come in no particular order; files are named in device order (camera, then microphone).
+        live.stream().filter(CaptureIndicator::fromFile).sorted(Comparator.comparing(LiveTrack::kind))
                 .forEach(t -> what.add(t.description().get("label").getAsString()));
         live.stream().filter(t -> t.kind().isDisplay())
                 .forEach(t -> what.add("Sharing " + t.description().get("label").getAsString()));
