@@ -29,17 +29,37 @@
     return callOn('media', op, args);
   }
 
-  function callOn(channel, op, args) {
+  // In rare full-suite runs a cross-site iframe's document had no bridge function when it called (cause not
+  // found; see the issue notes): give the engine a bounded moment to bind it before refusing.
+  const BRIDGE_WAIT_MS = 1500;
+
+  function findBridge() {
+    return bridge || (typeof window[BRIDGE] === 'function' ? (bridge = window[BRIDGE]) : null);
+  }
+
+  function awaitBridge() {
+    const deadline = Date.now() + BRIDGE_WAIT_MS;
     return new Promise((resolve, reject) => {
-      const q = bridge || (typeof window[BRIDGE] === 'function' ? (bridge = window[BRIDGE]) : null);
-      if (!q) { reject(new DOMException('The browser media bridge is unavailable', 'NotAllowedError')); return; }
+      const check = () => {
+        const q = findBridge();
+        if (q) resolve(q);
+        else if (Date.now() >= deadline) {
+          reject(new DOMException('The browser media bridge is unavailable', 'NotAllowedError'));
+        } else setTimeout(check, 25);
+      };
+      check();
+    });
+  }
+
+  function callOn(channel, op, args) {
+    return awaitBridge().then((q) => new Promise((resolve, reject) => {
       q({
         request: channel + ':' + JSON.stringify(Object.assign({ op }, args || {})),
         persistent: false,
         onSuccess: (r) => resolve(JSON.parse(r)),
         onFailure: (_code, msg) => reject(toError(msg)),
       });
-    });
+    }));
   }
 
   function plain(value, what) {
