@@ -12,8 +12,9 @@ packages=(
   libxcb1 libxcb-shm0 libxcb-randr0
   # FFmpeg's device layer (JavaCV) loads libpulse
   libpulse0
-  # a virtual display for tests and headless machines
-  xvfb xauth
+  # a virtual display for tests and headless machines, with a window manager; xdotool sends a person's
+  # input (XTest) in the end-to-end tests, xprop tells when the window manager is up
+  xvfb xauth openbox xdotool x11-utils
 )
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)

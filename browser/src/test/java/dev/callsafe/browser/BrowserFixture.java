@@ -38,11 +38,13 @@ public final class BrowserFixture {
     private final Browser browser;
     private final TestPages pages;
     private final Robot robot;
+    private final PersonInput input;
 
     private BrowserFixture(Browser browser, TestPages pages, Robot robot) {
         this.browser = browser;
         this.pages = pages;
         this.robot = robot;
+        this.input = new PersonInput(this, robot);
     }
 
     public static synchronized BrowserFixture get() throws Exception {
@@ -67,6 +69,11 @@ public final class BrowserFixture {
 
     public TestPages pages() {
         return pages;
+    }
+
+    /** A person's mouse and keyboard (XTest), for everything that stands for a person's action in a page. */
+    public PersonInput input() {
+        return input;
     }
 
     public MediaPlugin media() {

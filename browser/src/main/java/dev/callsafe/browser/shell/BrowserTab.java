@@ -130,6 +130,11 @@ public final class BrowserTab extends JPanel implements Tab {
         return policies.allowedFeatures(frame.frameId());
     }
 
+    /** Takes the page out of fullscreen (Escape): what the page's own exitFullscreen() does. */
+    void exitFullscreen() {
+        evaluate("document.fullscreenElement ? document.exitFullscreen().then(() => true) : false", false);
+    }
+
     public void load(String url) {
         browser.loadURL(url);
     }

@@ -47,6 +47,9 @@ public final class BrowserWindow extends JFrame {
     private final JPanel toolbar = new JPanel(new BorderLayout(4, 0));
     private final JPanel chromeStrip = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
     private final Runnable onClosed;
+    private boolean pageFullscreen;
+    private boolean windowFullscreen;
+    private boolean addressEdited;
 
     public BrowserWindow(CefClient client, PluginHost plugins, Runnable onClosed) {
         super("Callsafe");
@@ -78,7 +81,27 @@ public final class BrowserWindow extends JFrame {
         forward.addActionListener(e -> current().ifPresent(t -> t.browser().goForward()));
         reload.addActionListener(e -> reloadCurrent());
         newTab.addActionListener(e -> openTab(LaunchOptions.DEMO_URL));
-        address.addActionListener(e -> current().ifPresent(t -> t.load(LaunchOptions.normalizeUrl(address.getText()))));
+        address.addActionListener(e -> {
+            addressEdited = false;
+            current().ifPresent(t -> t.load(LaunchOptions.normalizeUrl(address.getText())));
+            current().ifPresent(t -> t.browser().getUIComponent().requestFocusInWindow());
+        });
+        // The address follows the page unless the person is typing in it (as in Chrome); Escape undoes an edit.
+        address.addKeyListener(new java.awt.event.KeyAdapter() {
+            @Override
+            public void keyTyped(java.awt.event.KeyEvent e) {
+                addressEdited = true;
+            }
+
+            @Override
+            public void keyPressed(java.awt.event.KeyEvent e) {
+                if (e.getKeyCode() == KeyEvent.VK_ESCAPE && addressEdited) {
+                    addressEdited = false;
+                    current().ifPresent(t -> address.setText(UrlDisplay.of(t.displayUrl())));
+                    address.selectAll();
+                }
+            }
+        });
 
         JPanel nav = new JPanel();
         nav.setLayout(new BoxLayout(nav, BoxLayout.X_AXIS));
@@ -133,6 +156,17 @@ public final class BrowserWindow extends JFrame {
             r = () -> current().ifPresent(this::closeTab);
         } else if (!control && keyCode == KeyEvent.VK_F5) {
             r = this::reloadCurrent;
+        } else if (!control && keyCode == KeyEvent.VK_F11) {
+            r = () -> setWindowFullscreen(!windowFullscreen);
+        } else if (!control && keyCode == KeyEvent.VK_ESCAPE && (pageFullscreen || windowFullscreen)) {
+            // As in Chrome, Escape leaves fullscreen first and is not given to the page.
+            r = () -> {
+                if (pageFullscreen) {
+                    current().ifPresent(BrowserTab::exitFullscreen);
+                } else {
+                    setWindowFullscreen(false);
+                }
+            };
         }
         if (r != null) {
             SwingUtilities.invokeLater(r);
@@ -151,7 +185,7 @@ public final class BrowserWindow extends JFrame {
 
     /** Opens a tab that loads {@code url} once the plugins' page scripts are in place. Call on the EDT. */
     public BrowserTab openTab(String url) {
-        CefBrowser browser = client.createBrowser("about:blank", false, false);
+        CefBrowser browser = client.createBrowser("about:blank", Boolean.parseBoolean(System.getProperty("callsafe.osr", "true")), false);
         BrowserTab tab = new BrowserTab(browser, this);
         tab.setDisplayUrl(url);
         tabs.add(tab);
@@ -202,6 +236,7 @@ public final class BrowserWindow extends JFrame {
     }
 
     private void tabBecameSelected(BrowserTab tab) {
+        addressEdited = false;
         address.setText(UrlDisplay.of(tab.displayUrl()));
         plugins.fire(l -> l.tabSelected(tab));
     }
@@ -252,7 +287,7 @@ public final class BrowserWindow extends JFrame {
 
     void addressChanged(BrowserTab tab, String url) {
         tab.setDisplayUrl(url);
-        if (tabPane.getSelectedComponent() == tab && !address.isFocusOwner()) {
+        if (tabPane.getSelectedComponent() == tab && !addressEdited) {
             address.setText(UrlDisplay.of(url));
         }
         SwingUtilities.invokeLater(() -> {
@@ -263,9 +298,25 @@ public final class BrowserWindow extends JFrame {
 
     /** A page entered or left fullscreen: the toolbar goes, the chrome strip (indicators) stays. */
     void fullscreenChanged(BrowserTab tab, boolean fullscreen) {
-        toolbar.setVisible(!fullscreen);
-        setExtendedState(fullscreen ? MAXIMIZED_BOTH : NORMAL);
+        pageFullscreen = fullscreen;
+        showFullscreen(fullscreen || windowFullscreen);
+    }
+
+    /** F11: the whole window fullscreen, whatever the page does; the chrome strip stays here too. */
+    void setWindowFullscreen(boolean on) {
+        windowFullscreen = on;
+        showFullscreen(on || pageFullscreen);
+    }
+
+    private void showFullscreen(boolean on) {
+        toolbar.setVisible(!on);
+        setExtendedState(on ? MAXIMIZED_BOTH : NORMAL);
         revalidate();
+    }
+
+    /** Whether the page or the person (F11) made the window fullscreen. */
+    public boolean isFullscreen() {
+        return pageFullscreen || windowFullscreen;
     }
 
     /** The chrome strip holding plugin widgets (capture indicators). */

@@ -40,6 +40,7 @@ public final class TabEvents {
         client.addLoadHandler(events.new Load());
         client.addDisplayHandler(events.new Display());
         client.addKeyboardHandler(events.new Keys());
+        client.addContextMenuHandler(new PageContextMenu(window));
     }
 
     private void onTab(CefBrowser browser, java.util.function.Consumer<BrowserTab> action) {

@@ -3,17 +3,13 @@ package dev.callsafe.browser.media;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
 import dev.callsafe.browser.BrowserFixture;
 import dev.callsafe.browser.LaunchOptions;
 import dev.callsafe.browser.Wait;
-import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.permissions.Origin;
 
@@ -31,7 +27,7 @@ class DemoShareEndToEndTest {
         browser.media().clearSiteData(origin);
         browser.media().installDisplayCapture(origin);
         try {
-            clickInPage(browser, demo, "share-tab");
+            browser.input().click(demo, "#share-tab"); // a person's click (XTest): real user activation
             Wait.until("picker or page error", Duration.ofSeconds(15), () -> !browser.showing("share.picker").isEmpty()
                     || browser.eval(demo, "document.getElementById('share-status').textContent").getAsString()
                             .contains("Error"));
@@ -48,27 +44,6 @@ class DemoShareEndToEndTest {
         } finally {
             browser.media().clearSiteData(origin);
             browser.close(other);
-        }
-    }
-
-    /**
-     * A click on a page element through DevTools {@code Input.dispatchMouseEvent}: it enters Chromium's input
-     * pipeline like a real click, so the page gets real user activation (a Robot click at the element's
-     * screen position did not reach the page under Xvfb without a window manager).
-     */
-    static void clickInPage(BrowserFixture browser, BrowserTab tab, String elementId) throws Exception {
-        JsonArray at = browser.eval(tab, "(() => { const e = document.getElementById('" + elementId + "');"
-                + " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
-                + " return [r.x + r.width / 2, r.y + r.height / 2]; })()").getAsJsonArray();
-        for (String type : new String[] {"mousePressed", "mouseReleased"}) {
-            JsonObject p = new JsonObject();
-            p.addProperty("type", type);
-            p.addProperty("x", at.get(0).getAsDouble());
-            p.addProperty("y", at.get(1).getAsDouble());
-            p.addProperty("button", "left");
-            p.addProperty("clickCount", 1);
-            DevTools.call(tab.browser().getDevToolsClient(), "Input.dispatchMouseEvent", p.toString())
-                    .get(10, TimeUnit.SECONDS);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.awt.Color;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +21,6 @@ import com.google.gson.JsonPrimitive;
 
 import dev.callsafe.browser.BrowserFixture;
 import dev.callsafe.browser.Wait;
-import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.capture.screen.Bounds;
 import dev.callsafe.capture.screen.ColourWindows;
@@ -80,24 +78,17 @@ class DisplayDelegationEndToEndTest {
         return browser.eval(tab, "probe.inChild(" + new JsonPrimitive(expr) + ")");
     }
 
-    /** Arms the iframe's button with getDisplayMedia and clicks it through Chromium's input pipeline. */
+    /** Arms the iframe's button with getDisplayMedia and clicks it with a person's mouse (XTest). */
     private void clickShareInIframe() throws Exception {
         inChild("share.armButton('share.display()')");
         JsonArray frame = browser.eval(tab, "(() => { const r = document.querySelector('iframe')"
                 + ".getBoundingClientRect(); return [r.x, r.y]; })()").getAsJsonArray();
         JsonArray button = inChild("(() => { const r = document.getElementById('go').getBoundingClientRect();"
                 + " return [r.x + r.width / 2, r.y + r.height / 2]; })()").getAsJsonArray();
-        for (String type : new String[] {"mousePressed", "mouseReleased"}) {
-            JsonObject p = new JsonObject();
-            p.addProperty("type", type);
-            // The iframe's border (2px by default) sits between its box and its document.
-            p.addProperty("x", frame.get(0).getAsDouble() + 2 + button.get(0).getAsDouble());
-            p.addProperty("y", frame.get(1).getAsDouble() + 2 + button.get(1).getAsDouble());
-            p.addProperty("button", "left");
-            p.addProperty("clickCount", 1);
-            DevTools.call(tab.browser().getDevToolsClient(), "Input.dispatchMouseEvent", p.toString())
-                    .get(10, TimeUnit.SECONDS);
-        }
+        // The iframe's border (2px by default) sits between its box and its document.
+        java.awt.Point at = browser.input().screenPoint(tab, frame.get(0).getAsDouble() + 2 + button.get(0).getAsDouble(),
+                frame.get(1).getAsDouble() + 2 + button.get(1).getAsDouble());
+        browser.input().click(at, java.awt.event.InputEvent.BUTTON1_DOWN_MASK, 1);
     }
 
     private JsonObject childSettled() {

@@ -20,7 +20,9 @@ import java.util.function.Predicate;
  * Test fixture: solid-colour X windows owned by a CHILD JVM ({@link ColourWindowsApp}), so they belong to another
  * application than the test's (and the browser's) process. Every command waits, with a deadline, until the
  * X server shows its effect (the window viewable at its bounds, on top after a raise, gone after a close).
- * Under Xvfb there is no window manager: windows appear exactly where placed, a new or raised window is on top.
+ * Under Xvfb with or without a window manager (openbox honours the placement a program asks for), windows
+ * appear where placed and a new or raised window is on top of every window that is on the screen (a window
+ * manager keeps a 1x1 helper window off-screen, above everything, which covers nothing).
  */
 public final class ColourWindows implements AutoCloseable {
     /** Deadline for each command and its visible effect. */
@@ -78,7 +80,7 @@ public final class ColourWindows implements AutoCloseable {
         long id = command("open " + name + " " + String.format("%06x", colour.getRGB() & 0xffffff) + " "
                 + bounds.x() + " " + bounds.y() + " " + bounds.width() + " " + bounds.height());
         DesktopWindow w = awaitWindow("window " + name + " shown at " + bounds + " on top",
-                ws -> !ws.isEmpty() && ws.get(ws.size() - 1).id() == id && ws.get(ws.size() - 1).bounds().equals(bounds), id);
+                ws -> topOnScreen(ws).filter(t -> t.id() == id && t.bounds().equals(bounds)).isPresent(), id);
         Bounds onScreen = bounds.intersection(inventory.rootBounds());
         if (!onScreen.isEmpty()) {
             awaitColour(name, onScreen.x() + onScreen.width() / 2, onScreen.y() + onScreen.height() / 2, colour);
@@ -106,7 +108,24 @@ public final class ColourWindows implements AutoCloseable {
     /** Raises a window and waits until it is the top-most. */
     public DesktopWindow raise(String name) throws IOException {
         long id = command("raise " + name);
-        return awaitWindow("window " + name + " on top", ws -> !ws.isEmpty() && ws.get(ws.size() - 1).id() == id, id);
+        return awaitWindow("window " + name + " on top", ws -> topOnScreen(ws).filter(t -> t.id() == id).isPresent(), id);
+    }
+
+    /** The top-most window that shows on the screen (a window entirely off it covers nothing). */
+    private java.util.Optional<DesktopWindow> topOnScreen(List<DesktopWindow> bottomFirst) {
+        Bounds root;
+        try {
+            root = inventory.rootBounds();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (int i = bottomFirst.size() - 1; i >= 0; i--) {
+            DesktopWindow w = bottomFirst.get(i);
+            if (!w.bounds().intersection(root).isEmpty()) {
+                return java.util.Optional.of(w);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Moves/resizes a window and waits until the X server has it there. */
