@@ -105,7 +105,9 @@ public final class PersonInput {
 
     /** Types text through the keyboard (non-ASCII characters included). */
     public void type(String text) {
-        xdotool("type", "--delay", "20", "--", text);
+        // 100 ms between keys: xdotool maps a spare keycode for characters the layout lacks and maps it back
+        // after each key, and a faster pace lets the X server forget the mapping before AWT reads it.
+        xdotool("type", "--delay", "100", "--", text);
     }
 
     /** Presses a key combination given as X keysyms joined by '+', e.g. {@code ctrl+l}, {@code F5}, {@code Escape}. */

@@ -16,6 +16,7 @@ import com.google.gson.JsonParser;
 
 import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FramePolicies;
+import dev.callsafe.browser.cef.OffscreenInput;
 import dev.callsafe.browser.cef.TargetTree;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.Tab;
@@ -47,6 +48,7 @@ public final class BrowserTab extends JPanel implements Tab {
         prompts.setName("tab.prompts");
         add(prompts, BorderLayout.NORTH);
         add(browser.getUIComponent(), BorderLayout.CENTER);
+        OffscreenInput.install(browser);
     }
 
     public CefBrowser browser() {

@@ -59,6 +59,9 @@ public final class BrowserWindow extends JFrame {
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         setSize(new Dimension(1200, 760));
         buildChrome();
+        // Off-screen pages have no native popups: window.open and new-window links become tabs here.
+        plugins.addMessageHandler(NewTabRequests.CHANNEL, new NewTabRequests(this));
+        plugins.addDocumentScript(NewTabRequests.pageScript());
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
