@@ -1,0 +1,126 @@
+package dev.callsafe.browser.shell;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Frame;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.Wait;
+
+/**
+ * A desktop's life around the browser: the window manager restarting, minimise and restore, resizing,
+ * fullscreen. After each, the page is painted on the screen (its colour read back from the X server) and a
+ * person's click (XTest) still reaches it.
+ */
+class DesktopLifeEndToEndTest {
+    /** target.html's background, #00c853. */
+    private static final Color GREEN = new Color(0x00, 0xc8, 0x53);
+    private BrowserFixture browser;
+    private BrowserTab tab;
+    private Robot robot;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserFixture.get();
+        tab = browser.freshTab("/target.html");
+        browser.eval(tab, "window.clicks = 0; addEventListener('click', e => { if (e.isTrusted) clicks++; }), true");
+        robot = new Robot();
+    }
+
+    @AfterEach
+    void restore() {
+        BrowserFixture.onEdt(() -> {
+            BrowserWindow w = browser.browser().window();
+            w.setWindowFullscreen(false);
+            w.setExtendedState(Frame.NORMAL);
+            w.setBounds(0, 0, 1200, 760);
+        });
+    }
+
+    /** The page shows on the screen at its centre and a click there reaches it. */
+    private void pageIsPaintedAndClickable(String after) {
+        Point centre = browser.input().screenPoint(tab, 200, 200);
+        Wait.until("page painted after " + after, Duration.ofSeconds(15), () -> near(robot.getPixelColor(centre.x, centre.y), GREEN));
+        int before = browser.eval(tab, "clicks").getAsInt();
+        browser.input().click(centre, java.awt.event.InputEvent.BUTTON1_DOWN_MASK, 1);
+        Wait.until("click reached the page after " + after, Duration.ofSeconds(10),
+                () -> browser.eval(tab, "clicks").getAsInt() == before + 1);
+    }
+
+    private static boolean near(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 12 && Math.abs(a.getGreen() - b.getGreen()) < 12
+                && Math.abs(a.getBlue() - b.getBlue()) < 12;
+    }
+
+    @Test
+    void theWindowManagerRestartingLeavesThePagePaintedAndClickable() throws Exception {
+        // Replacing the window manager is done only on the tests' own Xvfb, never on a person's desktop.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CALLSAFE_XVFB_PID") != null,
+                "not on a private display started by scripts/with-display.sh");
+        pageIsPaintedAndClickable("start");
+        // openbox --replace takes the screen over from the running window manager, as a session restart does.
+        Process wm = new ProcessBuilder("openbox", "--replace", "--sm-disable").redirectErrorStream(true)
+                .redirect(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(wm.isAlive() || wm.waitFor(1, TimeUnit.SECONDS) && wm.exitValue() == 0, "openbox started");
+        pageIsPaintedAndClickable("a window manager restart");
+    }
+
+    @Test
+    void minimiseAndRestoreResizeAndFullscreenKeepThePage() {
+        BrowserFixture.onEdt(() -> browser.browser().window().setExtendedState(Frame.ICONIFIED));
+        Wait.until("iconified", Duration.ofSeconds(10), () -> state() == Frame.ICONIFIED);
+        BrowserFixture.onEdt(() -> browser.browser().window().setExtendedState(Frame.NORMAL));
+        Wait.until("restored", Duration.ofSeconds(10), () -> state() == Frame.NORMAL);
+        pageIsPaintedAndClickable("minimise and restore");
+
+        BrowserFixture.onEdt(() -> browser.browser().window().setBounds(40, 30, 900, 600));
+        Wait.until("resized", Duration.ofSeconds(10), () -> bounds().width == 900);
+        pageIsPaintedAndClickable("a resize");
+
+        browser.input().click(browser.input().screenPoint(tab, 200, 200), java.awt.event.InputEvent.BUTTON1_DOWN_MASK, 1);
+        browser.input().key("F11");
+        Wait.until("fullscreen", Duration.ofSeconds(10), () -> browser.browser().window().isFullscreen()
+                && browser.showing("chrome.strip").size() == 1 && browser.showing("nav.address").isEmpty());
+        pageIsPaintedAndClickable("F11");
+        browser.input().key("Escape");
+        Wait.until("left fullscreen", Duration.ofSeconds(10), () -> !browser.browser().window().isFullscreen()
+                && browser.showing("nav.address").size() == 1);
+    }
+
+    @Test
+    void escapeLeavesAPagesFullscreenAndTheChromeStripStays() {
+        browser.input().click(tab, "body");
+        browser.eval(tab, "document.body.addEventListener('click', () => document.documentElement.requestFullscreen(),"
+                + " {once: true}), true");
+        browser.input().click(tab, "body"); // requestFullscreen needs a person's click
+        Wait.until("page fullscreen", Duration.ofSeconds(10), () -> browser.eval(tab, "!!document.fullscreenElement").getAsBoolean()
+                && browser.browser().window().isFullscreen());
+        assertTrue(browser.showing("chrome.strip").size() == 1, "the chrome strip stays in fullscreen");
+        browser.input().key("Escape");
+        Wait.until("page left fullscreen", Duration.ofSeconds(10), () -> !browser.eval(tab, "!!document.fullscreenElement").getAsBoolean()
+                && !browser.browser().window().isFullscreen());
+    }
+
+    private int state() {
+        AtomicReference<Integer> s = new AtomicReference<>();
+        BrowserFixture.onEdt(() -> s.set(browser.browser().window().getExtendedState()));
+        return s.get();
+    }
+
+    private Rectangle bounds() {
+        AtomicReference<Rectangle> b = new AtomicReference<>();
+        BrowserFixture.onEdt(() -> b.set(browser.browser().window().getBounds()));
+        return b.get();
+    }
+}
