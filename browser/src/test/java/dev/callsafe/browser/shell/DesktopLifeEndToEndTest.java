@@ -71,7 +71,7 @@ class DesktopLifeEndToEndTest {
         pageIsPaintedAndClickable("start");
         // openbox --replace takes the screen over from the running window manager, as a session restart does.
         Process wm = new ProcessBuilder("openbox", "--replace", "--sm-disable").redirectErrorStream(true)
-                .redirect(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(wm.isAlive() || wm.waitFor(1, TimeUnit.SECONDS) && wm.exitValue() == 0, "openbox started");
         pageIsPaintedAndClickable("a window manager restart");
     }
