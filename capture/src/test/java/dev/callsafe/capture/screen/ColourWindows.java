@@ -80,7 +80,7 @@ public final class ColourWindows implements AutoCloseable {
         long id = command("open " + name + " " + String.format("%06x", colour.getRGB() & 0xffffff) + " "
                 + bounds.x() + " " + bounds.y() + " " + bounds.width() + " " + bounds.height());
         DesktopWindow w = awaitWindow("window " + name + " shown at " + bounds + " on top",
-                ws -> topOnScreen(ws).filter(t -> t.id() == id && t.bounds().equals(bounds)).isPresent(), id);
+                ws -> topOnScreen(ws).filter(t -> sameWindow(t, id, name) && t.bounds().equals(bounds)).isPresent(), id, name);
         Bounds onScreen = bounds.intersection(inventory.rootBounds());
         if (!onScreen.isEmpty()) {
             awaitColour(name, onScreen.x() + onScreen.width() / 2, onScreen.y() + onScreen.height() / 2, colour);
@@ -108,7 +108,7 @@ public final class ColourWindows implements AutoCloseable {
     /** Raises a window and waits until it is the top-most. */
     public DesktopWindow raise(String name) throws IOException {
         long id = command("raise " + name);
-        return awaitWindow("window " + name + " on top", ws -> topOnScreen(ws).filter(t -> t.id() == id).isPresent(), id);
+        return awaitWindow("window " + name + " on top", ws -> topOnScreen(ws).filter(t -> sameWindow(t, id, name)).isPresent(), id, name);
     }
 
     /** The top-most window that shows on the screen (a window entirely off it covers nothing). */
@@ -132,7 +132,7 @@ public final class ColourWindows implements AutoCloseable {
     public DesktopWindow move(String name, Bounds bounds) throws IOException {
         long id = command("move " + name + " " + bounds.x() + " " + bounds.y() + " " + bounds.width() + " " + bounds.height());
         return awaitWindow("window " + name + " at " + bounds,
-                ws -> ws.stream().anyMatch(w -> w.id() == id && w.bounds().equals(bounds)), id);
+                ws -> ws.stream().anyMatch(w -> sameWindow(w, id, name) && w.bounds().equals(bounds)), id, name);
     }
 
     /** Makes a window change colour every 16 ms (a moving picture for benchmarks). */
@@ -148,7 +148,7 @@ public final class ColourWindows implements AutoCloseable {
     /** Closes a window and waits until it is no longer viewable. */
     public void close(String name, DesktopWindow window) throws IOException {
         command("close " + name);
-        awaitWindow("window " + name + " gone", ws -> ws.stream().noneMatch(w -> w.id() == window.id()), 0);
+        awaitWindow("window " + name + " gone", ws -> ws.stream().noneMatch(w -> w.id() == window.id()), 0, null);
     }
 
     /** The child's windows as the inventory sees them now, bottom first. */
@@ -162,13 +162,22 @@ public final class ColourWindows implements AutoCloseable {
         return out;
     }
 
-    private DesktopWindow awaitWindow(String what, Predicate<List<DesktopWindow>> condition, long id) throws IOException {
+    /**
+     * Whether the inventory's window is the child's window {@code name}: the same X window, or, under a
+     * window manager, the frame around it (the inventory lists frames; titles name the colour windows).
+     */
+    private static boolean sameWindow(DesktopWindow w, long id, String name) {
+        return w.id() == id || ("colour-" + name).equals(w.title());
+    }
+
+    private DesktopWindow awaitWindow(String what, Predicate<List<DesktopWindow>> condition, long id, String name)
+            throws IOException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         List<DesktopWindow> last = List.of();
         while (System.nanoTime() < deadline) {
             last = inventory.windows();
             if (condition.test(last)) {
-                return last.stream().filter(w -> w.id() == id).findFirst().orElse(null);
+                return last.stream().filter(w -> name == null ? w.id() == id : sameWindow(w, id, name)).findFirst().orElse(null);
             }
             pollPause();
         }
