@@ -171,23 +171,52 @@ public final class BrowserTab extends JPanel implements Tab {
         // An isolated world has its own globals: the page cannot redefine what is read there, and user
         // activation is the frame's state, shared by all worlds. Activation of a subframe also activates
         // its ancestors, so the main frame answers for the whole tab.
+        return evaluateIsolated("callsafe-activation", "navigator.userActivation.isActive === true")
+                .thenApply(v -> v != null && v.isJsonPrimitive() && v.getAsBoolean());
+    }
+
+    /**
+     * The text selected in the main frame (in a text field or the document), read in an isolated world so
+     * the page cannot substitute what gets copied; empty when the selection is in another frame.
+     */
+    CompletableFuture<String> selectedText() {
+        return evaluateIsolated("callsafe-clipboard", "(() => { const a = document.activeElement;"
+                + " if (a && (a.tagName === 'INPUT' || a.tagName === 'TEXTAREA') && typeof a.selectionStart === 'number')"
+                + " return a.value.substring(a.selectionStart, a.selectionEnd);"
+                + " return String(document.getSelection()); })()")
+                .thenApply(v -> v != null && v.isJsonPrimitive() ? v.getAsString() : "");
+    }
+
+    /** Deletes the main frame's selection as the Delete key would (after a cut). */
+    void deleteSelection() {
+        evaluateIsolated("callsafe-clipboard", "document.execCommand('delete')");
+    }
+
+    /** Inserts text at the page's caret as a paste or an input method does (Chromium's insertText). */
+    CompletableFuture<Void> insertText(String text) {
+        JsonObject p = new JsonObject();
+        p.addProperty("text", text);
+        return DevTools.call(browser.getDevToolsClient(), "Input.insertText", p.toString()).thenApply(r -> null);
+    }
+
+    private CompletableFuture<com.google.gson.JsonElement> evaluateIsolated(String worldName, String expression) {
         var devtools = browser.getDevToolsClient();
         return DevTools.call(devtools, "Page.getFrameTree", null).thenCompose(tree -> {
             String frameId = JsonParser.parseString(tree).getAsJsonObject().getAsJsonObject("frameTree")
                     .getAsJsonObject("frame").get("id").getAsString();
             JsonObject world = new JsonObject();
             world.addProperty("frameId", frameId);
-            world.addProperty("worldName", "callsafe-activation");
+            world.addProperty("worldName", worldName);
             return DevTools.call(devtools, "Page.createIsolatedWorld", world.toString());
         }).thenCompose(world -> {
             JsonObject p = new JsonObject();
             p.addProperty("contextId", JsonParser.parseString(world).getAsJsonObject().get("executionContextId").getAsInt());
-            p.addProperty("expression", "navigator.userActivation.isActive === true");
+            p.addProperty("expression", expression);
             p.addProperty("returnByValue", true);
             return DevTools.call(devtools, "Runtime.evaluate", p.toString());
         }).thenApply(r -> {
             JsonObject result = JsonParser.parseString(r).getAsJsonObject().getAsJsonObject("result");
-            return result != null && result.has("value") && result.get("value").getAsBoolean();
+            return result != null && result.has("value") ? result.get("value") : null;
         });
     }
 

@@ -89,6 +89,21 @@ public final class BrowserWindow extends JFrame {
             current().ifPresent(t -> t.load(LaunchOptions.normalizeUrl(address.getText())));
             current().ifPresent(t -> t.browser().getUIComponent().requestFocusInWindow());
         });
+        // Chromium serves its clipboard from its message loop, which runs on the Swing thread: a paste on the
+        // Swing thread while a page owns the clipboard waited 10 s for an answer that could not come. The
+        // address bar reads the clipboard on another thread and inserts on the Swing thread.
+        address.getActionMap().put(javax.swing.text.DefaultEditorKit.pasteAction, new javax.swing.AbstractAction() {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                java.util.concurrent.CompletableFuture.supplyAsync(PageClipboard::text)
+                        .thenAccept(text -> SwingUtilities.invokeLater(() -> {
+                            if (text != null) {
+                                address.replaceSelection(text);
+                                addressEdited = true;
+                            }
+                        }));
+            }
+        });
         // The address follows the page unless the person is typing in it (as in Chrome); Escape undoes an edit.
         address.addKeyListener(new java.awt.event.KeyAdapter() {
             @Override
@@ -144,8 +159,45 @@ public final class BrowserWindow extends JFrame {
                     || SwingUtilities.getWindowAncestor(e.getComponent()) != this && e.getComponent() != this) {
                 return false;
             }
+            if (e.isControlDown() && !e.isAltDown() && editInPage(e.getComponent(), e.getKeyCode(), e.isShiftDown())) {
+                return true;
+            }
             return handleShortcut(e.isControlDown(), e.getKeyCode());
         });
+    }
+
+    /**
+     * Ctrl+C, X, V, A, Z (Shift+Z redo) while a page has the keyboard: Chromium's own editing commands on the
+     * focused frame. JCEF's off-screen key translation gives Chromium the keys but not these commands, so
+     * copying from a page and pasting into it did nothing.
+     */
+    private boolean editInPage(java.awt.Component source, int keyCode, boolean shift) {
+        Optional<BrowserTab> tab = tabs.stream().filter(t -> t.browser().getUIComponent() == source).findFirst();
+        if (tab.isEmpty()) {
+            return false;
+        }
+        BrowserTab t = tab.get();
+        org.cef.browser.CefFrame frame = t.browser().getFocusedFrame();
+        if (frame == null) {
+            frame = t.browser().getMainFrame();
+        }
+        switch (keyCode) {
+            case KeyEvent.VK_C -> PageClipboard.copy(t);
+            case KeyEvent.VK_X -> PageClipboard.cut(t);
+            case KeyEvent.VK_V -> PageClipboard.paste(t);
+            case KeyEvent.VK_A -> frame.selectAll();
+            case KeyEvent.VK_Z -> {
+                if (shift) {
+                    frame.redo();
+                } else {
+                    frame.undo();
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs a browser shortcut pressed while the page had keyboard focus; true when it was one. */

@@ -21,7 +21,6 @@ import org.cef.handler.CefContextMenuHandlerAdapter;
 final class PageContextMenu extends CefContextMenuHandlerAdapter {
     private static final int EDIT_CAN_CUT = 1 << 3;
     private static final int EDIT_CAN_COPY = 1 << 4;
-    private static final int EDIT_CAN_PASTE = 1 << 5;
 
     private final BrowserWindow window;
 
@@ -56,10 +55,11 @@ final class PageContextMenu extends CefContextMenuHandlerAdapter {
         add(menu, "reload", "Reload", true, e -> browser.reload());
         menu.addSeparator();
         if (editable) {
-            add(menu, "cut", "Cut", (edit & EDIT_CAN_CUT) != 0, e -> focused(browser).cut());
+            add(menu, "cut", "Cut", (edit & EDIT_CAN_CUT) != 0, e -> PageClipboard.cut(tab));
         }
-        add(menu, "copy", "Copy", hasSelection || (edit & EDIT_CAN_COPY) != 0, e -> focused(browser).copy());
-        add(menu, "paste", "Paste", editable && (edit & EDIT_CAN_PASTE) != 0, e -> focused(browser).paste());
+        add(menu, "copy", "Copy", hasSelection || (edit & EDIT_CAN_COPY) != 0, e -> PageClipboard.copy(tab));
+        // Chromium cannot see the system clipboard here (see PageClipboard), so it never says "can paste".
+        add(menu, "paste", "Paste", editable, e -> PageClipboard.paste(tab));
         add(menu, "selectAll", "Select all", true, e -> focused(browser).selectAll());
         menu.show(page, x, y);
     }
