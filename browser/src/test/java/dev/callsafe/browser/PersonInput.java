@@ -115,6 +115,14 @@ public final class PersonInput {
         xdotool("key", "--clearmodifiers", combination);
     }
 
+    /**
+     * What a person does to windows through the window manager, as xdotool commands: minimising the active
+     * window ({@code getactivewindow windowminimize}), bringing one back ({@code search --name X windowactivate}).
+     */
+    public void windowManager(String... xdotoolCommand) {
+        xdotool(xdotoolCommand);
+    }
+
     private void xdotool(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("xdotool");

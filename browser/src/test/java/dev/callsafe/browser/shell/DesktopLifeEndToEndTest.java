@@ -78,9 +78,10 @@ class DesktopLifeEndToEndTest {
 
     @Test
     void minimiseAndRestoreResizeAndFullscreenKeepThePage() {
-        BrowserFixture.onEdt(() -> browser.browser().window().setExtendedState(Frame.ICONIFIED));
+        pageIsPaintedAndClickable("start"); // the click also makes the browser the active window
+        browser.input().windowManager("getactivewindow", "windowminimize");
         Wait.until("iconified", Duration.ofSeconds(10), () -> state() == Frame.ICONIFIED);
-        BrowserFixture.onEdt(() -> browser.browser().window().setExtendedState(Frame.NORMAL));
+        browser.input().windowManager("search", "--name", "\u2014 Callsafe$", "windowactivate");
         Wait.until("restored", Duration.ofSeconds(10), () -> state() == Frame.NORMAL);
         pageIsPaintedAndClickable("minimise and restore");
 
@@ -100,7 +101,6 @@ class DesktopLifeEndToEndTest {
 
     @Test
     void escapeLeavesAPagesFullscreenAndTheChromeStripStays() {
-        browser.input().click(tab, "body");
         browser.eval(tab, "document.body.addEventListener('click', () => document.documentElement.requestFullscreen(),"
                 + " {once: true}), true");
         browser.input().click(tab, "body"); // requestFullscreen needs a person's click

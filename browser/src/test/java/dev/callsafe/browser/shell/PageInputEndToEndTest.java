@@ -164,7 +164,32 @@ class PageInputEndToEndTest {
             BrowserFixture.onEdt(() -> t.set(address.getText()));
             return t.get().trim().equals("bravo");
         });
-        input.key("Escape");
+        // and back: text copied in the address bar is pasted into a page field
+        input.key("ctrl+a");
+        input.type("charlie");
+        input.key("ctrl+a");
+        input.key("ctrl+c");
+        input.click(tab, "#field");
+        input.key("ctrl+v");
+        Wait.until("pasted into the page", SHORT,
+                () -> browser.eval(tab, "document.getElementById('field').value").getAsString().equals("charlie"));
+    }
+
+    @Test
+    void keysThatTypeNothingDoNotEditTheField() {
+        input.click(tab, "#field");
+        input.type("hello");
+        Wait.until("typed", SHORT, () -> browser.eval(tab, "document.getElementById('field').value").getAsString().equals("hello"));
+        input.key("ctrl+a");
+        // Shift, Ctrl, Home, End and F-keys once reached the page as Delete and emptied a selection.
+        input.key("shift");
+        input.key("ctrl");
+        input.key("Home");
+        input.key("shift+End");
+        Wait.until("keys seen by the page", SHORT, () -> count("keydown", "field") >= 10);
+        assertEquals("hello", browser.eval(tab, "document.getElementById('field').value").getAsString());
+        assertEquals("[\"Shift\",\"Control\",\"Home\",\"Shift\",\"End\"]", browser.eval(tab,
+                "JSON.stringify(seen('keydown', 'field').slice(-5).map(e => e.key))").getAsString());
     }
 
     private static String focusedName() {

@@ -21,8 +21,7 @@ import java.util.function.Predicate;
  * application than the test's (and the browser's) process. Every command waits, with a deadline, until the
  * X server shows its effect (the window viewable at its bounds, on top after a raise, gone after a close).
  * Under Xvfb with or without a window manager (openbox honours the placement a program asks for), windows
- * appear where placed and a new or raised window is on top of every window that is on the screen (a window
- * manager keeps a 1x1 helper window off-screen, above everything, which covers nothing).
+ * appear where placed and a new or raised window has no window above it that overlaps it.
  */
 public final class ColourWindows implements AutoCloseable {
     /** Deadline for each command and its visible effect. */
@@ -80,7 +79,7 @@ public final class ColourWindows implements AutoCloseable {
         long id = command("open " + name + " " + String.format("%06x", colour.getRGB() & 0xffffff) + " "
                 + bounds.x() + " " + bounds.y() + " " + bounds.width() + " " + bounds.height());
         DesktopWindow w = awaitWindow("window " + name + " shown at " + bounds + " on top",
-                ws -> topOnScreen(ws).filter(t -> sameWindow(t, id, name) && t.bounds().equals(bounds)).isPresent(), id, name);
+                ws -> uncovered(ws, id, name).filter(t -> t.bounds().equals(bounds)).isPresent(), id, name);
         Bounds onScreen = bounds.intersection(inventory.rootBounds());
         if (!onScreen.isEmpty()) {
             awaitColour(name, onScreen.x() + onScreen.width() / 2, onScreen.y() + onScreen.height() / 2, colour);
@@ -108,20 +107,23 @@ public final class ColourWindows implements AutoCloseable {
     /** Raises a window and waits until it is the top-most. */
     public DesktopWindow raise(String name) throws IOException {
         long id = command("raise " + name);
-        return awaitWindow("window " + name + " on top", ws -> topOnScreen(ws).filter(t -> sameWindow(t, id, name)).isPresent(), id, name);
+        return awaitWindow("window " + name + " on top", ws -> uncovered(ws, id, name).isPresent(), id, name);
     }
 
-    /** The top-most window that shows on the screen (a window entirely off it covers nothing). */
-    private java.util.Optional<DesktopWindow> topOnScreen(List<DesktopWindow> bottomFirst) {
-        Bounds root;
-        try {
-            root = inventory.rootBounds();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        for (int i = bottomFirst.size() - 1; i >= 0; i--) {
+    /**
+     * The child's window {@code name} when no window above it overlaps it: "on top" as far as its pixels go.
+     * A window manager keeps windows of its own above (a 1x1 helper off-screen) and honours always-on-top
+     * windows (the browser's sharing bar), so the last window of the stack need not be the new one.
+     */
+    private static java.util.Optional<DesktopWindow> uncovered(List<DesktopWindow> bottomFirst, long id, String name) {
+        for (int i = 0; i < bottomFirst.size(); i++) {
             DesktopWindow w = bottomFirst.get(i);
-            if (!w.bounds().intersection(root).isEmpty()) {
+            if (sameWindow(w, id, name)) {
+                for (DesktopWindow above : bottomFirst.subList(i + 1, bottomFirst.size())) {
+                    if (above.bounds().intersects(w.bounds())) {
+                        return java.util.Optional.empty();
+                    }
+                }
                 return java.util.Optional.of(w);
             }
         }
