@@ -101,11 +101,12 @@ class DesktopLifeEndToEndTest {
 
     @Test
     void escapeLeavesAPagesFullscreenAndTheChromeStripStays() {
-        browser.eval(tab, "document.body.addEventListener('click', () => document.documentElement.requestFullscreen(),"
+        browser.eval(tab, "window.fs = 'no click'; document.body.addEventListener('click', () => {"
+                + " fs = 'asked'; document.documentElement.requestFullscreen().then(() => fs = 'granted', e => fs = String(e)); },"
                 + " {once: true}), true");
         browser.input().click(tab, "body"); // requestFullscreen needs a person's click
-        Wait.until("page fullscreen", Duration.ofSeconds(10), () -> browser.eval(tab, "!!document.fullscreenElement").getAsBoolean()
-                && browser.browser().window().isFullscreen());
+        Wait.value("page fullscreen", Duration.ofSeconds(10), () -> browser.eval(tab, "[window.fs, !!document.fullscreenElement]")
+                + " window fullscreen: " + browser.browser().window().isFullscreen(), v -> v.equals("[\"granted\",true] window fullscreen: true"));
         assertTrue(browser.showing("chrome.strip").size() == 1, "the chrome strip stays in fullscreen");
         browser.input().key("Escape");
         Wait.until("page left fullscreen", Duration.ofSeconds(10), () -> !browser.eval(tab, "!!document.fullscreenElement").getAsBoolean()
