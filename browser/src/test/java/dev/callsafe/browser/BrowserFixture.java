@@ -132,21 +132,37 @@ public final class BrowserFixture {
 
     /** Evaluates JavaScript in the tab's main frame and returns its JSON value (promises awaited). */
     public JsonElement eval(BrowserTab tab, String js) {
-        return evalAs(tab, js, false);
-    }
-
-    /** Evaluates as if the user had just clicked in the page (transient user activation). */
-    public JsonElement evalWithGesture(BrowserTab tab, String js) {
-        return evalAs(tab, js, true);
-    }
-
-    private JsonElement evalAs(BrowserTab tab, String js, boolean gesture) {
         try {
-            return JsonParser.parseString(tab.evaluate(js, gesture).get(20, TimeUnit.SECONDS));
+            return JsonParser.parseString(tab.evaluate(js, false).get(20, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new IllegalStateException("evaluating " + js + ": " + e, e);
         }
     }
+
+    /**
+     * Runs {@code js} as the click handler of a button put into the page, clicked by a person's mouse
+     * (XTest), so the page has real user activation, and returns its JSON value (promises awaited). Selects
+     * the tab first when it is in the background (a person can click only what is shown).
+     */
+    public JsonElement evalOnClick(BrowserTab tab, String js) {
+        if (current().orElse(null) != tab) {
+            tab.select();
+            Wait.until("tab selected", Duration.ofSeconds(10), () -> current().orElse(null) == tab);
+        }
+        eval(tab, "(() => { let b = document.getElementById('callsafe-person');"
+                + " if (!b) { b = document.createElement('button'); b.id = 'callsafe-person'; b.textContent = 'act';"
+                + " b.style.cssText = 'position:fixed;left:0;top:0;width:48px;height:28px;z-index:2147483647;margin:0';"
+                + " document.documentElement.appendChild(b); }"
+                + " delete window.__personResult;"
+                + " b.onclick = () => { window.__personResult = (async () => (" + js + "))(); }; return true; })()");
+        input.click(tab, "#callsafe-person");
+        Wait.until("the page ran the click", Duration.ofSeconds(10),
+                () -> eval(tab, "'__personResult' in window").getAsBoolean());
+        JsonElement result = eval(tab, "window.__personResult");
+        eval(tab, "delete window.__personResult; document.getElementById('callsafe-person')?.remove(), true");
+        return result;
+    }
+
 
     /** Components in the window with this name that are currently showing. */
     public List<JComponent> showing(String name) {

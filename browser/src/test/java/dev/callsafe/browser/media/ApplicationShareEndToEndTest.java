@@ -75,7 +75,7 @@ class ApplicationShareEndToEndTest {
     }
 
     private JsonObject shareTheApplication(boolean freeze) {
-        browser.evalWithGesture(tab, "share.display()");
+        browser.evalOnClick(tab, "share.display()");
         browser.awaitShowing("share.picker");
         assertTrue(browser.showing("share.picker.application." + ProcessHandle.current().pid()).isEmpty(),
                 "this browser is never offered");

@@ -87,7 +87,7 @@ class CameraAndMicrophoneEndToEndTest {
         assertTrue(stamped >= 18, "frames with a readable stamp: " + stamped);
         assertTrue(lastSeq - firstSeq >= 10, "counter rose from " + firstSeq + " to " + lastSeq);
 
-        double level = browser.evalWithGesture(tab, "probe.audioLevel()").getAsDouble();
+        double level = browser.evalOnClick(tab, "probe.audioLevel()").getAsDouble();
         assertTrue(level > 0.05, "tone RMS level " + level); // a 1/8-amplitude sine has RMS 0.088
 
         String indicator = browser.text("capture.indicator.text");

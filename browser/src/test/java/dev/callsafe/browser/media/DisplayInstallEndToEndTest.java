@@ -47,7 +47,7 @@ class DisplayInstallEndToEndTest {
     }
 
     private JsonObject askForTheScreen() {
-        browser.evalWithGesture(tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
+        browser.evalOnClick(tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
         return Wait.value("share settled or picker", Duration.ofSeconds(15),
                 () -> browser.eval(tab, "share.state()").getAsJsonObject(),
                 s -> s.get("settled").getAsBoolean() || !browser.showing("share.picker").isEmpty());

@@ -78,13 +78,13 @@ class DisplayMediaErrorsEndToEndTest {
     void minAndExactConstraintsAreTypeErrors() {
         for (String options : new String[] {"{video: {width: {min: 640}}}", "{video: {frameRate: {exact: 30}}}",
                 "{video: {advanced: [{width: 640}]}}", "{video: false}", "{audio: {sampleRate: {exact: 48000}}}"}) {
-            browser.evalWithGesture(tab, "share.display(" + options + ")");
+            browser.evalOnClick(tab, "share.display(" + options + ")");
             JsonObject s = settled();
             assertEquals("TypeError", errorName(s), options);
             assertTrue(s.getAsJsonObject("error").get("isTypeError").getAsBoolean(), options);
         }
         // The browser checks again when the page script is bypassed.
-        String direct = browser.evalWithGesture(tab, directShare("{op: 'share', video: {width: {exact: 640}}}"))
+        String direct = browser.evalOnClick(tab, directShare("{op: 'share', video: {width: {exact: 640}}}"))
                 .getAsString();
         assertEquals("TypeError", direct);
         assertTrue(browser.showing("share.picker").isEmpty());
@@ -92,7 +92,7 @@ class DisplayMediaErrorsEndToEndTest {
 
     @Test
     void refusingInThePickerIsANotAllowedError() {
-        browser.evalWithGesture(tab, "share.display()");
+        browser.evalOnClick(tab, "share.display()");
         browser.awaitShowing("share.picker");
         assertTrue(browser.text("share.picker.text").contains(browser.pages().url("").replaceAll("/$", "")));
         browser.clickNamed("share.picker.cancel");
@@ -103,9 +103,9 @@ class DisplayMediaErrorsEndToEndTest {
 
     @Test
     void aSecondRequestWhileThePickerIsOpenIsRefused() {
-        browser.evalWithGesture(tab, "share.display()");
+        browser.evalOnClick(tab, "share.display()");
         browser.awaitShowing("share.picker");
-        String second = browser.evalWithGesture(tab, "navigator.mediaDevices.getDisplayMedia()"
+        String second = browser.evalOnClick(tab, "navigator.mediaDevices.getDisplayMedia()"
                 + ".then(() => 'granted', (e) => e.name + ': ' + e.message)").getAsString();
         assertTrue(second.startsWith("NotAllowedError") && second.contains("already open"), second);
         assertEquals(1, browser.showing("share.picker").size());
@@ -116,7 +116,7 @@ class DisplayMediaErrorsEndToEndTest {
     @Test
     void screenAndTabSharingNeedTheApplicationPermission() {
         for (String source : new String[] {"screen", "browser"}) {
-            browser.evalWithGesture(tab, "share.viaUserMedia({video: {mediaSource: '" + source + "'}})");
+            browser.evalOnClick(tab, "share.viaUserMedia({video: {mediaSource: '" + source + "'}})");
             JsonObject s = settled();
             assertEquals("NotAllowedError", errorName(s), source);
             assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("calling app"), source);
@@ -128,7 +128,7 @@ class DisplayMediaErrorsEndToEndTest {
     void aPagesOwnPermissionsPolicyCanRefuseDisplayCapture() {
         browser.navigate(tab, browser.pages().url("/share.html?policy="
                 + java.net.URLEncoder.encode("display-capture=()", java.nio.charset.StandardCharsets.UTF_8)));
-        browser.evalWithGesture(tab, "share.display()");
+        browser.evalOnClick(tab, "share.display()");
         JsonObject s = settled();
         assertEquals("NotAllowedError", errorName(s));
         assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("permissions policy"), s.toString());
@@ -137,7 +137,7 @@ class DisplayMediaErrorsEndToEndTest {
 
     @Test
     void unknownMediaSourceIsATypeError() {
-        browser.evalWithGesture(tab, "share.viaUserMedia({video: {mediaSource: 'desktop'}})");
+        browser.evalOnClick(tab, "share.viaUserMedia({video: {mediaSource: 'desktop'}})");
         assertEquals("TypeError", errorName(settled()));
     }
 }

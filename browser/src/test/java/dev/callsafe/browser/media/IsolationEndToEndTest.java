@@ -123,7 +123,7 @@ class IsolationEndToEndTest {
     @Test
     void popupsOpenAsTabsThatHaveThePageScript() throws Exception {
         int before = browser.browser().window().tabs().size();
-        browser.evalWithGesture(tab, "window.open('" + browser.pages().url("/call.html?popup") + "'), true");
+        browser.evalOnClick(tab, "window.open('" + browser.pages().url("/call.html?popup") + "'), true");
         Wait.until("popup tab opened", Duration.ofSeconds(15),
                 () -> browser.browser().window().tabs().size() == before + 1);
         BrowserTab popup = browser.browser().window().tabs().get(before);

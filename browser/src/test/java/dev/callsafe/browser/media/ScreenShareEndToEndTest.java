@@ -56,7 +56,7 @@ class ScreenShareEndToEndTest {
         Bounds blue = new Bounds(b.x + b.width + 20, 40, 200, 200);
         windows.open("blue", BLUE, blue);
         try {
-            browser.evalWithGesture(tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
+            browser.evalOnClick(tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
             browser.awaitShowing("share.picker");
             browser.clickNamed("share.picker.screen.0");
             browser.clickNamed("share.picker.share");

@@ -60,7 +60,7 @@ class TabShareEndToEndTest {
     }
 
     private void shareTargetThroughThePicker() {
-        browser.evalWithGesture(caller, "share.viaUserMedia({video: {mediaSource: 'browser'}})");
+        browser.evalOnClick(caller, "share.viaUserMedia({video: {mediaSource: 'browser'}})");
         browser.awaitShowing("share.picker");
         // The background tab's thumbnail comes from its own rendering (DevTools screenshot).
         Wait.until("a thumbnail of the target tab", Duration.ofSeconds(15), () -> {
@@ -138,7 +138,7 @@ class TabShareEndToEndTest {
 
     @Test
     void escapeInThePickerRefuses() throws Exception {
-        browser.evalWithGesture(caller, "share.viaUserMedia({video: {mediaSource: 'browser'}})");
+        browser.evalOnClick(caller, "share.viaUserMedia({video: {mediaSource: 'browser'}})");
         browser.awaitShowing("share.picker");
         browser.clickNamed("share.picker.browser." + target.id()); // focuses the picker: a real key goes there
         Wait.until("picker focused", Duration.ofSeconds(10), () -> {
@@ -160,7 +160,7 @@ class TabShareEndToEndTest {
 
     @Test
     void aNamedTabIsSharedWithoutAChoiceUnderTheApplicationPermission() {
-        browser.evalWithGesture(caller, "share.viaUserMedia({video: {mediaSource: 'browser', tabId: " + target.id() + "}})");
+        browser.evalOnClick(caller, "share.viaUserMedia({video: {mediaSource: 'browser', tabId: " + target.id() + "}})");
         JsonObject s = settled();
         assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
         assertTrue(browser.showing("share.picker").isEmpty());

@@ -1,5 +1,6 @@
 package dev.callsafe.browser.shell;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -101,12 +102,10 @@ class DesktopLifeEndToEndTest {
 
     @Test
     void escapeLeavesAPagesFullscreenAndTheChromeStripStays() {
-        browser.eval(tab, "window.fs = 'no click'; document.body.addEventListener('click', () => {"
-                + " fs = 'asked'; document.documentElement.requestFullscreen().then(() => fs = 'granted', e => fs = String(e)); },"
-                + " {once: true}), true");
-        browser.input().click(tab, "body"); // requestFullscreen needs a person's click
-        Wait.value("page fullscreen", Duration.ofSeconds(10), () -> browser.eval(tab, "[window.fs, !!document.fullscreenElement]")
-                + " window fullscreen: " + browser.browser().window().isFullscreen(), v -> v.equals("[\"granted\",true] window fullscreen: true"));
+        // requestFullscreen needs a person's click: it runs as the handler of a real click
+        assertEquals("granted", browser.evalOnClick(tab, "document.documentElement.requestFullscreen()"
+                + ".then(() => 'granted', e => String(e))").getAsString());
+        Wait.until("window fullscreen", Duration.ofSeconds(10), () -> browser.browser().window().isFullscreen());
         assertTrue(browser.showing("chrome.strip").size() == 1, "the chrome strip stays in fullscreen");
         browser.input().key("Escape");
         Wait.until("page left fullscreen", Duration.ofSeconds(10), () -> !browser.eval(tab, "!!document.fullscreenElement").getAsBoolean()

@@ -142,7 +142,7 @@ class ShellEndToEndTest {
         browser.eval(tab, "probe.start({audio: true})");
         browser.clickNamed("consent.allow");
         browser.awaitShowing("capture.indicator");
-        browser.evalWithGesture(tab, "document.documentElement.requestFullscreen().then(() => true, e => e.name)");
+        browser.evalOnClick(tab, "document.documentElement.requestFullscreen().then(() => true, e => e.name)");
         Wait.until("page fullscreen", Duration.ofSeconds(10),
                 () -> browser.eval(tab, "!!document.fullscreenElement").getAsBoolean());
         Wait.until("toolbar hidden", Duration.ofSeconds(10), () -> browser.showing("nav.address").isEmpty());
