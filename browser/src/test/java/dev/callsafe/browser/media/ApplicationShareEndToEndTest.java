@@ -74,9 +74,12 @@ class ApplicationShareEndToEndTest {
         shared.close("green", green);
     }
 
-    private JsonObject shareTheApplication(boolean freeze) {
+    private JsonObject shareTheApplication(boolean freeze) throws java.io.IOException {
         browser.evalOnClick(tab, "share.display()");
         browser.awaitShowing("share.picker");
+        // The person's click raised the browser over the application; bring the application back on top,
+        // as a person would before sharing it (covered parts are grey, which other tests check).
+        shared.raise("green");
         assertTrue(browser.showing("share.picker.application." + ProcessHandle.current().pid()).isEmpty(),
                 "this browser is never offered");
         browser.clickNamed("share.picker.application." + shared.pid());
@@ -121,8 +124,8 @@ class ApplicationShareEndToEndTest {
     @Test
     void coveredPartsAreGreyAndTheCoveringWindowNeverAppears() throws Exception {
         assertOneWindowBox(shareTheApplication(false));
-        JsonObject before = inspect();
-        assertTrue(isGreen(before, 0) && isGreen(before, 1), () -> "all green before the cover: " + before);
+        JsonObject before = Wait.value("all green before the cover", Duration.ofSeconds(10), this::inspect,
+                px -> isGreen(px, 0) && isGreen(px, 1));
         red = other.open("red", RED, COVER);
         JsonObject after = Wait.value("covered corner grey", Duration.ofSeconds(10), this::inspect,
                 px -> near(px.getAsJsonArray("samples").get(1).getAsJsonArray(), 128, 128, 128));
@@ -134,8 +137,7 @@ class ApplicationShareEndToEndTest {
     @Test
     void inFreezeModeCoveredPartsKeepTheirLastVisiblePicture() throws Exception {
         assertOneWindowBox(shareTheApplication(true));
-        JsonObject before = inspect();
-        assertTrue(isGreen(before, 1), () -> "green before the cover: " + before);
+        Wait.value("green before the cover", Duration.ofSeconds(10), this::inspect, px -> isGreen(px, 1));
         red = other.open("red", RED, COVER);
         // The first frames may have been grabbed before the cover (at most a pipe's queue of 2 in flight):
         // nine fresh frames in a row are checked, the later ones certainly grabbed with the cover on top.
@@ -151,11 +153,13 @@ class ApplicationShareEndToEndTest {
         DesktopWindow second = shared.open("second", GREEN, new Bounds(600, 150, 200, 200));
         try {
             JsonObject settings = shareTheApplication(false);
+            shared.raise("second");
             assertEquals(700, settings.get("width").getAsInt(), "from x 100 to 800");
             assertEquals(300, settings.get("height").getAsInt(), "from y 100 to 400");
             // (550, 250) lies between the two windows; (700, 250) is the second window's middle
-            JsonObject px = browser.eval(tab, "share.inspect({n: 3, colours: [" + rgb(GREEN) + "],"
-                    + " points: [[" + (450.0 / 700) + ", 0.5], [" + (600.0 / 700) + ", 0.5]]})").getAsJsonObject();
+            JsonObject px = Wait.value("the second window shown", Duration.ofSeconds(10), () -> browser.eval(tab,
+                    "share.inspect({n: 3, colours: [" + rgb(GREEN) + "], points: [[" + (450.0 / 700) + ", 0.5], ["
+                    + (600.0 / 700) + ", 0.5]]})").getAsJsonObject(), x -> isGreen(x, 1));
             assertTrue(near(px.getAsJsonArray("samples").get(0).getAsJsonArray(), 128, 128, 128),
                     () -> "the gap between the windows is grey: " + px);
             assertTrue(isGreen(px, 1), () -> "the second window arrives: " + px);

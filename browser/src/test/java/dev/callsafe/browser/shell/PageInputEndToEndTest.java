@@ -78,8 +78,10 @@ class PageInputEndToEndTest {
     void aDoubleClickSelectsAWord() {
         input.click(tab, "#field"); // the window's first click may only activate it
         input.doubleClick(tab, "#bravo");
-        Wait.until("word selected", SHORT,
-                () -> browser.eval(tab, "String(getSelection()).trim()").getAsString().equals("bravo"));
+        // The last value names the selection and the clicks the page saw, should this time out.
+        Wait.value("word selected", SHORT, () -> browser.eval(tab, "[String(getSelection()).trim(), inputLog.filter("
+                + "e => /click|mousedown/.test(e.type)).map(e => e.type + ':' + e.target + ':' + e.detail).join(' ')]")
+                .getAsJsonArray(), v -> v.get(0).getAsString().equals("bravo"));
         assertEquals(1, count("dblclick", "bravo"));
     }
 
