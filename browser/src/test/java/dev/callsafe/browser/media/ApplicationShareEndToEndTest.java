@@ -77,9 +77,6 @@ class ApplicationShareEndToEndTest {
     private JsonObject shareTheApplication(boolean freeze) throws java.io.IOException {
         browser.evalOnClick(tab, "share.display()");
         browser.awaitShowing("share.picker");
-        // The person's click raised the browser over the application; bring the application back on top,
-        // as a person would before sharing it (covered parts are grey, which other tests check).
-        shared.raise("green");
         assertTrue(browser.showing("share.picker.application." + ProcessHandle.current().pid()).isEmpty(),
                 "this browser is never offered");
         browser.clickNamed("share.picker.application." + shared.pid());
@@ -90,6 +87,9 @@ class ApplicationShareEndToEndTest {
         JsonObject s = Wait.value("share settled", Duration.ofSeconds(20),
                 () -> browser.eval(tab, "share.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
         assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
+        // The person's click raised the browser over the application; bring the application back on top,
+        // as a person would once sharing it (covered parts are grey, which the tests check).
+        shared.raise("green");
         JsonObject settings = s.getAsJsonArray("tracks").get(0).getAsJsonObject().getAsJsonObject("settings");
         assertEquals("window", settings.get("displaySurface").getAsString());
         return settings;
