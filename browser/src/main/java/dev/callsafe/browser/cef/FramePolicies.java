@@ -14,23 +14,30 @@ import org.cef.browser.CefFrame;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.callsafe.permissions.Origin;
+import dev.callsafe.plugins.spi.EngineFrame;
+
 /**
- * Asks Chromium which permissions-policy features (camera, microphone, display-capture...) a frame of one
- * tab has: the effect of its {@code allow=} attribute, of every ancestor's policy and of its own
+ * Asks Chromium what a frame of one tab is: its security origin (opaque for a sandboxed frame without
+ * {@code allow-same-origin}, the creator's for about:blank, whatever the URL says) and which
+ * permissions-policy features (camera, microphone, display-capture...) it has: the effect of its {@code allow=} attribute, of every ancestor's policy and of its own
  * {@code Permissions-Policy} header, as Chromium enforces them, never as the page claims. In-process frames are answered by the tab's own target; out-of-process
  * iframes, nested ones too, by their auto-attached target ({@link TargetTree}).
  *
  * <p>CEF's frame identifier is not the DevTools frame id (measured in CEF 146), so the CEF frame is matched to
  * DevTools frames by URL and parent URL. When several frames match (twin iframes of one URL) the answer is
- * what every one of them is allowed: fail closed. No match at all, a vanished frame or a failed lookup
- * completes the future exceptionally: the engine could not say, and the caller decides what that means.
+ * what every one of them is allowed, and their origin only if all report the same one (else opaque): fail
+ * closed. No match at all, a vanished frame, a failed lookup or no answer within the time-out (a busy
+ * renderer) completes the future exceptionally: the engine could not say, and callers refuse.
  */
 public final class FramePolicies {
     private static final Logger LOG = Logger.getLogger(FramePolicies.class.getName());
-    private static final long TIMEOUT_SECONDS = 10;
+    /** System property: how long a lookup may take before it refuses (milliseconds; tests force it short). */
+    public static final String TIMEOUT_PROPERTY = "callsafe.frameLookupTimeoutMs";
+    private static final long DEFAULT_TIMEOUT_MS = 10_000;
 
     /** One frame as a DevTools target reports it; {@code target} is the session path that hosts it. */
-    private record Node(List<String> target, String id, String url, String parentId) {
+    private record Node(List<String> target, String id, String url, String parentId, String securityOrigin) {
     }
 
     private final CefBrowser browser;
@@ -42,10 +49,11 @@ public final class FramePolicies {
     }
 
     /**
-     * The permissions-policy features Chromium allows in this frame (e.g. {@code camera}); fails when the
-     * frame is gone or cannot be found among the engine's frames.
+     * The frame's security origin and the permissions-policy features Chromium allows in it (e.g.
+     * {@code camera}); fails when the frame is gone, cannot be found among the engine's frames, or the engine
+     * does not answer in time.
      */
-    public CompletableFuture<Set<String>> allowedFeatures(String cefFrameId) {
+    public CompletableFuture<EngineFrame> describe(String cefFrameId) {
         CefFrame frame = browser.getFrameByIdentifier(cefFrameId);
         if (frame == null || !frame.isValid()) {
             return CompletableFuture.failedFuture(new IllegalStateException("frame gone"));
@@ -66,7 +74,7 @@ public final class FramePolicies {
             LOG.fine(() -> "policy lookup for " + url + " (parent " + parentUrl + "): " + candidates.size()
                     + " of " + nodes);
             if (candidates.isEmpty()) {
-                return CompletableFuture.<Set<String>>failedFuture(
+                return CompletableFuture.<EngineFrame>failedFuture(
                         new IllegalStateException("no DevTools frame matches " + url));
             }
             List<CompletableFuture<Set<String>>> each = new ArrayList<>();
@@ -83,13 +91,21 @@ public final class FramePolicies {
                         allowed.retainAll(s);
                     }
                 }
-                return Set.copyOf(allowed);
+                // Twins reporting different origins (one sandboxed, one not) cannot be told apart: no origin.
+                Set<String> origins = new HashSet<>();
+                candidates.forEach(c -> origins.add(c.securityOrigin()));
+                Origin origin = origins.size() == 1 ? Origin.of(origins.iterator().next()) : Origin.opaque();
+                return new EngineFrame(origin, allowed);
             });
-        }).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((r, e) -> {
+        }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
             if (e != null) {
                 LOG.warning("permissions policy lookup failed: " + e);
             }
         });
+    }
+
+    private static long timeoutMillis() {
+        return Long.getLong(TIMEOUT_PROPERTY, DEFAULT_TIMEOUT_MS);
     }
 
     /** Every frame the tab's target and its attached iframe targets (at any depth) report. */
@@ -118,8 +134,11 @@ public final class FramePolicies {
 
     private static void collect(List<String> target, JsonObject tree, List<Node> out) {
         JsonObject f = tree.getAsJsonObject("frame");
+        // securityOrigin is the origin the engine enforces ("null" or empty when opaque); a frame without
+        // one is taken as opaque.
         out.add(new Node(target, f.get("id").getAsString(), f.get("url").getAsString(),
-                f.has("parentId") ? f.get("parentId").getAsString() : null));
+                f.has("parentId") ? f.get("parentId").getAsString() : null,
+                f.has("securityOrigin") ? f.get("securityOrigin").getAsString() : "null"));
         if (tree.has("childFrames")) {
             for (JsonElement c : tree.getAsJsonArray("childFrames")) {
                 collect(target, c.getAsJsonObject(), out);

@@ -1,7 +1,6 @@
 package dev.callsafe.browser.shell;
 
 import java.awt.BorderLayout;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import javax.swing.BoxLayout;
@@ -17,6 +16,7 @@ import com.google.gson.JsonParser;
 import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FramePolicies;
 import dev.callsafe.browser.cef.TargetTree;
+import dev.callsafe.plugins.spi.EngineFrame;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.Tab;
 
@@ -123,11 +123,11 @@ public final class BrowserTab extends JPanel implements Tab {
     }
 
     @Override
-    public CompletableFuture<Set<String>> allowedFeatures(FrameRef frame) {
+    public CompletableFuture<EngineFrame> engineFrame(FrameRef frame) {
         if (frame.tabId() != id()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a frame of another tab"));
         }
-        return policies.allowedFeatures(frame.frameId());
+        return policies.describe(frame.frameId());
     }
 
     public void load(String url) {
