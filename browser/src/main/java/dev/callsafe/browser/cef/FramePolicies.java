@@ -19,7 +19,10 @@ import dev.callsafe.plugins.spi.EngineFrame;
 
 /**
  * Asks Chromium what a frame of one tab is: its security origin (opaque for a sandboxed frame without
- * {@code allow-same-origin}, the creator's for about:blank, whatever the URL says) and which
+ * {@code allow-same-origin}, the creator's for about:blank, whatever the URL says), read as
+ * {@code self.origin} in an isolated world of that frame (the page's scripts cannot reach or redefine what is
+ * read there; {@code Page.getFrameTree}'s {@code securityOrigin} is derived from the URL and reports a
+ * sandboxed frame's URL origin, measured in Chromium 146), and which
  * permissions-policy features (camera, microphone, display-capture...) it has: the effect of its {@code allow=} attribute, of every ancestor's policy and of its own
  * {@code Permissions-Policy} header, as Chromium enforces them, never as the page claims. In-process frames are answered by the tab's own target; out-of-process
  * iframes, nested ones too, by their auto-attached target ({@link TargetTree}).
@@ -37,7 +40,7 @@ public final class FramePolicies {
     private static final long DEFAULT_TIMEOUT_MS = 10_000;
 
     /** One frame as a DevTools target reports it; {@code target} is the session path that hosts it. */
-    private record Node(List<String> target, String id, String url, String parentId, String securityOrigin) {
+    private record Node(List<String> target, String id, String url, String parentId) {
     }
 
     private final CefBrowser browser;
@@ -78,10 +81,14 @@ public final class FramePolicies {
                         new IllegalStateException("no DevTools frame matches " + url));
             }
             List<CompletableFuture<Set<String>>> each = new ArrayList<>();
+            List<CompletableFuture<String>> origins = new ArrayList<>();
             for (Node c : candidates) {
                 each.add(policy(c));
+                origins.add(origin(c));
             }
-            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<CompletableFuture<?>> all = new ArrayList<>(each);
+            all.addAll(origins);
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
                 Set<String> allowed = null;
                 for (CompletableFuture<Set<String>> f : each) {
                     Set<String> s = f.join();
@@ -91,10 +98,12 @@ public final class FramePolicies {
                         allowed.retainAll(s);
                     }
                 }
-                // Twins reporting different origins (one sandboxed, one not) cannot be told apart: no origin.
-                Set<String> origins = new HashSet<>();
-                candidates.forEach(c -> origins.add(c.securityOrigin()));
-                Origin origin = origins.size() == 1 ? Origin.of(origins.iterator().next()) : Origin.opaque();
+                // Twins with different origins (one sandboxed, one not) cannot be told apart: no origin.
+                Set<String> seen = new HashSet<>();
+                origins.forEach(o -> seen.add(o.join()));
+                Set<String> features = allowed;
+                LOG.fine(() -> "frame " + url + ": origins " + seen + ", features " + features);
+                Origin origin = seen.size() == 1 ? Origin.of(seen.iterator().next()) : Origin.opaque();
                 return new EngineFrame(origin, allowed);
             });
         }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
@@ -134,16 +143,36 @@ public final class FramePolicies {
 
     private static void collect(List<String> target, JsonObject tree, List<Node> out) {
         JsonObject f = tree.getAsJsonObject("frame");
-        // securityOrigin is the origin the engine enforces ("null" or empty when opaque); a frame without
-        // one is taken as opaque.
         out.add(new Node(target, f.get("id").getAsString(), f.get("url").getAsString(),
-                f.has("parentId") ? f.get("parentId").getAsString() : null,
-                f.has("securityOrigin") ? f.get("securityOrigin").getAsString() : "null"));
+                f.has("parentId") ? f.get("parentId").getAsString() : null));
         if (tree.has("childFrames")) {
             for (JsonElement c : tree.getAsJsonArray("childFrames")) {
                 collect(target, c.getAsJsonObject(), out);
             }
         }
+    }
+
+    /**
+     * The frame's origin as its document has it ({@code "null"} when opaque), read in an isolated world:
+     * the page's own scripts cannot redefine anything there.
+     */
+    private CompletableFuture<String> origin(Node frame) {
+        JsonObject world = new JsonObject();
+        world.addProperty("frameId", frame.id());
+        world.addProperty("worldName", "callsafe-frame-identity");
+        return targets.send(frame.target(), "Page.createIsolatedWorld", world).thenCompose(w -> {
+            JsonObject p = new JsonObject();
+            p.addProperty("contextId", w.get("executionContextId").getAsInt());
+            p.addProperty("expression", "self.origin");
+            p.addProperty("returnByValue", true);
+            return targets.send(frame.target(), "Runtime.evaluate", p);
+        }).thenApply(r -> {
+            JsonObject result = r.getAsJsonObject("result");
+            if (r.has("exceptionDetails") || result == null || !result.has("value")) {
+                throw new IllegalStateException("the frame's origin could not be read: " + r);
+            }
+            return result.get("value").getAsString();
+        });
     }
 
     private CompletableFuture<Set<String>> policy(Node frame) {

@@ -1,0 +1,118 @@
+package dev.callsafe.browser.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.Wait;
+import dev.callsafe.browser.cef.FramePolicies;
+import dev.callsafe.browser.shell.BrowserTab;
+import dev.callsafe.permissions.Origin;
+
+/**
+ * A frame's identity comes from the engine, and a lookup the engine cannot answer refuses: a sandboxed
+ * iframe (opaque origin, whatever its URL) is refused without a prompt, and a renderer kept busy past the
+ * lookup's time-out gets a refusal, never a prompt.
+ */
+class FrameIdentityEndToEndTest {
+    private BrowserFixture browser;
+    private BrowserTab tab;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserFixture.get();
+        tab = browser.freshTab("/call.html");
+    }
+
+    @AfterEach
+    void forget() {
+        System.clearProperty(FramePolicies.TIMEOUT_PROPERTY);
+        browser.eval(tab, "document.querySelectorAll('iframe').length > 0 ? probe.inChild('probe.stopAll(), true') : true");
+        browser.stopAllCapture();
+        BrowserFixture.onEdt(() -> browser.media().clearSiteData(Origin.of(browser.pages().url("/"))));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private void embedSameOrigin(String sandbox) {
+        browser.navigate(tab, browser.pages().url("/delegate.html?src=" + enc(browser.pages().url("/call.html"))
+                + "&allow=" + enc("camera; microphone") + "&sandbox=" + enc(sandbox)));
+        Wait.until("iframe loaded", Duration.ofSeconds(15), () -> inChild(
+                "document.readyState === 'complete' && window.inlineSawShim === true").getAsBoolean());
+    }
+
+    private JsonElement inChild(String expr) {
+        return browser.eval(tab, "probe.inChild(" + new JsonPrimitive(expr) + ")");
+    }
+
+    /** Waits until the request settled or a prompt showed, whichever comes first. */
+    private JsonObject settledOrPrompted(String stateExpr) {
+        return Wait.value("getUserMedia settled or prompted", Duration.ofSeconds(20), () -> {
+            JsonObject s = browser.eval(tab, stateExpr).getAsJsonObject();
+            s.addProperty("prompted", !browser.showing("consent.prompt").isEmpty());
+            return s;
+        }, s -> s.get("settled").getAsBoolean() || s.get("prompted").getAsBoolean());
+    }
+
+    @Test
+    void aSandboxedIframeWithoutAllowSameOriginHasNoOriginAndIsRefusedWithoutAPrompt() {
+        embedSameOrigin("allow-scripts");
+        assertEquals("null", inChild("self.origin").getAsString(), "the engine made the frame's origin opaque");
+        // getUserMedia through DevTools evaluation: this is about the frame's identity, not a person's input.
+        inChild("probe.start({video: true})");
+        JsonObject s = settledOrPrompted("probe.inChild('probe.state()')");
+        assertTrue(!s.get("prompted").getAsBoolean(), "no prompt in the top-level site's name: " + s);
+        assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString(), s.toString());
+        assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("opaque origin"), s.toString());
+        assertEquals("denied", inChild("probe.query('camera')").getAsString());
+        assertEquals(0, inChild("probe.devices()").getAsJsonArray().size(), "nothing enumerated");
+    }
+
+    @Test
+    void aSandboxedIframeAllowedItsOriginKeepsItAndIsAsked() {
+        embedSameOrigin("allow-scripts allow-same-origin");
+        inChild("probe.start({video: {width: 320, height: 240}})");
+        String prompt = browser.text("consent.text");
+        assertTrue(prompt.contains("http://127.0.0.1:" + browser.pages().port()), prompt);
+        browser.clickNamed("consent.allow");
+        JsonObject s = Wait.value("iframe getUserMedia settled", Duration.ofSeconds(15),
+                () -> inChild("probe.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
+        assertTrue(s.get("error").isJsonNull(), s.toString());
+    }
+
+    @Test
+    void aRendererBusyPastTheLookupTimeOutGetsARefusalNeverAPrompt() {
+        System.setProperty(FramePolicies.TIMEOUT_PROPERTY, "300");
+        // The request leaves in this task's microtasks; the next task keeps the renderer busy for 3 s, so the
+        // engine cannot answer the lookup in time.
+        browser.eval(tab, "probe.start({video: true}), setTimeout(() => { const end = Date.now() + 3000;"
+                + " while (Date.now() < end) {} }, 0), true");
+        JsonObject s = settledOrPrompted("probe.state()");
+        assertTrue(!s.get("prompted").getAsBoolean(), "no prompt: unknown is not same-origin: " + s);
+        assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString(), s.toString());
+        assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("could not verify"), s.toString());
+        assertTrue(browser.showing("consent.prompt").isEmpty());
+
+        // An idle renderer answers in time again: the same request is asked.
+        System.clearProperty(FramePolicies.TIMEOUT_PROPERTY);
+        browser.eval(tab, "probe.start({video: {width: 320, height: 240}})");
+        browser.clickNamed("consent.dismiss");
+        JsonObject dismissed = Wait.value("dismissed", Duration.ofSeconds(15),
+                () -> browser.eval(tab, "probe.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
+        assertEquals("NotAllowedError", dismissed.getAsJsonObject("error").get("name").getAsString());
+    }
+}
