@@ -39,7 +39,8 @@ class FrameIdentityEndToEndTest {
     @AfterEach
     void forget() {
         System.clearProperty(FramePolicies.TIMEOUT_PROPERTY);
-        browser.eval(tab, "document.querySelectorAll('iframe').length > 0 ? probe.inChild('probe.stopAll(), true') : true");
+        // Leaving the page ends its frames' tracks (some frames here have no probe left to ask).
+        browser.navigate(tab, browser.pages().url("/call.html"));
         browser.stopAllCapture();
         BrowserFixture.onEdt(() -> browser.media().clearSiteData(Origin.of(browser.pages().url("/"))));
     }
@@ -92,6 +93,35 @@ class FrameIdentityEndToEndTest {
         JsonObject s = Wait.value("iframe getUserMedia settled", Duration.ofSeconds(15),
                 () -> inChild("probe.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
         assertTrue(s.get("error").isJsonNull(), s.toString());
+    }
+
+    private JsonElement inChild(String expr, int index) {
+        return browser.eval(tab, "probe.inChild(" + new JsonPrimitive(expr) + ", " + index + ")");
+    }
+
+    @Test
+    void anAboutBlankDocumentAnotherOriginNavigatedIsNotTakenForItsParentsOrigin() {
+        // Frame 0 (localhost, delegated) and frame 1 (localhost, not delegated) under a 127.0.0.1 page. Frame 1
+        // navigates frame 0 to about:blank: that document's origin is localhost (its initiator's), while its URL
+        // and parent would make it look like the top-level page's own.
+        browser.navigate(tab, browser.pages().url("/delegate.html?src=" + enc(browser.pages().otherOrigin("/call.html?a"))
+                + "&allow=" + enc("camera; microphone") + "&twin=&twinSrc=" + enc(browser.pages().otherOrigin("/call.html?b"))));
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            Wait.until("iframe " + i + " loaded", Duration.ofSeconds(15), () -> inChild(
+                    "document.readyState === 'complete' && window.inlineSawShim === true", index).getAsBoolean());
+        }
+        inChild("parent.frames[0].location.href = 'about:blank', true", 1);
+        Wait.until("frame 0 shows about:blank with the page script", Duration.ofSeconds(15), () -> inChild(
+                "(() => { try { const w = parent.frames[0]; return w.location.href === 'about:blank'"
+                        + " && w.document.readyState === 'complete' && w.__callsafeMediaShim === true; }"
+                        + " catch (e) { return false; } })()", 1).getAsBoolean());
+        assertEquals(browser.pages().otherOrigin(""), inChild("parent.frames[0].origin", 1).getAsString());
+        // getUserMedia through DevTools evaluation: this is about the frame's identity, not a person's input.
+        inChild("probe.start({video: true}, parent.frames[0].navigator.mediaDevices)", 1);
+        JsonObject s = settledOrPrompted("probe.inChild('probe.state()', 1)");
+        assertTrue(!s.get("prompted").getAsBoolean(), "no prompt in the top-level site's name: " + s);
+        assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString(), s.toString());
     }
 
     @Test
