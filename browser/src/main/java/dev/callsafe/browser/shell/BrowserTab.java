@@ -1,6 +1,7 @@
 package dev.callsafe.browser.shell;
 
 import java.awt.BorderLayout;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import javax.swing.BoxLayout;
@@ -16,6 +17,7 @@ import com.google.gson.JsonParser;
 import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FramePolicies;
 import dev.callsafe.browser.cef.TargetTree;
+import dev.callsafe.permissions.Origin;
 import dev.callsafe.plugins.spi.EngineFrame;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.Tab;
@@ -31,6 +33,7 @@ public final class BrowserTab extends JPanel implements Tab {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final TargetTree targets;
     private final FramePolicies policies;
+    private volatile boolean inheritsSandbox;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
     private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
@@ -127,7 +130,25 @@ public final class BrowserTab extends JPanel implements Tab {
         if (frame.tabId() != id()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a frame of another tab"));
         }
+        if (inheritsSandbox) {
+            // A new top-level browser cannot be given its opener's sandbox flags: its frames have no origin
+            // to ask for, as they would have inside the sandbox.
+            return CompletableFuture.completedFuture(new EngineFrame(Origin.opaque(), Set.of()));
+        }
         return policies.describe(frame.frameId());
+    }
+
+    /**
+     * Whether one of this tab's frames has an opaque origin by the engine's word (a sandboxed frame without
+     * {@code allow-same-origin}); true as well when the engine cannot say.
+     */
+    CompletableFuture<Boolean> frameHasNoOrigin(String cefFrameId) {
+        return policies.describe(cefFrameId).handle((f, e) -> e != null || f.securityOrigin().isOpaque());
+    }
+
+    /** This tab is a popup of a sandboxed (or unverifiable) frame: media is refused in it for its whole life. */
+    void inheritSandbox() {
+        inheritsSandbox = true;
     }
 
     public void load(String url) {

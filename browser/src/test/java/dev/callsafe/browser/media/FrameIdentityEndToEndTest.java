@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 import dev.callsafe.browser.BrowserFixture;
 import dev.callsafe.browser.Wait;
+import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FramePolicies;
 import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.permissions.Origin;
@@ -62,8 +65,12 @@ class FrameIdentityEndToEndTest {
 
     /** Waits until the request settled or a prompt showed, whichever comes first. */
     private JsonObject settledOrPrompted(String stateExpr) {
+        return settledOrPrompted(tab, stateExpr);
+    }
+
+    private JsonObject settledOrPrompted(BrowserTab in, String stateExpr) {
         return Wait.value("getUserMedia settled or prompted", Duration.ofSeconds(20), () -> {
-            JsonObject s = browser.eval(tab, stateExpr).getAsJsonObject();
+            JsonObject s = browser.eval(in, stateExpr).getAsJsonObject();
             s.addProperty("prompted", !browser.showing("consent.prompt").isEmpty());
             return s;
         }, s -> s.get("settled").getAsBoolean() || s.get("prompted").getAsBoolean());
@@ -122,6 +129,64 @@ class FrameIdentityEndToEndTest {
         JsonObject s = settledOrPrompted("probe.inChild('probe.state()', 1)");
         assertTrue(!s.get("prompted").getAsBoolean(), "no prompt in the top-level site's name: " + s);
         assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString(), s.toString());
+    }
+
+    /** Clicks the first iframe's document through Chromium's input pipeline (real user activation there). */
+    private void clickInIframe() {
+        JsonArray box = browser.eval(tab, "(() => { const r = document.querySelector('iframe')"
+                + ".getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()").getAsJsonArray();
+        for (String type : new String[] {"mousePressed", "mouseReleased"}) {
+            JsonObject p = new JsonObject();
+            p.addProperty("type", type);
+            p.addProperty("x", box.get(0).getAsDouble());
+            p.addProperty("y", box.get(1).getAsDouble());
+            p.addProperty("button", "left");
+            p.addProperty("clickCount", 1);
+            try {
+                DevTools.call(tab.browser().getDevToolsClient(), "Input.dispatchMouseEvent", p.toString())
+                        .get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Runs {@code open} (which calls window.open for /call.html?popup) and returns the loaded popup tab. */
+    private BrowserTab popup(Runnable open) throws Exception {
+        int before = browser.browser().window().tabs().size();
+        open.run();
+        Wait.until("popup tab opened", Duration.ofSeconds(15),
+                () -> browser.browser().window().tabs().size() > before);
+        BrowserTab popup = browser.browser().window().tabs().get(before);
+        popup.ready().get(30, TimeUnit.SECONDS);
+        Wait.until("popup loaded", Duration.ofSeconds(15), () -> browser.eval(popup,
+                "location.search === '?popup' && document.readyState === 'complete' && !!window.probe").getAsBoolean());
+        return popup;
+    }
+
+    @Test
+    void aPopupOfASandboxedFrameKeepsTheSandboxsEffectOnMedia() throws Exception {
+        String url = browser.pages().url("/call.html?popup");
+        embedSameOrigin("allow-scripts allow-popups");
+        // Chromium opens a popup only on user activation: a click in the iframe through its input pipeline.
+        inChild("document.addEventListener('click', () => window.open('" + url + "')), true");
+        BrowserTab sandboxed = popup(this::clickInIframe);
+        // getUserMedia through DevTools evaluation: this is about the popup's origin, not a person's input.
+        browser.eval(sandboxed, "probe.start({video: true})");
+        JsonObject s = settledOrPrompted(sandboxed, "probe.state()");
+        assertTrue(!s.get("prompted").getAsBoolean(), "no prompt for a sandboxed frame's popup: " + s);
+        assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString(), s.toString());
+        assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("opaque origin"), s.toString());
+        browser.close(sandboxed);
+
+        // A popup of the (unsandboxed) page itself is asked as usual.
+        BrowserTab plain = popup(() -> browser.evalWithGesture(tab, "window.open('" + url + "'), true"));
+        browser.eval(plain, "probe.start({video: {width: 320, height: 240}})");
+        browser.clickNamed("consent.dismiss");
+        JsonObject dismissed = Wait.value("dismissed", Duration.ofSeconds(15),
+                () -> browser.eval(plain, "probe.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
+        assertEquals("Permission dismissed", dismissed.getAsJsonObject("error").get("message").getAsString());
+        browser.close(plain);
     }
 
     @Test
