@@ -22,10 +22,11 @@ import dev.callsafe.plugins.spi.EngineFrame;
  * {@code allow-same-origin}, the creator's for about:blank, whatever the URL says), read as
  * {@code self.origin} in an isolated world of that frame (the page's scripts cannot reach or redefine what is
  * read there; {@code Page.getFrameTree}'s {@code securityOrigin} is derived from the URL and reports a
- * sandboxed frame's URL origin, measured in Chromium 146), and which
- * permissions-policy features (camera, microphone, display-capture...) it has: the effect of its {@code allow=} attribute, of every ancestor's policy and of its own
- * {@code Permissions-Policy} header, as Chromium enforces them, never as the page claims. In-process frames are answered by the tab's own target; out-of-process
- * iframes, nested ones too, by their auto-attached target ({@link TargetTree}).
+ * sandboxed frame's URL origin, measured in Chromium 146), and which permissions-policy features (camera,
+ * microphone, display-capture...) it has: the effect of its {@code allow=} attribute, of every ancestor's
+ * policy and of its own {@code Permissions-Policy} header, as Chromium enforces them, never as the page
+ * claims. In-process frames are answered by the tab's own target; out-of-process iframes, nested ones too, by
+ * their auto-attached target ({@link TargetTree}).
  *
  * <p>CEF's frame identifier is not the DevTools frame id (measured in CEF 146), so the CEF frame is matched to
  * DevTools frames by URL and parent URL. When several frames match (twin iframes of one URL) the answer is
