@@ -10,8 +10,14 @@ public record Decision(Outcome outcome, Reason reason) {
 
     /** Why; each reason maps to exactly one outcome. */
     public enum Reason {
+        /** The frame's origin is opaque (sandboxed without allow-same-origin, data:): no origin to ask for. */
+        OPAQUE_ORIGIN(Outcome.DENY),
         INSECURE_ORIGIN(Outcome.DENY),
+        /** The engine could not confirm the frame's origin and permissions policy: refused (fail closed). */
+        UNVERIFIED_FRAME(Outcome.DENY),
         NOT_DELEGATED(Outcome.DENY),
+        /** The frame's own permissions policy (the page's header, {@code allow="camera 'none'"}) refuses it. */
+        BLOCKED_BY_POLICY(Outcome.DENY),
         /** A remembered block for the origin (site settings or "remember" in the prompt). */
         STORED_BLOCK(Outcome.DENY),
         /** Quiet period after repeated dismissals: refused without a prompt. */
@@ -37,4 +43,18 @@ public record Decision(Outcome outcome, Reason reason) {
     }
 
     public boolean isGranted() { return outcome == Outcome.GRANT; }
+
+    /**
+     * Whether the refusal comes from the frame itself (its origin, its embedders' or its page's policy),
+     * which the page knows anyway, rather than from the user's choices, which {@code permissions.query}
+     * must not reveal before the origin once succeeded (seed 004).
+     */
+    public boolean isFramesOwnRefusal() {
+        switch (reason) {
+            case OPAQUE_ORIGIN: case UNVERIFIED_FRAME: case NOT_DELEGATED: case BLOCKED_BY_POLICY:
+                return true;
+            default:
+                return false;
+        }
+    }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
  * <li>application: needs the user's choice, and the choice can never be this browser;
  * <li>screen: needs the Application Permission and the user's choice; this browser's windows are masked.
  * </ul>
- * Checks run in a fixed order: insecure origin, missing delegation, user activation, stored block, embargo,
+ * Checks run in a fixed order: opaque origin, insecure origin, unverified frame, missing delegation or the
+ * page's own policy, user activation, stored block, embargo,
  * then the table. Display capture is never granted from memory of an earlier call: the Application
  * Permission (only the chrome's install flow grants it) allows asking, the user's choice allows sharing.
  */
@@ -27,12 +28,18 @@ public final class DisplayConsent {
         boolean embargoed = false;
         for (DisplaySource source : request.wanted()) {
             Decision stored = permissions.decide(new MediaRequest(request.requester(), request.topLevel(),
-                    Set.of(source.kind()), request.delegated()));
+                    Set.of(source.kind()), request.policy(), null));
             switch (stored.reason()) {
+                case OPAQUE_ORIGIN:
+                    return DisplayDecision.refused(DisplayDecision.Reason.OPAQUE_ORIGIN);
                 case INSECURE_ORIGIN:
                     return DisplayDecision.refused(DisplayDecision.Reason.INSECURE_ORIGIN);
+                case UNVERIFIED_FRAME:
+                    return DisplayDecision.refused(DisplayDecision.Reason.UNVERIFIED_FRAME);
                 case NOT_DELEGATED:
                     return DisplayDecision.refused(DisplayDecision.Reason.NOT_DELEGATED);
+                case BLOCKED_BY_POLICY:
+                    return DisplayDecision.refused(DisplayDecision.Reason.BLOCKED_BY_POLICY);
                 case STORED_BLOCK:
                     blocked = true;
                     break;

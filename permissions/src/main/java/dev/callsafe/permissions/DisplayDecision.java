@@ -15,8 +15,14 @@ import java.util.Set;
 public record DisplayDecision(Decision.Outcome outcome, Reason reason, Set<DisplaySource> offered) {
     /** Why; each reason maps to one outcome. */
     public enum Reason {
+        /** Sandboxed without allow-same-origin, data: and the like: no origin to ask for. */
+        OPAQUE_ORIGIN(Decision.Outcome.DENY),
         INSECURE_ORIGIN(Decision.Outcome.DENY),
+        /** The engine could not confirm the frame's origin and permissions policy (fail closed). */
+        UNVERIFIED_FRAME(Decision.Outcome.DENY),
         NOT_DELEGATED(Decision.Outcome.DENY),
+        /** The page's own permissions policy refuses display-capture. */
+        BLOCKED_BY_POLICY(Decision.Outcome.DENY),
         /** No real user activation in the tab (InvalidStateError). */
         NO_USER_ACTIVATION(Decision.Outcome.DENY),
         STORED_BLOCK(Decision.Outcome.DENY),

@@ -261,38 +261,39 @@ public final class SitePermissions {
 
     /**
      * {@code permissions.query} for camera or microphone, following Firefox's one-time-permission model
-     * (seed 004): granted after an Application Permission or a live call grant; denied when blocked or
-     * the frame is not delegated, but read as prompt until the origin has had a successful
-     * getUserMedia (fingerprinting mitigation); otherwise prompt.
+     * (seed 004), derived from {@link #decide}: granted after an Application Permission or while a call of
+     * the origin holds the kind; denied when the frame itself is refused (opaque origin, unverified frame,
+     * not delegated, the page's own policy: the page's markup, nothing the user chose); denied when the user
+     * blocked it, but read as prompt until the origin has had a successful getUserMedia (fingerprinting
+     * mitigation); otherwise prompt.
      */
-    public synchronized QueryState query(Origin requester, Origin topLevel, MediaKind kind, boolean delegated) {
-        MediaRequest r = new MediaRequest(requester, topLevel, Set.of(kind), delegated);
-        Decision pre = policy.decide(r);
-        Origin origin = r.grantOrigin();
-        Site site = live(origin);
-        boolean everGranted = site != null && site.everGranted;
-        if (pre.reason() == Decision.Reason.NOT_DELEGATED || pre.reason() == Decision.Reason.INSECURE_ORIGIN) {
-            return everGranted ? QueryState.DENIED : QueryState.PROMPT;
+    public synchronized QueryState query(MediaRequest request) {
+        if (request.kinds().size() != 1) {
+            throw new IllegalArgumentException("permissions.query asks about one kind");
         }
-        SiteSnapshot.StoredPermission p = site == null ? null : site.stored.get(kind);
-        if (p != null && p.state() == PermissionState.BLOCK) {
-            return everGranted ? QueryState.DENIED : QueryState.PROMPT;
-        }
-        if (p != null && p.state() == PermissionState.ALLOW) {
+        Decision d = decide(request);
+        if (d.isGranted()) {
             return QueryState.GRANTED;
         }
+        if (d.outcome() == Decision.Outcome.DENY) {
+            if (d.isFramesOwnRefusal()) {
+                return QueryState.DENIED;
+            }
+            if (d.reason() == Decision.Reason.EMBARGOED) {
+                return QueryState.PROMPT; // a quiet period, not a block: asking later may prompt again
+            }
+            Site site = live(request.grantOrigin());
+            return site != null && site.everGranted ? QueryState.DENIED : QueryState.PROMPT;
+        }
+        Origin origin = request.grantOrigin();
+        MediaKind kind = request.kinds().iterator().next();
         boolean liveCall = calls.values().stream().anyMatch(c -> c.origin().equals(origin) && c.kinds().contains(kind));
         return liveCall ? QueryState.GRANTED : QueryState.PROMPT;
     }
 
-    /**
-     * {@code permissions.query} for a frame whose own permissions policy blocks the kind (a
-     * {@code Permissions-Policy} header, {@code allow="camera 'none'"}): denied, read as prompt until the
-     * top-level origin has once succeeded, like an undelegated frame.
-     */
-    public synchronized QueryState queryBlockedByPolicy(Origin topLevel) {
-        Site site = live(topLevel);
-        return site != null && site.everGranted ? QueryState.DENIED : QueryState.PROMPT;
+    /** {@link #query(MediaRequest)} for a frame whose policy is known ({@code delegated}: allow= of a cross-origin frame). */
+    public QueryState query(Origin requester, Origin topLevel, MediaKind kind, boolean delegated) {
+        return query(new MediaRequest(requester, topLevel, Set.of(kind), delegated));
     }
 
     /** Whether enumerateDevices may show this origin real devices and labels. */

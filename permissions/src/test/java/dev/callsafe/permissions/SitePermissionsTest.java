@@ -165,7 +165,8 @@ class SitePermissionsTest {
         assertEquals(QueryState.PROMPT, p.query(MEET, MEET, MediaKind.CAMERA, false));
         p.block(MEET, MediaKind.CAMERA);
         assertEquals(QueryState.PROMPT, p.query(MEET, MEET, MediaKind.CAMERA, false), "denied reads as prompt at first");
-        assertEquals(QueryState.PROMPT, p.query(WIDGET, MEET, MediaKind.CAMERA, false));
+        assertEquals(QueryState.DENIED, p.query(WIDGET, MEET, MediaKind.CAMERA, false),
+                "an iframe without allow= reads denied: the page's markup, not the user's block (seed 004)");
         p.revoke(MEET, MediaKind.CAMERA);
         p.record(call(MEET, CAM, "c1"), ConsentAnswer.ALLOW_ONCE);
         p.markUsed(MEET, CAM);
@@ -183,16 +184,49 @@ class SitePermissionsTest {
         assertEquals(QueryState.PROMPT, p.query(MEET, MEET, MediaKind.CAMERA, false), "clearing forgets the success");
     }
 
+    private static MediaRequest framed(Origin requester, FramePolicy policy) {
+        return new MediaRequest(requester, MEET, CAM, policy, "c1");
+    }
+
     @Test
-    void aKindBlockedByThePagesOwnPolicyQueriesAsDeniedOnceTheOriginSucceeded() {
+    void aFrameRefusedByItsOwnPolicyQueriesAsDeniedFromTheStart() {
         SitePermissions p = permissions(new TestClock());
-        assertEquals(QueryState.PROMPT, p.queryBlockedByPolicy(MEET), "read as prompt before any success");
-        p.record(call(MEET, EnumSet.of(MediaKind.MICROPHONE), "c1"), ConsentAnswer.ALLOW_ONCE);
+        assertEquals(QueryState.DENIED, p.query(framed(MEET, FramePolicy.REFUSES)),
+                "the page's own policy is its markup: no mitigation hides it");
+        assertEquals(QueryState.DENIED, p.query(framed(WIDGET, FramePolicy.REFUSES)), "iframe without allow=");
+        assertEquals(QueryState.PROMPT, p.query(framed(MEET, FramePolicy.ALLOWS)));
+        assertEquals(QueryState.PROMPT, p.query(framed(WIDGET, FramePolicy.ALLOWS)), "delegated iframe");
+    }
+
+    @Test
+    void framesThePolicyOrTheEngineRefuseAreDeniedEvenUnderAnApplicationPermission() {
+        SitePermissions p = permissions(new TestClock());
+        p.installApplication(MEET, CAM);
+        assertEquals(Decision.Reason.APPLICATION_PERMISSION, p.decide(framed(MEET, FramePolicy.ALLOWS)).reason());
+        assertEquals(Decision.Reason.BLOCKED_BY_POLICY, p.decide(framed(MEET, FramePolicy.REFUSES)).reason());
+        assertEquals(Decision.Reason.NOT_DELEGATED, p.decide(framed(WIDGET, FramePolicy.REFUSES)).reason());
+        assertEquals(Decision.Reason.UNVERIFIED_FRAME, p.decide(framed(MEET, FramePolicy.UNVERIFIED)).reason(),
+                "an engine that cannot answer never reads as same-origin");
+        assertEquals(Decision.Reason.OPAQUE_ORIGIN, p.decide(framed(Origin.opaque(), FramePolicy.ALLOWS)).reason(),
+                "a sandboxed frame has no origin to grant to");
+        for (FramePolicy policy : FramePolicy.values()) {
+            assertEquals(Decision.Outcome.DENY, p.decide(framed(Origin.opaque(), policy)).outcome());
+        }
+        assertEquals(QueryState.GRANTED, p.query(framed(MEET, FramePolicy.ALLOWS)));
+        assertEquals(QueryState.DENIED, p.query(framed(MEET, FramePolicy.REFUSES)));
+        assertEquals(QueryState.DENIED, p.query(framed(MEET, FramePolicy.UNVERIFIED)));
+        assertEquals(QueryState.DENIED, p.query(framed(Origin.opaque(), FramePolicy.ALLOWS)));
+    }
+
+    @Test
+    void theUsersBlockStillReadsAsPromptUntilTheOriginSucceeded() {
+        SitePermissions p = permissions(new TestClock());
+        p.block(MEET, MediaKind.CAMERA);
+        assertEquals(Decision.Reason.STORED_BLOCK, p.decide(framed(MEET, FramePolicy.ALLOWS)).reason());
+        assertEquals(QueryState.PROMPT, p.query(framed(MEET, FramePolicy.ALLOWS)));
+        p.record(call(MEET, EnumSet.of(MediaKind.MICROPHONE), "c2"), ConsentAnswer.ALLOW_ONCE);
         p.markUsed(MEET, EnumSet.of(MediaKind.MICROPHONE));
-        assertEquals(QueryState.DENIED, p.queryBlockedByPolicy(MEET));
-        assertEquals(QueryState.PROMPT, p.queryBlockedByPolicy(WIDGET), "per origin");
-        p.clearSiteData(MEET);
-        assertEquals(QueryState.PROMPT, p.queryBlockedByPolicy(MEET), "clearing forgets the success");
+        assertEquals(QueryState.DENIED, p.query(framed(MEET, FramePolicy.ALLOWS)));
     }
 
     @Test

@@ -14,20 +14,31 @@ import org.cef.browser.CefFrame;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.callsafe.permissions.Origin;
+import dev.callsafe.plugins.spi.EngineFrame;
+
 /**
- * Asks Chromium which permissions-policy features (camera, microphone, display-capture...) a frame of one
- * tab has: the effect of its {@code allow=} attribute, of every ancestor's policy and of its own
- * {@code Permissions-Policy} header, as Chromium enforces them, never as the page claims. In-process frames are answered by the tab's own target; out-of-process
- * iframes, nested ones too, by their auto-attached target ({@link TargetTree}).
+ * Asks Chromium what a frame of one tab is: its security origin (opaque for a sandboxed frame without
+ * {@code allow-same-origin}, the creator's for about:blank, whatever the URL says), read as
+ * {@code self.origin} in an isolated world of that frame (the page's scripts cannot reach or redefine what is
+ * read there; {@code Page.getFrameTree}'s {@code securityOrigin} is derived from the URL and reports a
+ * sandboxed frame's URL origin, measured in Chromium 146), and which permissions-policy features (camera,
+ * microphone, display-capture...) it has: the effect of its {@code allow=} attribute, of every ancestor's
+ * policy and of its own {@code Permissions-Policy} header, as Chromium enforces them, never as the page
+ * claims. In-process frames are answered by the tab's own target; out-of-process iframes, nested ones too, by
+ * their auto-attached target ({@link TargetTree}).
  *
  * <p>CEF's frame identifier is not the DevTools frame id (measured in CEF 146), so the CEF frame is matched to
  * DevTools frames by URL and parent URL. When several frames match (twin iframes of one URL) the answer is
- * what every one of them is allowed: fail closed. No match at all, a vanished frame or a failed lookup
- * completes the future exceptionally: the engine could not say, and the caller decides what that means.
+ * what every one of them is allowed, and their origin only if all report the same one (else opaque): fail
+ * closed. No match at all, a vanished frame, a failed lookup or no answer within the time-out (a busy
+ * renderer) completes the future exceptionally: the engine could not say, and callers refuse.
  */
 public final class FramePolicies {
     private static final Logger LOG = Logger.getLogger(FramePolicies.class.getName());
-    private static final long TIMEOUT_SECONDS = 10;
+    /** System property: how long a lookup may take before it refuses (milliseconds; tests force it short). */
+    public static final String TIMEOUT_PROPERTY = "callsafe.frameLookupTimeoutMs";
+    private static final long DEFAULT_TIMEOUT_MS = 10_000;
 
     /** One frame as a DevTools target reports it; {@code target} is the session path that hosts it. */
     private record Node(List<String> target, String id, String url, String parentId) {
@@ -42,10 +53,11 @@ public final class FramePolicies {
     }
 
     /**
-     * The permissions-policy features Chromium allows in this frame (e.g. {@code camera}); fails when the
-     * frame is gone or cannot be found among the engine's frames.
+     * The frame's security origin and the permissions-policy features Chromium allows in it (e.g.
+     * {@code camera}); fails when the frame is gone, cannot be found among the engine's frames, or the engine
+     * does not answer in time.
      */
-    public CompletableFuture<Set<String>> allowedFeatures(String cefFrameId) {
+    public CompletableFuture<EngineFrame> describe(String cefFrameId) {
         CefFrame frame = browser.getFrameByIdentifier(cefFrameId);
         if (frame == null || !frame.isValid()) {
             return CompletableFuture.failedFuture(new IllegalStateException("frame gone"));
@@ -66,14 +78,18 @@ public final class FramePolicies {
             LOG.fine(() -> "policy lookup for " + url + " (parent " + parentUrl + "): " + candidates.size()
                     + " of " + nodes);
             if (candidates.isEmpty()) {
-                return CompletableFuture.<Set<String>>failedFuture(
+                return CompletableFuture.<EngineFrame>failedFuture(
                         new IllegalStateException("no DevTools frame matches " + url));
             }
             List<CompletableFuture<Set<String>>> each = new ArrayList<>();
+            List<CompletableFuture<String>> origins = new ArrayList<>();
             for (Node c : candidates) {
                 each.add(policy(c));
+                origins.add(origin(c));
             }
-            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<CompletableFuture<?>> all = new ArrayList<>(each);
+            all.addAll(origins);
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
                 Set<String> allowed = null;
                 for (CompletableFuture<Set<String>> f : each) {
                     Set<String> s = f.join();
@@ -83,13 +99,23 @@ public final class FramePolicies {
                         allowed.retainAll(s);
                     }
                 }
-                return Set.copyOf(allowed);
+                // Twins with different origins (one sandboxed, one not) cannot be told apart: no origin.
+                Set<String> seen = new HashSet<>();
+                origins.forEach(o -> seen.add(o.join()));
+                Set<String> features = allowed;
+                LOG.fine(() -> "frame " + url + ": origins " + seen + ", features " + features);
+                Origin origin = seen.size() == 1 ? Origin.of(seen.iterator().next()) : Origin.opaque();
+                return new EngineFrame(origin, allowed);
             });
-        }).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((r, e) -> {
+        }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
             if (e != null) {
                 LOG.warning("permissions policy lookup failed: " + e);
             }
         });
+    }
+
+    private static long timeoutMillis() {
+        return Long.getLong(TIMEOUT_PROPERTY, DEFAULT_TIMEOUT_MS);
     }
 
     /** Every frame the tab's target and its attached iframe targets (at any depth) report. */
@@ -125,6 +151,29 @@ public final class FramePolicies {
                 collect(target, c.getAsJsonObject(), out);
             }
         }
+    }
+
+    /**
+     * The frame's origin as its document has it ({@code "null"} when opaque), read in an isolated world:
+     * the page's own scripts cannot redefine anything there.
+     */
+    private CompletableFuture<String> origin(Node frame) {
+        JsonObject world = new JsonObject();
+        world.addProperty("frameId", frame.id());
+        world.addProperty("worldName", "callsafe-frame-identity");
+        return targets.send(frame.target(), "Page.createIsolatedWorld", world).thenCompose(w -> {
+            JsonObject p = new JsonObject();
+            p.addProperty("contextId", w.get("executionContextId").getAsInt());
+            p.addProperty("expression", "self.origin");
+            p.addProperty("returnByValue", true);
+            return targets.send(frame.target(), "Runtime.evaluate", p);
+        }).thenApply(r -> {
+            JsonObject result = r.getAsJsonObject("result");
+            if (r.has("exceptionDetails") || result == null || !result.has("value")) {
+                throw new IllegalStateException("the frame's origin could not be read: " + r);
+            }
+            return result.get("value").getAsString();
+        });
     }
 
     private CompletableFuture<Set<String>> policy(Node frame) {

@@ -18,6 +18,8 @@ import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FramePolicies;
 import dev.callsafe.browser.cef.OffscreenInput;
 import dev.callsafe.browser.cef.TargetTree;
+import dev.callsafe.permissions.Origin;
+import dev.callsafe.plugins.spi.EngineFrame;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.Tab;
 
@@ -32,6 +34,7 @@ public final class BrowserTab extends JPanel implements Tab {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final TargetTree targets;
     private final FramePolicies policies;
+    private volatile boolean inheritsSandbox;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
     private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
@@ -125,11 +128,29 @@ public final class BrowserTab extends JPanel implements Tab {
     }
 
     @Override
-    public CompletableFuture<Set<String>> allowedFeatures(FrameRef frame) {
+    public CompletableFuture<EngineFrame> engineFrame(FrameRef frame) {
         if (frame.tabId() != id()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a frame of another tab"));
         }
-        return policies.allowedFeatures(frame.frameId());
+        if (inheritsSandbox) {
+            // A new top-level browser cannot be given its opener's sandbox flags: its frames have no origin
+            // to ask for, as they would have inside the sandbox.
+            return CompletableFuture.completedFuture(new EngineFrame(Origin.opaque(), Set.of()));
+        }
+        return policies.describe(frame.frameId());
+    }
+
+    /**
+     * Whether one of this tab's frames has an opaque origin by the engine's word (a sandboxed frame without
+     * {@code allow-same-origin}); true as well when the engine cannot say.
+     */
+    CompletableFuture<Boolean> frameHasNoOrigin(String cefFrameId) {
+        return policies.describe(cefFrameId).handle((f, e) -> e != null || f.securityOrigin().isOpaque());
+    }
+
+    /** This tab is a popup of a sandboxed (or unverifiable) frame: media is refused in it for its whole life. */
+    void inheritSandbox() {
+        inheritsSandbox = true;
     }
 
     /** Takes the page out of fullscreen (Escape): what the page's own exitFullscreen() does. */

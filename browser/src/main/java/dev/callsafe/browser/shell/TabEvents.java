@@ -53,10 +53,26 @@ public final class TabEvents {
             SwingUtilities.invokeLater(() -> window.browserCreated(browser));
         }
 
-        /** Popups open as our own tabs, so that no document ever runs without the page scripts. */
+        /**
+         * Popups open as our own tabs, so that no document ever runs without the page scripts. A popup of a
+         * frame whose origin is opaque (sandboxed without allow-same-origin), or whose opener the engine cannot
+         * describe, keeps the sandbox's effect on media: refused in that tab (when unsure, refuse).
+         */
         @Override
         public boolean onBeforePopup(CefBrowser browser, CefFrame frame, String targetUrl, String targetFrameName) {
-            SwingUtilities.invokeLater(() -> window.openTab(targetUrl));
+            String openerFrame = frame == null ? null : frame.getIdentifier();
+            SwingUtilities.invokeLater(() -> {
+                java.util.Optional<BrowserTab> opener = window.tabFor(browser);
+                java.util.concurrent.CompletableFuture<Boolean> noOrigin = opener.isEmpty() || openerFrame == null
+                        ? java.util.concurrent.CompletableFuture.completedFuture(true)
+                        : opener.get().frameHasNoOrigin(openerFrame);
+                noOrigin.thenAccept(sandboxed -> SwingUtilities.invokeLater(() -> {
+                    BrowserTab popup = window.openTab(targetUrl);
+                    if (sandboxed) {
+                        popup.inheritSandbox();
+                    }
+                }));
+            });
             return true;
         }
     }

@@ -20,7 +20,7 @@ import dev.callsafe.plugins.spi.FrameRef;
 
 /**
  * What asking Chromium for a frame's permissions policy costs: the engine lookup alone
- * ({@code Tab.allowedFeatures}) and {@code permissions.query} as the page sees it, for a same-origin frame
+ * ({@code Tab.engineFrame}) and {@code permissions.query} as the page sees it, for a same-origin frame
  * (no lookup), an in-process cross-origin iframe, an out-of-process one and a nested out-of-process one.
  * Prints a Markdown table. Run with {@code scripts/bench-delegation.sh [rounds]}.
  */
@@ -61,7 +61,7 @@ public final class DelegationBenchmark {
             List<Double> engine = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 long t0 = System.nanoTime();
-                tab.allowedFeatures(frame).get(10, TimeUnit.SECONDS);
+                tab.engineFrame(frame).get(10, TimeUnit.SECONDS);
                 engine.add((System.nanoTime() - t0) / 1e6);
             }
             String loop = "(async () => { const t = []; for (let i = 0; i < " + rounds + "; i++) {"

@@ -67,14 +67,15 @@ class PagePolicyEndToEndTest {
         assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString(), s.toString());
         assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("permissions policy"), s.toString());
         assertTrue(browser.showing("consent.prompt").isEmpty(), "no prompt for a blocked kind");
-        assertEquals("prompt", browser.eval(tab, "probe.query('camera')").getAsString(), "denied, read as prompt");
+        assertEquals("denied", browser.eval(tab, "probe.query('camera')").getAsString(),
+                "the page's own policy reads denied from the start: no user choice to hide");
         assertEquals("audioinput", kinds(here), "the blocked kind is not enumerated");
 
         browser.eval(tab, "probe.start({audio: true})");
         browser.clickNamed("consent.allow");
         JsonObject ok = settled(here);
         assertTrue(ok.get("error").isJsonNull(), ok.toString());
-        assertEquals("denied", browser.eval(tab, "probe.query('camera')").getAsString(), "after a success: denied");
+        assertEquals("denied", browser.eval(tab, "probe.query('camera')").getAsString(), "after a success: still denied");
         assertEquals("granted", browser.eval(tab, "probe.query('microphone')").getAsString());
     }
 
@@ -89,5 +90,6 @@ class PagePolicyEndToEndTest {
         assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString(), s.toString());
         assertTrue(browser.showing("consent.prompt").isEmpty());
         assertEquals("audioinput", kinds("probe.inChild('%s')"));
+        assertEquals("denied", browser.eval(tab, "probe.inChild('probe.query(\\'camera\\')')").getAsString());
     }
 }

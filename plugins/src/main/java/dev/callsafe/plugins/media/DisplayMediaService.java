@@ -61,7 +61,7 @@ final class DisplayMediaService implements MessageHandler {
     private final ExecutorService opener;
     private final Supplier<JComponent> chrome;
     private final OwnWindows own = new OwnWindows();
-    private final Delegation delegation;
+    private final FrameChecks frames;
     private final Map<SharePicker, FrameRef> pickers = new HashMap<>();
 
     DisplayMediaService(PluginContext context, SitePermissions permissions, LiveTracks tracks, ExecutorService opener,
@@ -71,7 +71,7 @@ final class DisplayMediaService implements MessageHandler {
         this.tracks = tracks;
         this.opener = opener;
         this.chrome = chrome;
-        this.delegation = new Delegation(context);
+        this.frames = new FrameChecks(context);
     }
 
     /** What the page asked for, validated again here (the page script can be bypassed). */
@@ -97,18 +97,13 @@ final class DisplayMediaService implements MessageHandler {
                     LOG.warning("user activation could not be read: " + e);
                     return false;
                 });
-        // The frame's permissions policy for "display-capture", as the engine enforces it: a cross-origin
-        // frame needs it delegated by its embedders (allow=), and a page's own policy can refuse it.
-        delegation.allowed(frame, Set.of(dev.callsafe.permissions.MediaKind.SCREEN))
-                .thenCombine(activation, (allowed, active) -> {
-                    if (allowed.isEmpty() && Delegation.sameOrigin(frame)) {
-                        fail(reply, MediaError.notAllowed("Blocked by this page's permissions policy"));
-                    } else {
-                        decide(frame, ask, !Delegation.sameOrigin(frame) && !allowed.isEmpty(),
-                                Boolean.TRUE.equals(active), reply);
-                    }
-                    return null;
-                });
+        // The frame's origin and its permissions policy for "display-capture", as the engine enforces them: a
+        // cross-origin frame needs it delegated by its embedders (allow=), a page's own policy can refuse it,
+        // an opaque-origin frame has no site to share with, and an engine that cannot say refuses.
+        frames.check(frame).thenCombine(activation, (check, active) -> {
+            decide(frame, check, ask, Boolean.TRUE.equals(active), reply);
+            return null;
+        });
     }
 
     static Ask parse(String payload) throws MediaError {
@@ -168,9 +163,9 @@ final class DisplayMediaService implements MessageHandler {
         return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
     }
 
-    private void decide(FrameRef frame, Ask ask, boolean delegated, boolean activation, Reply reply) {
-        DisplayRequest request = new DisplayRequest(frame.origin(), frame.topLevelOrigin(), ask.wanted(), ask.tabId(),
-                delegated, activation);
+    private void decide(FrameRef frame, FrameCheck check, Ask ask, boolean activation, Reply reply) {
+        DisplayRequest request = new DisplayRequest(check.requester(), frame.topLevelOrigin(), ask.wanted(), ask.tabId(),
+                check.policy(Set.of(dev.callsafe.permissions.MediaKind.SCREEN)), activation);
         DisplayDecision decision = consent.decide(request);
         LOG.info(() -> "display request " + ask.wanted() + " by " + frame.origin() + ": " + decision.reason());
         switch (decision.outcome()) {
@@ -201,10 +196,17 @@ final class DisplayMediaService implements MessageHandler {
             case NO_USER_ACTIVATION:
                 return new MediaError("InvalidStateError", "Sharing the display needs a user gesture (a click or key"
                         + " press) in the page");
+            case OPAQUE_ORIGIN:
+                return MediaError.notAllowed("This frame has an opaque origin (sandboxed without allow-same-origin):"
+                        + " there is no site to share with");
             case INSECURE_ORIGIN:
                 return MediaError.notAllowed("Display capture needs a secure (https or loopback) page");
+            case UNVERIFIED_FRAME:
+                return MediaError.notAllowed("The browser could not verify this frame's origin and permissions policy");
             case NOT_DELEGATED:
                 return MediaError.notAllowed("This frame was not delegated display capture (allow=)");
+            case BLOCKED_BY_POLICY:
+                return MediaError.notAllowed("Blocked by this page's permissions policy");
             case STORED_BLOCK:
                 return MediaError.notAllowed("Blocked in this browser's site settings");
             case EMBARGOED:

@@ -61,7 +61,7 @@ public final class MediaPlugin implements BrowserPlugin {
         });
         store = new SitePermissionService(context.profileDirectory(), java.time.Clock.systemUTC());
         SitePermissions permissions = store.permissions();
-        watchers = new PermissionWatchers(permissions, new Delegation(context));
+        watchers = new PermissionWatchers(permissions, new FrameChecks(context));
         permissions.addListener(watchers::changed);
         // A call lasts until all its tracks end.
         tracks.addEndListener(t -> {

@@ -46,7 +46,7 @@ final class PendingConsents {
             Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
             waiters.forEach(w -> kinds.addAll(w.request().kinds()));
             MediaRequest first = waiters.get(0).request();
-            return new MediaRequest(first.requester(), first.topLevel(), kinds, first.delegated(), first.callId());
+            return first.withKinds(kinds);
         }
     }
 

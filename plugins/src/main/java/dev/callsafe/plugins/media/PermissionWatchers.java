@@ -1,6 +1,5 @@
 package dev.callsafe.plugins.media;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,30 +25,27 @@ final class PermissionWatchers {
     }
 
     private final SitePermissions permissions;
-    private final Delegation delegation;
+    private final FrameChecks frames;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
 
-    PermissionWatchers(SitePermissions permissions, Delegation delegation) {
+    PermissionWatchers(SitePermissions permissions, FrameChecks frames) {
         this.permissions = permissions;
-        this.delegation = delegation;
+        this.frames = frames;
     }
 
-    /** The camera and microphone query states a frame sees now (its permissions policy included). */
+    /**
+     * The camera and microphone query states a frame sees now, as the consent core decides them for this
+     * frame (its origin and permissions policy as the engine reports them included).
+     */
     CompletableFuture<JsonObject> states(FrameRef frame) {
-        return delegation.allowed(frame, EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE)).thenApply(allowed -> {
+        return frames.check(frame).thenApply(check -> {
             JsonObject o = new JsonObject();
-            o.addProperty("camera", state(frame, MediaKind.CAMERA, allowed).web());
-            o.addProperty("microphone", state(frame, MediaKind.MICROPHONE, allowed).web());
+            for (MediaKind kind : new MediaKind[] {MediaKind.CAMERA, MediaKind.MICROPHONE}) {
+                QueryState state = permissions.query(check.request(Set.of(kind), null));
+                o.addProperty(kind == MediaKind.CAMERA ? "camera" : "microphone", state.web());
+            }
             return o;
         });
-    }
-
-    private QueryState state(FrameRef frame, MediaKind kind, Set<MediaKind> allowed) {
-        if (Delegation.sameOrigin(frame)) {
-            return allowed.contains(kind) ? permissions.query(frame.origin(), frame.topLevelOrigin(), kind, false)
-                    : permissions.queryBlockedByPolicy(frame.topLevelOrigin());
-        }
-        return permissions.query(frame.origin(), frame.topLevelOrigin(), kind, allowed.contains(kind));
     }
 
     /** Answers at once if the page's known states are stale, else when they next change. */

@@ -56,7 +56,7 @@ final class UserMediaService implements MessageHandler {
     private final PendingConsents pending;
     private final ExecutorService opener;
     private final PermissionWatchers watchers;
-    private final Delegation delegation;
+    private final FrameChecks frames;
     private final DeviceContext deviceContext;
 
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
@@ -71,7 +71,7 @@ final class UserMediaService implements MessageHandler {
         this.pending = pending;
         this.opener = opener;
         this.watchers = watchers;
-        this.delegation = new Delegation(context);
+        this.frames = new FrameChecks(context);
     }
 
     /** A call lasts as long as its document: the frame (ids change when a document is replaced). */
@@ -99,9 +99,10 @@ final class UserMediaService implements MessageHandler {
                 getUserMedia(frame, msg, reply);
                 break;
             case "enumerateDevices":
-                // Kinds the frame's permissions policy blocks are left out (Media Capture spec).
-                delegation.allowed(frame, EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE))
-                        .thenAccept(kinds -> reply.success(enumerateDevices(frame, kinds).toString()));
+                // Kinds the frame's permissions policy blocks are left out (Media Capture spec), all of them
+                // when the engine cannot vouch for the frame.
+                frames.check(frame).thenAccept(check -> reply.success(enumerateDevices(frame,
+                        check.usable(EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE))).toString()));
                 break;
             case "query":
                 String name = msg.has("name") ? msg.get("name").getAsString() : "";
@@ -119,7 +120,7 @@ final class UserMediaService implements MessageHandler {
                 String knownDevices = msg.has("known") && msg.get("known").isJsonPrimitive()
                         ? msg.get("known").getAsString() : null;
                 // Only the kinds this frame may enumerate (allow= for a cross-origin frame) can change for it.
-                delegation.allowed(frame, EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE))
+                frames.check(frame).thenApply(check -> check.usable(EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE)))
                         .thenAccept(kinds -> {
                             // The answer may come after the tab closed: a gone tab's frames wait for nothing.
                             if (context.tabs().stream().anyMatch(t -> t.id() == frame.tabId())) {
@@ -149,15 +150,8 @@ final class UserMediaService implements MessageHandler {
         }
         constraints.video().ifPresent(v -> kinds.add(MediaKind.CAMERA));
         constraints.audio().ifPresent(a -> kinds.add(MediaKind.MICROPHONE));
-        // The frame's permissions policy (allow=, delegation, the page's header) comes from the engine.
-        delegation.allowed(frame, kinds).thenAccept(allowed -> {
-            boolean sameOrigin = Delegation.sameOrigin(frame);
-            if (sameOrigin && !allowed.containsAll(kinds)) {
-                fail(reply, MediaError.notAllowed("Blocked by this page's permissions policy"));
-                return;
-            }
-            decide(frame, constraints, kinds, !sameOrigin && allowed.containsAll(kinds), reply);
-        })
+        // The frame's origin and permissions policy (allow=, delegation, the page's header) come from the engine.
+        frames.check(frame).thenAccept(check -> decide(frame, constraints, check.request(kinds, callId(frame)), reply))
                 .exceptionally(e -> {
                     LOG.warning("getUserMedia failed: " + e);
                     fail(reply, MediaError.notAllowed("Permission denied"));
@@ -165,13 +159,10 @@ final class UserMediaService implements MessageHandler {
                 });
     }
 
-    private void decide(FrameRef frame, StreamConstraints constraints, Set<MediaKind> kinds, boolean delegated,
-                        Reply reply) {
+    private void decide(FrameRef frame, StreamConstraints constraints, MediaRequest request, Reply reply) {
         Selection selection;
-        MediaRequest request;
         Decision decision;
         try {
-            request = new MediaRequest(frame.origin(), frame.topLevelOrigin(), kinds, delegated, callId(frame));
             decision = permissions.decide(request);
             if (decision.outcome() == Decision.Outcome.DENY) {
                 throw MediaError.notAllowed(denialMessage(decision.reason()));
@@ -193,8 +184,12 @@ final class UserMediaService implements MessageHandler {
 
     private static String denialMessage(Decision.Reason reason) {
         switch (reason) {
+            case OPAQUE_ORIGIN: return "This frame has an opaque origin (sandboxed without allow-same-origin):"
+                    + " there is no site to ask for";
             case INSECURE_ORIGIN: return "Media capture needs a secure (https or loopback) page";
+            case UNVERIFIED_FRAME: return "The browser could not verify this frame's origin and permissions policy";
             case NOT_DELEGATED: return "This frame was not delegated camera or microphone access (allow=)";
+            case BLOCKED_BY_POLICY: return "Blocked by this page's permissions policy";
             case STORED_BLOCK: return "Blocked in this browser's site settings";
             case EMBARGOED: return "Permission dismissed too often; asking again later";
             default: return "Permission denied";

@@ -1,6 +1,5 @@
 package dev.callsafe.plugins.spi;
 
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import javax.swing.JComponent;
@@ -26,12 +25,13 @@ public interface Tab {
     void select();
 
     /**
-     * The permissions-policy features (e.g. {@code camera}, {@code microphone}, {@code display-capture}) the
-     * engine allows in one of this tab's frames: the effect of {@code allow=}, of every ancestor's policy and
-     * of the {@code Permissions-Policy} header. When frames cannot be told apart, what all of them are allowed.
-     * Fails when the engine cannot say (the frame is gone or not found).
+     * One of this tab's frames as the engine reports it: its security origin and the permissions-policy
+     * features (e.g. {@code camera}, {@code microphone}, {@code display-capture}) it allows, the effect of
+     * {@code allow=}, of every ancestor's policy and of the {@code Permissions-Policy} header. When frames
+     * cannot be told apart, what all of them are allowed, and an opaque origin unless all report the same.
+     * Fails when the engine cannot say (the frame is gone or not found, the engine did not answer in time).
      */
-    CompletableFuture<Set<String>> allowedFeatures(FrameRef frame);
+    CompletableFuture<EngineFrame> engineFrame(FrameRef frame);
 
     /**
      * Whether the tab's page has transient user activation (a real click or key press moments ago), read
