@@ -70,7 +70,14 @@ final class NewTabRequests implements MessageHandler {
                 reply.failure(403, "a new tab needs a click or key press in the page"); // fail closed
                 return;
             }
-            SwingUtilities.invokeLater(() -> window.openTab(url));
+            // A popup of a frame with an opaque origin (sandboxed) or one the engine cannot describe keeps
+            // the sandbox's effect on media: refused in the new tab (when unsure, refuse).
+            opener.get().frameHasNoOrigin(frame.frameId()).whenComplete((sandboxed, e) -> SwingUtilities.invokeLater(() -> {
+                BrowserTab tab = window.openTab(url);
+                if (e != null || Boolean.TRUE.equals(sandboxed)) {
+                    tab.inheritSandbox();
+                }
+            }));
             reply.success("true");
         });
     }

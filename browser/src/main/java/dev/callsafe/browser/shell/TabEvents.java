@@ -54,25 +54,12 @@ public final class TabEvents {
         }
 
         /**
-         * Popups open as our own tabs, so that no document ever runs without the page scripts. A popup of a
-         * frame whose origin is opaque (sandboxed without allow-same-origin), or whose opener the engine cannot
-         * describe, keeps the sandbox's effect on media: refused in that tab (when unsure, refuse).
+         * No native popups: JCEF 146 cancels every popup of an off-screen browser before this is called, and
+         * should a build call it, it is refused too. Pages get new tabs through {@link NewTabRequests} (user
+         * activation, web addresses, the opener's sandbox kept).
          */
         @Override
         public boolean onBeforePopup(CefBrowser browser, CefFrame frame, String targetUrl, String targetFrameName) {
-            String openerFrame = frame == null ? null : frame.getIdentifier();
-            SwingUtilities.invokeLater(() -> {
-                java.util.Optional<BrowserTab> opener = window.tabFor(browser);
-                java.util.concurrent.CompletableFuture<Boolean> noOrigin = opener.isEmpty() || openerFrame == null
-                        ? java.util.concurrent.CompletableFuture.completedFuture(true)
-                        : opener.get().frameHasNoOrigin(openerFrame);
-                noOrigin.thenAccept(sandboxed -> SwingUtilities.invokeLater(() -> {
-                    BrowserTab popup = window.openTab(targetUrl);
-                    if (sandboxed) {
-                        popup.inheritSandbox();
-                    }
-                }));
-            });
             return true;
         }
     }

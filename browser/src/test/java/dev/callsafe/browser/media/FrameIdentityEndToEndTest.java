@@ -19,7 +19,6 @@ import com.google.gson.JsonPrimitive;
 
 import dev.callsafe.browser.BrowserFixture;
 import dev.callsafe.browser.Wait;
-import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FramePolicies;
 import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.permissions.Origin;
@@ -132,23 +131,12 @@ class FrameIdentityEndToEndTest {
     }
 
     /** Clicks the first iframe's document through Chromium's input pipeline (real user activation there). */
+    /** A person's click (XTest) in the middle of the iframe. */
     private void clickInIframe() {
         JsonArray box = browser.eval(tab, "(() => { const r = document.querySelector('iframe')"
                 + ".getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()").getAsJsonArray();
-        for (String type : new String[] {"mousePressed", "mouseReleased"}) {
-            JsonObject p = new JsonObject();
-            p.addProperty("type", type);
-            p.addProperty("x", box.get(0).getAsDouble());
-            p.addProperty("y", box.get(1).getAsDouble());
-            p.addProperty("button", "left");
-            p.addProperty("clickCount", 1);
-            try {
-                DevTools.call(tab.browser().getDevToolsClient(), "Input.dispatchMouseEvent", p.toString())
-                        .get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        browser.input().click(browser.input().screenPoint(tab, box.get(0).getAsDouble(), box.get(1).getAsDouble()),
+                java.awt.event.InputEvent.BUTTON1_DOWN_MASK, 1);
     }
 
     /** Runs {@code open} (which calls window.open for /call.html?popup) and returns the loaded popup tab. */
@@ -168,7 +156,7 @@ class FrameIdentityEndToEndTest {
     void aPopupOfASandboxedFrameKeepsTheSandboxsEffectOnMedia() throws Exception {
         String url = browser.pages().url("/call.html?popup");
         embedSameOrigin("allow-scripts allow-popups");
-        // Chromium opens a popup only on user activation: a click in the iframe through its input pipeline.
+        // A popup opens only on user activation: a person's click in the iframe.
         inChild("document.addEventListener('click', () => window.open('" + url + "')), true");
         BrowserTab sandboxed = popup(this::clickInIframe);
         // getUserMedia through DevTools evaluation: this is about the popup's origin, not a person's input.
@@ -180,7 +168,7 @@ class FrameIdentityEndToEndTest {
         browser.close(sandboxed);
 
         // A popup of the (unsandboxed) page itself is asked as usual.
-        BrowserTab plain = popup(() -> browser.evalWithGesture(tab, "window.open('" + url + "'), true"));
+        BrowserTab plain = popup(() -> browser.evalOnClick(tab, "window.open('" + url + "'), true"));
         browser.eval(plain, "probe.start({video: {width: 320, height: 240}})");
         browser.clickNamed("consent.dismiss");
         JsonObject dismissed = Wait.value("dismissed", Duration.ofSeconds(15),
