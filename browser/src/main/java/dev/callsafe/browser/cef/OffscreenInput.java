@@ -16,7 +16,7 @@ import com.google.gson.JsonObject;
  * listeners JCEF put on the page component (nothing else changes: every event still comes from AWT, that
  * is from the X server).
  * <ul>
- * <li>Focus: a click in the page gives it the keyboard.</li>
+ * <li>Focus: a click in the page gives it the keyboard; Tab moves within the page.</li>
  * <li>The wheel: JCEF hands Chromium AWT's "units to scroll" (3 per notch, positive downwards) as the
  * wheel delta, which Chromium reads as 3 pixels <em>upwards</em>, so the page never scrolls down. Each
  * notch becomes {@link #PIXELS_PER_NOTCH} pixels in Chromium's direction.</li>
@@ -44,6 +44,10 @@ public final class OffscreenInput {
         if (wheels.length == 0 || keys.length == 0) {
             LOG.warning("no JCEF input listeners on the page component: wheel and typed characters left as JCEF does them");
         }
+        // Tab and Shift+Tab belong to the page (its links and fields), not to AWT's focus traversal, which
+        // took the keyboard out of the page at the first Tab; leaving the page's last field is Chromium's
+        // call (CefFocusHandler.onTakeFocus, handled by the shell).
+        page.setFocusTraversalKeysEnabled(false);
         // A click in the page takes the keyboard from the address bar or a prompt, as in any browser (AWT
         // does not move focus to a canvas on its own).
         page.addMouseListener(new java.awt.event.MouseAdapter() {

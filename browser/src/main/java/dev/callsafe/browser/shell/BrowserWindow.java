@@ -229,7 +229,7 @@ public final class BrowserWindow extends JFrame {
         return r != null;
     }
 
-    private void focusAddress() {
+    void focusAddress() {
         address.requestFocusInWindow();
         address.selectAll();
     }

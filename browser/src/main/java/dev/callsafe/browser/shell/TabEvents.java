@@ -41,6 +41,7 @@ public final class TabEvents {
         client.addDisplayHandler(events.new Display());
         client.addKeyboardHandler(events.new Keys());
         client.addContextMenuHandler(new PageContextMenu(window));
+        client.addFocusHandler(events.new Focus());
     }
 
     private void onTab(CefBrowser browser, java.util.function.Consumer<BrowserTab> action) {
@@ -118,6 +119,14 @@ public final class TabEvents {
         @Override
         public void onFullscreenModeChange(CefBrowser browser, boolean fullscreen) {
             onTab(browser, tab -> window.fullscreenChanged(tab, fullscreen));
+        }
+    }
+
+    /** Tab past the page's last (or Shift+Tab before its first) focusable element: on to the address bar. */
+    private final class Focus extends org.cef.handler.CefFocusHandlerAdapter {
+        @Override
+        public void onTakeFocus(CefBrowser browser, boolean next) {
+            SwingUtilities.invokeLater(window::focusAddress);
         }
     }
 

@@ -116,6 +116,28 @@ class PageInputEndToEndTest {
     }
 
     @Test
+    void tabMovesThroughThePageOnToTheAddressBarAndBack() {
+        input.click(tab, "#field");
+        Wait.until("field focused", SHORT, () -> browser.eval(tab, "document.activeElement.id").getAsString().equals("field"));
+        input.key("Tab");
+        Wait.until("the page's next field focused", SHORT,
+                () -> browser.eval(tab, "document.activeElement.id").getAsString().equals("slider"));
+        input.key("Tab"); // past the page's last field
+        Wait.until("address bar focused", SHORT, () -> "nav.address".equals(focusedName()));
+        Component page = tab.browser().getUIComponent();
+        for (int i = 0; i < 6 && !pageFocused(page); i++) {
+            input.key("Tab");
+        }
+        assertTrue(pageFocused(page), "Tab from the address bar reaches the page; focus is on " + focusedName());
+    }
+
+    private static boolean pageFocused(Component page) {
+        AtomicReference<Boolean> f = new AtomicReference<>();
+        BrowserFixture.onEdt(() -> f.set(page.isFocusOwner()));
+        return f.get();
+    }
+
+    @Test
     void ctrlTAndCtrlWOpenAndCloseTabsWhileThePageHasFocus() {
         input.click(tab, "#field");
         int before = browser.browser().window().tabs().size();
