@@ -79,12 +79,6 @@ public final class TabEvents {
             });
         }
 
-        /** Chromium's Back/Forward state is settled when loading changes: the toolbar follows it. */
-        @Override
-        public void onLoadingStateChange(CefBrowser browser, boolean isLoading, boolean canGoBack, boolean canGoForward) {
-            onTab(browser, BrowserTab::refreshHistory);
-        }
-
         @Override
         public void onLoadError(CefBrowser browser, CefFrame frame, CefLoadHandler.ErrorCode errorCode,
                                 String errorText, String failedUrl) {
