@@ -37,8 +37,6 @@ public final class BrowserTab extends JPanel implements Tab {
     private volatile boolean inheritsSandbox;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
-    private volatile boolean firstEntryIsBlank = true;
-    private volatile int historyIndex;
     private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabScreencast screencast;
@@ -153,34 +151,6 @@ public final class BrowserTab extends JPanel implements Tab {
     /** This tab is a popup of a sandboxed (or unverifiable) frame: media is refused in it for its whole life. */
     void inheritSandbox() {
         inheritsSandbox = true;
-    }
-
-    /**
-     * Whether Back leads somewhere. Every tab starts on {@code about:blank} (the page scripts must be in
-     * place before the first real load), which Chromium keeps as the first history entry; Back to it would
-     * show an empty page, so it does not count.
-     */
-    boolean canGoBack() {
-        return browser.canGoBack() && !(firstEntryIsBlank && historyIndex <= 1);
-    }
-
-    /** Goes back unless only the initial blank page is behind. */
-    void goBack() {
-        if (canGoBack()) {
-            browser.goBack();
-        }
-    }
-
-    /** Called on each main-frame address change with Chromium's navigation history. */
-    void refreshHistory() {
-        DevTools.call(browser.getDevToolsClient(), "Page.getNavigationHistory", null).thenAccept(r -> {
-            JsonObject h = JsonParser.parseString(r).getAsJsonObject();
-            var entries = h.getAsJsonArray("entries");
-            firstEntryIsBlank = entries.size() > 0
-                    && "about:blank".equals(entries.get(0).getAsJsonObject().get("url").getAsString());
-            historyIndex = h.get("currentIndex").getAsInt();
-            SwingUtilities.invokeLater(() -> window.historyChanged(this));
-        });
     }
 
     /** Takes the page out of fullscreen (Escape): what the page's own exitFullscreen() does. */

@@ -80,7 +80,7 @@ public final class BrowserWindow extends JFrame {
         forward.setToolTipText("Forward");
         reload.setToolTipText("Reload (F5)");
         newTab.setToolTipText("New tab (Ctrl+T)");
-        back.addActionListener(e -> current().ifPresent(BrowserTab::goBack));
+        back.addActionListener(e -> current().ifPresent(t -> t.browser().goBack()));
         forward.addActionListener(e -> current().ifPresent(t -> t.browser().goForward()));
         reload.addActionListener(e -> reloadCurrent());
         newTab.addActionListener(e -> openTab(LaunchOptions.DEMO_URL));
@@ -292,7 +292,6 @@ public final class BrowserWindow extends JFrame {
 
     private void tabBecameSelected(BrowserTab tab) {
         addressEdited = false;
-        historyChanged(tab);
         address.setText(UrlDisplay.of(tab.displayUrl()));
         plugins.fire(l -> l.tabSelected(tab));
     }
@@ -346,15 +345,10 @@ public final class BrowserWindow extends JFrame {
         if (tabPane.getSelectedComponent() == tab && !addressEdited) {
             address.setText(UrlDisplay.of(url));
         }
-        tab.refreshHistory();
-    }
-
-    /** The tab's history changed: Back and Forward follow it when it is the selected tab. */
-    void historyChanged(BrowserTab tab) {
-        if (tabPane.getSelectedComponent() == tab) {
-            back.setEnabled(tab.canGoBack());
+        SwingUtilities.invokeLater(() -> {
+            back.setEnabled(tab.browser().canGoBack());
             forward.setEnabled(tab.browser().canGoForward());
-        }
+        });
     }
 
     /** A page entered or left fullscreen: the toolbar goes, the chrome strip (indicators) stays. */

@@ -50,7 +50,7 @@ final class PageContextMenu extends CefContextMenuHandlerAdapter {
         menu.setName("page.menu");
         // The page is a heavyweight canvas: a lightweight menu would be drawn beneath it.
         menu.setLightWeightPopupEnabled(false);
-        add(menu, "back", "Back", tab.canGoBack(), e -> tab.goBack());
+        add(menu, "back", "Back", browser.canGoBack(), e -> browser.goBack());
         add(menu, "forward", "Forward", browser.canGoForward(), e -> browser.goForward());
         add(menu, "reload", "Reload", true, e -> browser.reload());
         menu.addSeparator();

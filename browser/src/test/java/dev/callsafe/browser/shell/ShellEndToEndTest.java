@@ -71,25 +71,6 @@ class ShellEndToEndTest {
     }
 
     @Test
-    void backIsOffOnANewTabAndLeadsToThePreviousPageOnceThereIsOne() {
-        javax.swing.JButton back = (javax.swing.JButton) browser.awaitShowing("nav.back");
-        Wait.until("Back off on a new tab (only the initial blank page is behind)", Duration.ofSeconds(10),
-                () -> !enabled(back));
-        browser.navigate(tab, browser.pages().url("/target.html"));
-        Wait.until("Back on after a navigation", Duration.ofSeconds(10), () -> enabled(back));
-        browser.click(back);
-        Wait.until("back on the first page", Duration.ofSeconds(15),
-                () -> browser.eval(tab, "location.pathname").getAsString().equals("/call.html"));
-        Wait.until("Back off again", Duration.ofSeconds(10), () -> !enabled(back));
-    }
-
-    private static boolean enabled(javax.swing.JButton b) {
-        AtomicReference<Boolean> e = new AtomicReference<>();
-        BrowserFixture.onEdt(() -> e.set(b.isEnabled()));
-        return e.get();
-    }
-
-    @Test
     void theBuiltInDemoPageIsServedByTheBrowser() throws Exception {
         browser.navigate(tab, LaunchOptions.DEMO_URL);
         Wait.until("demo title", Duration.ofSeconds(10), () -> "Callsafe demo call".equals(tabTitle(tab)));
