@@ -27,7 +27,7 @@ public record Decision(Outcome outcome, Reason reason) {
         USER_ALLOWED(Outcome.GRANT),
         /** The install-style Application Permission covers this request. */
         APPLICATION_PERMISSION(Outcome.GRANT),
-        /** The same call (document) was already granted these kinds and still has live tracks. */
+        /** The same call (document) was already granted these kinds and its grant is alive (see {@link CallLimits}). */
         LIVE_CALL_GRANT(Outcome.GRANT),
         NO_DECISION_YET(Outcome.ASK);
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +15,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one place media permission state lives and the consent rules are applied: per-call grants (held
- * while a call's document lives), the install-style Application Permission, persistent blocks, lapsing of
+ * while a call's document lives and has not gone quiet past {@link CallLimits}), the install-style Application Permission, persistent blocks, lapsing of
  * unused grants, embargo after repeated dismissals, and what {@code permissions.query} may say.
  *
  * <p>Checks run in a fixed order (see {@link #decide}) and every answer carries its reason. Thread-safe.
@@ -38,12 +39,9 @@ public final class SitePermissions {
     private final Duration lapseAfter;
     private final ConsentPolicy policy;
     private final Map<Origin, Site> sites = new HashMap<>();
-    private final Map<String, CallGrant> calls = new HashMap<>();
+    private final CallGrants calls = new CallGrants();
+    private final Supplier<CallLimits> limits;
     private final List<Consumer<Origin>> listeners = new CopyOnWriteArrayList<>();
-
-    /** One call's grant: the kinds the user allowed for one document. */
-    private record CallGrant(Origin origin, Set<MediaKind> kinds) {
-    }
 
     /** Mutable per-origin state. */
     private static final class Site {
@@ -54,10 +52,16 @@ public final class SitePermissions {
         Instant embargoUntil;
     }
 
+    /** Call limits come from {@link CallLimits#fromSystemProperties()}, read at each use. */
     public SitePermissions(Clock clock, Duration lapseAfter, Set<String> secureSchemes) {
+        this(clock, lapseAfter, secureSchemes, CallLimits::fromSystemProperties);
+    }
+
+    public SitePermissions(Clock clock, Duration lapseAfter, Set<String> secureSchemes, Supplier<CallLimits> limits) {
         this.clock = clock;
         this.lapseAfter = lapseAfter;
         this.policy = new ConsentPolicy(secureSchemes);
+        this.limits = limits;
     }
 
     /** Loads state from a snapshot (entries it cannot understand are skipped, never invented). */
@@ -128,8 +132,9 @@ public final class SitePermissions {
                 return Decision.because(Decision.Reason.APPLICATION_PERMISSION);
             }
         }
-        CallGrant call = request.callId() == null ? null : calls.get(request.callId());
-        if (call != null && call.origin().equals(origin) && call.kinds().containsAll(request.kinds())) {
+        // A grant past its limit may still be listed until the next expireCalls(): it no longer counts.
+        if (request.callId() != null
+                && calls.covers(request.callId(), origin, request.kinds(), clock.instant(), limits.get())) {
             return Decision.because(Decision.Reason.LIVE_CALL_GRANT);
         }
         return Decision.because(Decision.Reason.NO_DECISION_YET);
@@ -144,11 +149,7 @@ public final class SitePermissions {
                 case ALLOW_ONCE:
                     site.dismissals = 0;
                     if (request.callId() != null) {
-                        calls.merge(request.callId(), new CallGrant(origin, request.kinds()), (a, b) -> {
-                            Set<MediaKind> all = EnumSet.copyOf(a.kinds());
-                            all.addAll(b.kinds());
-                            return new CallGrant(origin, all);
-                        });
+                        calls.allow(request.callId(), origin, request.kinds(), clock.instant());
                     }
                     break;
                 case BLOCK:
@@ -188,24 +189,55 @@ public final class SitePermissions {
         fire(origin);
     }
 
-    /** The call (document) ended: its tracks all ended, it navigated or its tab closed. */
+    /** The call (document) ended: the person pressed Stop, it navigated or its tab closed. */
     public void callEnded(String callId) {
-        CallGrant gone;
+        endCalls(callId::equals);
+    }
+
+    /** Ends every call whose id matches (Stop for a tab, a tab closed or its main document navigated). */
+    public void endCalls(Predicate<String> which) {
+        List<Origin> affected;
         synchronized (this) {
-            gone = calls.remove(callId);
+            affected = calls.end(which);
         }
-        if (gone != null) {
-            fire(gone.origin());
+        affected.stream().distinct().forEach(this::fire);
+    }
+
+    /**
+     * The documents that hold at least one track now (camera, microphone or a share). A call's quiet period
+     * starts when its document stops capturing; stopping tracks does not end the grant.
+     */
+    public void capturingCalls(Set<String> callIds) {
+        synchronized (this) {
+            calls.capturing(Set.copyOf(callIds), clock.instant());
         }
     }
 
-    /** Ends every call whose id matches (a tab closed or its main document navigated). */
-    public void endCalls(java.util.function.Predicate<String> which) {
-        List<Origin> affected = new ArrayList<>();
+    /**
+     * The documents shown now (those of the selected tab). Calls past their limits end first, so a tab that
+     * stayed in the background too long comes back without its grant; the others start counting.
+     */
+    public void documentsShown(Predicate<String> shown) {
+        List<Origin> affected;
         synchronized (this) {
-            calls.entrySet().removeIf(e -> which.test(e.getKey()) && affected.add(e.getValue().origin()));
+            affected = calls.expire(clock.instant(), limits.get());
+            calls.shown(shown, clock.instant());
         }
         affected.stream().distinct().forEach(this::fire);
+    }
+
+    /** Ends the grants of calls quiet past their limits; the browser calls this periodically. */
+    public void expireCalls() {
+        List<Origin> affected;
+        synchronized (this) {
+            affected = calls.expire(clock.instant(), limits.get());
+        }
+        affected.stream().distinct().forEach(this::fire);
+    }
+
+    /** The live call grants of matching documents (the capture indicator's quiet state). */
+    public synchronized List<CallGrant> callGrants(Predicate<String> which) {
+        return calls.live(clock.instant(), limits.get()).stream().filter(c -> which.test(c.callId())).toList();
     }
 
     /** Grants the Application Permission; only the browser chrome's install flow may call this. */
@@ -221,7 +253,7 @@ public final class SitePermissions {
     public void block(Origin origin, MediaKind kind) {
         synchronized (this) {
             siteFor(origin).stored.put(kind, stored(PermissionState.BLOCK));
-            dropCallGrants(origin, kind);
+            calls.drop(origin, kind);
         }
         fire(origin);
     }
@@ -233,7 +265,7 @@ public final class SitePermissions {
             if (site != null) {
                 site.stored.remove(kind);
             }
-            dropCallGrants(origin, kind);
+            calls.drop(origin, kind);
         }
         fire(origin);
     }
@@ -242,21 +274,9 @@ public final class SitePermissions {
     public void clearSiteData(Origin origin) {
         synchronized (this) {
             sites.remove(origin);
-            calls.values().removeIf(c -> c.origin().equals(origin));
+            calls.dropOrigin(origin);
         }
         fire(origin);
-    }
-
-    private void dropCallGrants(Origin origin, MediaKind kind) {
-        calls.replaceAll((id, c) -> {
-            if (!c.origin().equals(origin) || !c.kinds().contains(kind)) {
-                return c;
-            }
-            Set<MediaKind> rest = EnumSet.copyOf(c.kinds());
-            rest.remove(kind);
-            return new CallGrant(origin, rest.isEmpty() ? Set.of() : rest);
-        });
-        calls.values().removeIf(c -> c.kinds().isEmpty());
     }
 
     /**
@@ -287,7 +307,7 @@ public final class SitePermissions {
         }
         Origin origin = request.grantOrigin();
         MediaKind kind = request.kinds().iterator().next();
-        boolean liveCall = calls.values().stream().anyMatch(c -> c.origin().equals(origin) && c.kinds().contains(kind));
+        boolean liveCall = calls.holds(origin, kind, clock.instant(), limits.get());
         return liveCall ? QueryState.GRANTED : QueryState.PROMPT;
     }
 
@@ -302,7 +322,7 @@ public final class SitePermissions {
         if (site != null && site.stored.values().stream().anyMatch(p -> p.state() == PermissionState.ALLOW)) {
             return true;
         }
-        return calls.values().stream().anyMatch(c -> c.origin().equals(origin));
+        return calls.holds(origin, null, clock.instant(), limits.get());
     }
 
     /** The origin's device-id salt, created on first use; clearing site data makes a new one. */
@@ -341,7 +361,7 @@ public final class SitePermissions {
             site.stored.forEach((k, p) -> out.add(new SiteEntry(origin, k, p.state(), Instant.parse(p.since()),
                     Instant.parse(p.lastUsed()), false)));
         }
-        for (CallGrant c : calls.values()) {
+        for (CallGrant c : calls.live(clock.instant(), limits.get())) {
             for (MediaKind k : c.kinds()) {
                 out.add(new SiteEntry(c.origin(), k, null, null, null, true));
             }

@@ -78,6 +78,10 @@ class ConsentModelEndToEndTest {
         assertEquals("granted", browser.eval(tab, "probe.query('camera')").getAsString(), "live one-time grant");
         assertEquals("prompt", browser.eval(tab, "probe.query('microphone')").getAsString());
         browser.eval(tab, "probe.stopAll(), true");
+        Wait.until("tracks ended", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+        assertEquals("granted", browser.eval(tab, "probe.query('camera')").getAsString(),
+                "the call outlives its tracks");
+        browser.clickNamed("capture.call.stop");
         Wait.until("call over: prompt again", Duration.ofSeconds(10),
                 () -> "prompt".equals(browser.eval(tab, "probe.query('camera')").getAsString()));
 

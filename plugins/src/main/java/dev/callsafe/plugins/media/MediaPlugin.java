@@ -32,6 +32,8 @@ public final class MediaPlugin implements BrowserPlugin {
 
     private final LiveTracks tracks = new LiveTracks();
     private final PendingConsents pending = new PendingConsents();
+    private final SubstitutedFiles substitutedFiles = new SubstitutedFiles();
+    private java.util.concurrent.ScheduledExecutorService callTimer;
     private ExecutorService opener;
     private SitePermissionService store;
     private PermissionWatchers watchers;
@@ -63,13 +65,21 @@ public final class MediaPlugin implements BrowserPlugin {
         SitePermissions permissions = store.permissions();
         watchers = new PermissionWatchers(permissions, new FrameChecks(context));
         permissions.addListener(watchers::changed);
-        // A call lasts until all its tracks end.
-        tracks.addEndListener(t -> {
-            String call = UserMediaService.callId(t.owner());
-            if (tracks.matching(o -> UserMediaService.callId(o.owner()).equals(call)).isEmpty()) {
-                permissions.callEnded(call);
+        // A call outlives its tracks (a meeting turns its camera off and on); stopping them only starts the
+        // quiet period after which the grant ends. Serialised so the last listener to run reads the latest set.
+        tracks.addListener(() -> {
+            synchronized (tracks) {
+                permissions.capturingCalls(tracks.matching(t -> true).stream()
+                        .map(t -> UserMediaService.callId(t.owner())).collect(java.util.stream.Collectors.toSet()));
             }
         });
+        // Quiet calls end within a second of their limit, so pages and the indicator hear of it.
+        callTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "call-grants");
+            t.setDaemon(true);
+            return t;
+        });
+        callTimer.scheduleWithFixedDelay(permissions::expireCalls, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         devices = new DeviceCatalog(DeviceCatalog.Mode.fromEnvironment());
         captures = new Captures();
         deviceChoices = DeviceChoices.open(context.profileDirectory());
@@ -77,13 +87,14 @@ public final class MediaPlugin implements BrowserPlugin {
         devices.addListener(this::devicesChanged);
         devices.startWatching();
         UserMediaService service = new UserMediaService(context, permissions, devices, deviceIds, tracks, pending,
-                opener, watchers, new DeviceContext(captures, deviceChoices, new DevicePreviews(captures, opener),
+                opener, watchers, substitutedFiles, new DeviceContext(captures, deviceChoices, new DevicePreviews(captures, opener),
                         deviceWatchers));
         context.addDocumentScript(asset("media-shim.js"));
         context.addMessageHandler("media", service);
         context.addStreamHandler("media", this::openStream);
         CaptureIndicator indicator = new CaptureIndicator(tracks,
-                tabId -> tracks.endAll(t -> t.owner().tabId() == tabId, "stopped by the user"));
+                tabId -> permissions.callGrants(id -> id.startsWith(tabId + "/")), this::stopTab);
+        permissions.addListener(origin -> indicator.changed());
         context.addChromeWidget(indicator);
         display = new DisplayMediaService(context, permissions, tracks, opener,
                 () -> (javax.swing.JComponent) indicator.getParent());
@@ -106,6 +117,8 @@ public final class MediaPlugin implements BrowserPlugin {
 
             @Override
             public void tabSelected(Tab tab) {
+                // Every other tab's calls are in the background from now: their grants start counting.
+                permissions.documentsShown(id -> id.startsWith(tab.id() + "/"));
                 indicator.select(tab.id());
             }
 
@@ -135,7 +148,18 @@ public final class MediaPlugin implements BrowserPlugin {
         watchers.remove(gone);
         deviceWatchers.remove(gone);
         String prefix = tab.id() + "/";
-        store.permissions().endCalls(id -> frameId == null ? id.startsWith(prefix) : id.equals(prefix + frameId));
+        java.util.function.Predicate<String> calls = id -> frameId == null ? id.startsWith(prefix)
+                : id.equals(prefix + frameId);
+        substitutedFiles.forget(calls);
+        store.permissions().endCalls(calls);
+    }
+
+    /** The person's Stop in the chrome: the tab's capture ends and so do its calls' grants. */
+    private void stopTab(int tabId) {
+        tracks.endAll(t -> t.owner().tabId() == tabId, "stopped by the user");
+        java.util.function.Predicate<String> calls = id -> id.startsWith(tabId + "/");
+        substitutedFiles.forget(calls);
+        store.permissions().endCalls(calls);
     }
 
     /** The consent engine's state (site settings, tests). */
@@ -247,6 +271,9 @@ public final class MediaPlugin implements BrowserPlugin {
         }
         if (opener != null) {
             opener.shutdownNow();
+        }
+        if (callTimer != null) {
+            callTimer.shutdownNow();
         }
         if (devices != null) {
             devices.close();

@@ -58,11 +58,13 @@ final class UserMediaService implements MessageHandler {
     private final PermissionWatchers watchers;
     private final FrameChecks frames;
     private final DeviceContext deviceContext;
+    private final SubstitutedFiles substitutedFiles;
 
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
                      DeviceIdScope deviceIds, LiveTracks tracks, PendingConsents pending, ExecutorService opener,
-                     PermissionWatchers watchers, DeviceContext deviceContext) {
+                     PermissionWatchers watchers, SubstitutedFiles substitutedFiles, DeviceContext deviceContext) {
         this.deviceContext = deviceContext;
+        this.substitutedFiles = substitutedFiles;
         this.context = context;
         this.permissions = permissions;
         this.devices = devices;
@@ -173,7 +175,11 @@ final class UserMediaService implements MessageHandler {
             return;
         }
         // A device another page holds is only taken over when the user says so: then ask even when granted.
-        if (decision.outcome() == Decision.Outcome.GRANT && !selection.needsTakeover()) {
+        // A call grant covers kinds, not devices (a page may switch cameras mid-call, as in Chrome), except
+        // where the person sent a file: that is never silently replaced by a real device.
+        boolean fileReplaced = decision.reason() == Decision.Reason.LIVE_CALL_GRANT
+                && substitutedFiles.any(request.callId(), request.kinds());
+        if (decision.outcome() == Decision.Outcome.GRANT && !selection.needsTakeover() && !fileReplaced) {
             LOG.info(() -> "granted without prompt (" + decision.reason() + ") for " + request.kinds() + " by "
                     + request.requester());
             opener.execute(() -> startCapture(frame, request, selection, reply, false));
@@ -236,6 +242,7 @@ final class UserMediaService implements MessageHandler {
             permissions.record(merged, answer);
             if (answer.toDecision().isGranted()) {
                 rememberChoice(merged.requester(), p.chooser);
+                rememberFiles(merged, p.chooser);
             }
             LOG.info(() -> "consent " + answer + " for " + merged.kinds() + " by " + merged.requester());
             for (PendingConsents.Waiter w : p.waiters) {
@@ -331,6 +338,20 @@ final class UserMediaService implements MessageHandler {
                 .ifPresent(o -> deviceContext.remembered().remember(origin, MediaKind.CAMERA, o.id()));
         chooser.microphone().filter(o -> !isFile(o.id()))
                 .ifPresent(o -> deviceContext.remembered().remember(origin, MediaKind.MICROPHONE, o.id()));
+    }
+
+    /** Which kinds of this call the person answered with a file (see {@link SubstitutedFiles}). */
+    private void rememberFiles(MediaRequest request, DeviceChooser chooser) {
+        if (chooser == null || request.callId() == null) {
+            return;
+        }
+        if (request.kinds().contains(MediaKind.CAMERA)) {
+            chooser.camera().ifPresent(o -> substitutedFiles.chosen(request.callId(), MediaKind.CAMERA, isFile(o.id())));
+        }
+        if (request.kinds().contains(MediaKind.MICROPHONE)) {
+            chooser.microphone().ifPresent(o -> substitutedFiles.chosen(request.callId(), MediaKind.MICROPHONE,
+                    isFile(o.id())));
+        }
     }
 
     /** Who holds a device now, as seen from a requesting frame: another origin first (that one is busy). */
