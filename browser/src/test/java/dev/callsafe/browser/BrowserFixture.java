@@ -233,6 +233,13 @@ public final class BrowserFixture {
         return browser.window().current();
     }
 
+    /** A value computed on the Swing thread (component state is read there). */
+    public static <T> T onEdtGet(java.util.function.Supplier<T> value) {
+        AtomicReference<T> out = new AtomicReference<>();
+        onEdt(() -> out.set(value.get()));
+        return out.get();
+    }
+
     public static void onEdt(Runnable r) {
         if (SwingUtilities.isEventDispatchThread()) {
             r.run();

@@ -10,7 +10,6 @@ import java.awt.Rectangle;
 import java.awt.Robot;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,14 +112,10 @@ class DesktopLifeEndToEndTest {
     }
 
     private int state() {
-        AtomicReference<Integer> s = new AtomicReference<>();
-        BrowserFixture.onEdt(() -> s.set(browser.browser().window().getExtendedState()));
-        return s.get();
+        return BrowserFixture.onEdtGet(() -> browser.browser().window().getExtendedState());
     }
 
     private Rectangle bounds() {
-        AtomicReference<Rectangle> b = new AtomicReference<>();
-        BrowserFixture.onEdt(() -> b.set(browser.browser().window().getBounds()));
-        return b.get();
+        return BrowserFixture.onEdtGet(() -> browser.browser().window().getBounds());
     }
 }

@@ -7,7 +7,6 @@ import java.awt.Component;
 import java.awt.KeyboardFocusManager;
 import java.awt.Point;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.swing.JTextField;
 
@@ -132,9 +131,7 @@ class PageInputEndToEndTest {
     }
 
     private static boolean pageFocused(Component page) {
-        AtomicReference<Boolean> f = new AtomicReference<>();
-        BrowserFixture.onEdt(() -> f.set(page.isFocusOwner()));
-        return f.get();
+        return BrowserFixture.onEdtGet(page::isFocusOwner);
     }
 
     @Test
@@ -185,11 +182,8 @@ class PageInputEndToEndTest {
         Wait.until("address bar focused", SHORT, () -> "nav.address".equals(focusedName()));
         input.key("ctrl+v");
         JTextField address = (JTextField) browser.awaitShowing("nav.address");
-        Wait.until("pasted into the address bar", SHORT, () -> {
-            AtomicReference<String> t = new AtomicReference<>();
-            BrowserFixture.onEdt(() -> t.set(address.getText()));
-            return t.get().trim().equals("bravo");
-        });
+        Wait.until("pasted into the address bar", SHORT,
+                () -> BrowserFixture.onEdtGet(address::getText).trim().equals("bravo"));
         // and back: text copied in the address bar is pasted into a page field
         input.key("ctrl+a");
         input.type("charlie");
@@ -220,11 +214,9 @@ class PageInputEndToEndTest {
     }
 
     private static String focusedName() {
-        AtomicReference<String> name = new AtomicReference<>();
-        BrowserFixture.onEdt(() -> {
+        return BrowserFixture.onEdtGet(() -> {
             Component c = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
-            name.set(c == null ? null : c.getName());
+            return c == null ? null : c.getName();
         });
-        return name.get();
     }
 }
