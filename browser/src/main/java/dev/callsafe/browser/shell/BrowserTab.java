@@ -159,7 +159,7 @@ public final class BrowserTab extends JPanel implements Tab {
     }
 
     public void load(String url) {
-        browser.loadURL(url);
+        window.pageGuard().load(browser, url);
     }
 
     /**
