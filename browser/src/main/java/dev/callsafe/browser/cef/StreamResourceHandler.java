@@ -12,6 +12,9 @@ import dev.callsafe.plugins.spi.StreamBody;
  * ready the network thread is released and resumed when the body has some.
  */
 final class StreamResourceHandler extends ImmediateResourceHandler {
+    /** Chromium's net::ERR_FAILED: how a cut stream reaches the page (its reader fails at once). */
+    private static final int ERR_FAILED = -2;
+
     private final StreamBody body;
     private final String allowOrigin;
     private CefResourceReadCallback parked; // guarded by this
@@ -42,8 +45,9 @@ final class StreamResourceHandler extends ImmediateResourceHandler {
                 return true;
             }
             if (n < 0) {
-                bytesRead.set(0);
-                return false; // end of stream
+                // end of stream, or cut short: a negative count is a network error (-2 is ERR_FAILED)
+                bytesRead.set(n == StreamBody.CUT ? ERR_FAILED : 0);
+                return false;
             }
             if (park(callback, bytesToRead)) {
                 bytesRead.set(0);
@@ -86,7 +90,7 @@ final class StreamResourceHandler extends ImmediateResourceHandler {
         while (true) {
             int n = body.read(buffer, Math.min(max, buffer.length), this::wake);
             if (n != 0) {
-                cb.Continue(Math.max(n, 0)); // 0 ends the response
+                cb.Continue(n == StreamBody.CUT ? ERR_FAILED : Math.max(n, 0)); // 0 ends the response
                 return;
             }
             if (park(cb, max)) {

@@ -131,4 +131,42 @@ class StreamResourceHandlerTest {
         assertEquals(List.of(1), callback.continued);
         assertEquals(9, callback.buffer[0]);
     }
+
+    @Test
+    void aCutStreamFailsTheResponseInsteadOfEndingIt() {
+        var cut = new StreamBody() {
+            Runnable waiter;
+            boolean isCut;
+
+            @Override
+            public synchronized int read(byte[] into, int max, Runnable whenReady) {
+                if (isCut) {
+                    return StreamBody.CUT;
+                }
+                waiter = whenReady;
+                return 0;
+            }
+
+            @Override
+            public void cancel() {
+            }
+
+            void cutNow() {
+                Runnable w;
+                synchronized (this) {
+                    isCut = true;
+                    w = waiter;
+                }
+                w.run();
+            }
+        };
+        StreamResourceHandler handler = new StreamResourceHandler(cut, "http://localhost");
+        Callback callback = new Callback();
+        IntRef bytesRead = new IntRef(-1);
+        assertTrue(handler.read(new byte[64], 64, bytesRead, callback));
+        cut.cutNow(); // while CEF's callback is parked
+        assertEquals(List.of(-2), callback.continued, "ERR_FAILED: the page's reader fails at once");
+        assertEquals(false, handler.read(new byte[64], 64, bytesRead, new Callback()));
+        assertEquals(-2, bytesRead.get());
+    }
 }
