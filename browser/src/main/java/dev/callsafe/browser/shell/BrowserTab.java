@@ -196,6 +196,14 @@ public final class BrowserTab extends JPanel implements Tab {
                 .thenApply(v -> v != null && v.isJsonPrimitive() && v.getAsBoolean());
     }
 
+    @Override
+    public CompletableFuture<Boolean> consumeTransientActivation(FrameRef frame) {
+        if (frame.tabId() != id()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return policies.consumeActivation(frame.frameId()).exceptionally(e -> false);
+    }
+
     /**
      * The text selected in the main frame (in a text field or the document), read in an isolated world so
      * the page cannot substitute what gets copied; empty when the selection is in another frame.
