@@ -78,8 +78,15 @@ public final class InternalPageGuard extends CefRequestHandlerAdapter {
         if (request.getResourceType() == CefRequest.ResourceType.RT_MAIN_FRAME) {
             return frame.isMain();
         }
-        return request.getResourceType() != CefRequest.ResourceType.RT_SUB_FRAME
-                && internalHost(frame.getURL()) != null;
+        if (request.getResourceType() == CefRequest.ResourceType.RT_SUB_FRAME) {
+            return false;
+        }
+        // The requester's page: its site for cookies and its referrer come with the request; the frame's URL
+        // is updated on another thread and can still name the previous document (with only that check,
+        // ShellEndToEndTest once saw the error page loaded after a failed address without its script).
+        return internalHost(request.getFirstPartyForCookies()) != null
+                || internalHost(request.getReferrerURL()) != null
+                || internalHost(frame.getURL()) != null;
     }
 
     /** The host of an internal-page URL, or null when the URL is not one. */
