@@ -91,7 +91,8 @@ public final class InternalPageGuard extends CefRequestHandlerAdapter {
 
     /** The host of an internal-page URL, or null when the URL is not one. */
     static String internalHost(String url) {
-        if (url == null || !url.regionMatches(true, 0, InternalPages.SCHEME + ":", 0, InternalPages.SCHEME.length() + 1)) {
+        String prefix = InternalPages.SCHEME + ":";
+        if (url == null || !url.regionMatches(true, 0, prefix, 0, prefix.length())) {
             return null;
         }
         try {
