@@ -1,5 +1,7 @@
 package dev.callsafe.browser.cef;
 
+import java.util.Map;
+
 import org.cef.callback.CefResourceReadCallback;
 import org.cef.misc.IntRef;
 import org.cef.misc.StringRef;
@@ -9,11 +11,13 @@ import org.cef.network.CefResponse;
 final class BytesResourceHandler extends ImmediateResourceHandler {
     private final byte[] data;
     private final String mimeType;
+    private final Map<String, String> headers;
     private int offset;
 
-    BytesResourceHandler(byte[] data, String mimeType) {
+    BytesResourceHandler(byte[] data, String mimeType, Map<String, String> headers) {
         this.data = data;
         this.mimeType = mimeType;
+        this.headers = headers;
     }
 
     @Override
@@ -22,6 +26,7 @@ final class BytesResourceHandler extends ImmediateResourceHandler {
         response.setStatusText("OK");
         response.setMimeType(mimeType);
         response.setHeaderByName("Cache-Control", "no-store", true);
+        headers.forEach((name, value) -> response.setHeaderByName(name, value, true));
         responseLength.set(data.length);
     }
 

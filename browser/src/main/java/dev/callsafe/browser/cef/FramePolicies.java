@@ -58,29 +58,7 @@ public final class FramePolicies {
      * does not answer in time.
      */
     public CompletableFuture<EngineFrame> describe(String cefFrameId) {
-        CefFrame frame = browser.getFrameByIdentifier(cefFrameId);
-        if (frame == null || !frame.isValid()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("frame gone"));
-        }
-        String url = withoutFragment(frame.getURL());
-        CefFrame parent = frame.getParent();
-        String parentUrl = parent == null ? null : withoutFragment(parent.getURL());
-        return frames().thenCompose(nodes -> {
-            List<Node> candidates = new ArrayList<>();
-            for (Node n : nodes) {
-                String nodeParentUrl = nodes.stream().filter(p -> p.id().equals(n.parentId())).map(Node::url)
-                        .findFirst().orElse(null);
-                if (n.url().equals(url) && (parentUrl == null ? n.parentId() == null
-                        : parentUrl.equals(nodeParentUrl))) {
-                    candidates.add(n);
-                }
-            }
-            LOG.fine(() -> "policy lookup for " + url + " (parent " + parentUrl + "): " + candidates.size()
-                    + " of " + nodes);
-            if (candidates.isEmpty()) {
-                return CompletableFuture.<EngineFrame>failedFuture(
-                        new IllegalStateException("no DevTools frame matches " + url));
-            }
+        return candidates(cefFrameId).thenCompose(candidates -> {
             List<CompletableFuture<Set<String>>> each = new ArrayList<>();
             List<CompletableFuture<String>> origins = new ArrayList<>();
             for (Node c : candidates) {
@@ -103,7 +81,7 @@ public final class FramePolicies {
                 Set<String> seen = new HashSet<>();
                 origins.forEach(o -> seen.add(o.join()));
                 Set<String> features = allowed;
-                LOG.fine(() -> "frame " + url + ": origins " + seen + ", features " + features);
+                LOG.fine(() -> "frame " + cefFrameId + ": origins " + seen + ", features " + features);
                 Origin origin = seen.size() == 1 ? Origin.of(seen.iterator().next()) : Origin.opaque();
                 return new EngineFrame(origin, allowed);
             });
@@ -111,6 +89,61 @@ public final class FramePolicies {
             if (e != null) {
                 LOG.warning("permissions policy lookup failed: " + e);
             }
+        });
+    }
+
+    /**
+     * Whether the frame has transient user activation, consuming it (HTML's "consume user activation") in
+     * the same evaluation, so two requests of one click cannot both see it. Read in an isolated world of
+     * the frame itself; twins (frames that cannot be told apart) must all be active, and all are consumed.
+     * Blink has no call that only consumes activation, so an API that consumes it first is called: a
+     * PaymentRequest for a method that does not exist, whose show() consumes and then fails (measured:
+     * isActive reads false after it). window.open does not do: the engine consumes only for a popup it
+     * creates, and this browser cancels every popup.
+     */
+    public CompletableFuture<Boolean> consumeActivation(String cefFrameId) {
+        return candidates(cefFrameId).thenCompose(candidates -> {
+            List<CompletableFuture<Boolean>> each = new ArrayList<>();
+            for (Node c : candidates) {
+                each.add(evaluateIsolated(c, "callsafe-activation", "(() => {"
+                        + " if (navigator.userActivation.isActive !== true) return false;"
+                        + " try { new PaymentRequest([{supportedMethods: 'https://callsafe.invalid/consume'}],"
+                        + " {total: {label: 'consume', amount: {currency: 'USD', value: '0'}}}).show()"
+                        + ".catch(() => { }); } catch (e) { }"
+                        + " return true; })()")
+                        .thenApply(v -> v != null && v.isJsonPrimitive() && v.getAsBoolean()));
+            }
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> each.stream().allMatch(CompletableFuture::join));
+        }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The engine's frames that are this CEF frame: same URL, same parent URL (twins cannot be told apart). */
+    private CompletableFuture<List<Node>> candidates(String cefFrameId) {
+        CefFrame frame = browser.getFrameByIdentifier(cefFrameId);
+        if (frame == null || !frame.isValid()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("frame gone"));
+        }
+        String url = withoutFragment(frame.getURL());
+        CefFrame parent = frame.getParent();
+        String parentUrl = parent == null ? null : withoutFragment(parent.getURL());
+        return frames().thenCompose(nodes -> {
+            List<Node> candidates = new ArrayList<>();
+            for (Node n : nodes) {
+                String nodeParentUrl = nodes.stream().filter(p -> p.id().equals(n.parentId())).map(Node::url)
+                        .findFirst().orElse(null);
+                if (n.url().equals(url) && (parentUrl == null ? n.parentId() == null
+                        : parentUrl.equals(nodeParentUrl))) {
+                    candidates.add(n);
+                }
+            }
+            LOG.fine(() -> "frame lookup for " + url + " (parent " + parentUrl + "): " + candidates.size()
+                    + " of " + nodes);
+            if (candidates.isEmpty()) {
+                return CompletableFuture.<List<Node>>failedFuture(
+                        new IllegalStateException("no DevTools frame matches " + url));
+            }
+            return CompletableFuture.completedFuture(candidates);
         });
     }
 
@@ -158,21 +191,33 @@ public final class FramePolicies {
      * the page's own scripts cannot redefine anything there.
      */
     private CompletableFuture<String> origin(Node frame) {
-        JsonObject world = new JsonObject();
-        world.addProperty("frameId", frame.id());
-        world.addProperty("worldName", "callsafe-frame-identity");
-        return targets.send(frame.target(), "Page.createIsolatedWorld", world).thenCompose(w -> {
-            JsonObject p = new JsonObject();
-            p.addProperty("contextId", w.get("executionContextId").getAsInt());
-            p.addProperty("expression", "self.origin");
-            p.addProperty("returnByValue", true);
-            return targets.send(frame.target(), "Runtime.evaluate", p);
-        }).thenApply(r -> {
+        return evaluateIsolatedRaw(frame, "callsafe-frame-identity", "self.origin").thenApply(r -> {
             JsonObject result = r.getAsJsonObject("result");
             if (r.has("exceptionDetails") || result == null || !result.has("value")) {
                 throw new IllegalStateException("the frame's origin could not be read: " + r);
             }
             return result.get("value").getAsString();
+        });
+    }
+
+    /** Evaluates in an isolated world of the frame: the page's own scripts cannot redefine anything there. */
+    private CompletableFuture<JsonObject> evaluateIsolatedRaw(Node frame, String worldName, String expression) {
+        JsonObject world = new JsonObject();
+        world.addProperty("frameId", frame.id());
+        world.addProperty("worldName", worldName);
+        return targets.send(frame.target(), "Page.createIsolatedWorld", world).thenCompose(w -> {
+            JsonObject p = new JsonObject();
+            p.addProperty("contextId", w.get("executionContextId").getAsInt());
+            p.addProperty("expression", expression);
+            p.addProperty("returnByValue", true);
+            return targets.send(frame.target(), "Runtime.evaluate", p);
+        });
+    }
+
+    private CompletableFuture<JsonElement> evaluateIsolated(Node frame, String worldName, String expression) {
+        return evaluateIsolatedRaw(frame, worldName, expression).thenApply(r -> {
+            JsonObject result = r.getAsJsonObject("result");
+            return r.has("exceptionDetails") || result == null || !result.has("value") ? null : result.get("value");
         });
     }
 

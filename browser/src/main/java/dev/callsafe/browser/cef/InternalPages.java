@@ -13,6 +13,10 @@ public final class InternalPages {
     private static final Map<String, String> TYPES = Map.of("html", "text/html", "js", "text/javascript",
             "css", "text/css", "png", "image/png", "svg", "image/svg+xml", "json", "application/json");
 
+    /** No web page may frame an internal page (the guard refuses too; these cover any path it misses). */
+    static final Map<String, String> HEADERS = Map.of("X-Frame-Options", "DENY",
+            "Content-Security-Policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+
     private InternalPages() {
     }
 

@@ -1,6 +1,7 @@
 package dev.callsafe.browser.cef;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +16,8 @@ import dev.callsafe.plugins.spi.MessageHandler;
 
 /**
  * Carries page messages ({@code callsafeQuery({request: "channel:payload"})}) to plugin handlers, with
- * the sending frame as CEF reports it.
+ * the sending frame as CEF reports it. Each frame's messages are bounded in size and rate
+ * ({@link BridgeLimits}).
  */
 public final class PageBridge extends CefMessageRouterHandlerAdapter {
     /** The page-side function name. */
@@ -23,6 +25,7 @@ public final class PageBridge extends CefMessageRouterHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(PageBridge.class.getName());
 
     private final Map<String, MessageHandler> handlers = new ConcurrentHashMap<>();
+    private final BridgeLimits limits = new BridgeLimits();
 
     public void addHandler(String channel, MessageHandler handler) {
         if (handlers.putIfAbsent(channel, handler) != null) {
@@ -40,9 +43,19 @@ public final class PageBridge extends CefMessageRouterHandlerAdapter {
     @Override
     public boolean onQuery(CefBrowser browser, CefFrame frame, long queryId, String request, boolean persistent,
                            CefQueryCallback callback) {
+        if (frame == null) {
+            return false; // workers and unknown senders: the page gets a failure
+        }
+        // before any parsing or plugin work: a flooding frame costs only this check
+        Optional<String> refused = limits.refusal(browser.getIdentifier() + "/" + frame.getIdentifier(),
+                request.length());
+        if (refused.isPresent()) {
+            callback.failure(-2, refused.get());
+            return true;
+        }
         int colon = request.indexOf(':');
         MessageHandler handler = colon > 0 ? handlers.get(request.substring(0, colon)) : null;
-        if (handler == null || frame == null) {
+        if (handler == null) {
             return false; // not ours: the page gets a failure
         }
         try {

@@ -31,8 +31,12 @@ public final class SchemeRouter implements CefSchemeHandlerFactory {
     public CefResourceHandler create(CefBrowser browser, CefFrame frame, String schemeName, CefRequest request) {
         String url = request.getURL();
         if (InternalPages.SCHEME.equals(schemeName)) {
+            if (!InternalPageGuard.mayServe(frame, request)) {
+                return new RefusedResourceHandler(403);
+            }
             return InternalPages.lookup(url)
-                    .<CefResourceHandler>map(p -> new BytesResourceHandler(p.data(), p.mimeType()))
+                    .<CefResourceHandler>map(p -> new BytesResourceHandler(p.data(), p.mimeType(),
+                            InternalPages.HEADERS))
                     .orElseGet(() -> new RefusedResourceHandler(404));
         }
         if (!STREAM_SCHEME.equals(schemeName) || browser == null || frame == null) {

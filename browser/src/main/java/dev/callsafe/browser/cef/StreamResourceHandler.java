@@ -1,7 +1,5 @@
 package dev.callsafe.browser.cef;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.cef.callback.CefResourceReadCallback;
 import org.cef.misc.IntRef;
 import org.cef.misc.StringRef;
@@ -14,10 +12,14 @@ import dev.callsafe.plugins.spi.StreamBody;
  * ready the network thread is released and resumed when the body has some.
  */
 final class StreamResourceHandler extends ImmediateResourceHandler {
+    /** Chromium's net::ERR_FAILED: how a cut stream reaches the page (its reader fails at once). */
+    private static final int ERR_FAILED = -2;
+
     private final StreamBody body;
     private final String allowOrigin;
-    private final AtomicReference<CefResourceReadCallback> parked = new AtomicReference<>();
+    private CefResourceReadCallback parked; // guarded by this
     private int parkedMax;
+    private boolean wokenEarly;
 
     StreamResourceHandler(StreamBody body, String allowOrigin) {
         this.body = body;
@@ -36,47 +38,72 @@ final class StreamResourceHandler extends ImmediateResourceHandler {
 
     @Override
     public boolean read(byte[] dataOut, int bytesToRead, IntRef bytesRead, CefResourceReadCallback callback) {
-        int n = body.read(dataOut, bytesToRead, () -> resume());
-        if (n > 0) {
-            bytesRead.set(n);
-            return true;
+        while (true) {
+            int n = body.read(dataOut, bytesToRead, this::wake);
+            if (n > 0) {
+                bytesRead.set(n);
+                return true;
+            }
+            if (n < 0) {
+                // end of stream, or cut short: a negative count is a network error (-2 is ERR_FAILED)
+                bytesRead.set(n == StreamBody.CUT ? ERR_FAILED : 0);
+                return false;
+            }
+            if (park(callback, bytesToRead)) {
+                bytesRead.set(0);
+                return true;
+            }
+            // the body woke us between its empty read and the park: its data is there, read again
         }
-        if (n < 0) {
-            bytesRead.set(0);
-            return false; // end of stream
-        }
-        synchronized (this) {
-            parkedMax = bytesToRead;
-            parked.set(callback);
-        }
-        bytesRead.set(0);
-        return true;
     }
 
-    private void resume() {
+    /**
+     * Parks CEF's callback until the body wakes us, unless a wake-up already came since the last empty
+     * read (the body runs its waiter once, so a wake-up that found nothing parked would otherwise be lost).
+     */
+    private boolean park(CefResourceReadCallback callback, int max) {
+        synchronized (this) {
+            if (wokenEarly) {
+                wokenEarly = false;
+                return false;
+            }
+            parkedMax = max;
+            parked = callback;
+            return true;
+        }
+    }
+
+    /** The body's waiter: runs on the thread that made data ready (or ended the stream). */
+    private void wake() {
         CefResourceReadCallback cb;
         int max;
         synchronized (this) {
-            cb = parked.getAndSet(null);
+            if (parked == null) {
+                wokenEarly = true; // read() has not parked yet: it will see this and read again
+                return;
+            }
+            cb = parked;
+            parked = null;
             max = parkedMax;
         }
-        if (cb == null) {
-            return;
-        }
         byte[] buffer = cb.getBuffer();
-        int n = body.read(buffer, Math.min(max, buffer.length), this::resume);
-        if (n == 0) {
-            synchronized (this) {
-                parked.set(cb); // woken without data: wait again
+        while (true) {
+            int n = body.read(buffer, Math.min(max, buffer.length), this::wake);
+            if (n != 0) {
+                cb.Continue(n == StreamBody.CUT ? ERR_FAILED : Math.max(n, 0)); // 0 ends the response
+                return;
             }
-            return;
+            if (park(cb, max)) {
+                return; // woken without data: wait again
+            }
         }
-        cb.Continue(Math.max(n, 0)); // 0 ends the response
     }
 
     @Override
     public void cancel() {
-        parked.set(null);
+        synchronized (this) {
+            parked = null;
+        }
         body.cancel();
     }
 }

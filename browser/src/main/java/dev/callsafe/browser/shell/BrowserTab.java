@@ -159,7 +159,7 @@ public final class BrowserTab extends JPanel implements Tab {
     }
 
     public void load(String url) {
-        browser.loadURL(url);
+        window.pageGuard().load(browser, url);
     }
 
     /**
@@ -194,6 +194,14 @@ public final class BrowserTab extends JPanel implements Tab {
         // its ancestors, so the main frame answers for the whole tab.
         return evaluateIsolated("callsafe-activation", "navigator.userActivation.isActive === true")
                 .thenApply(v -> v != null && v.isJsonPrimitive() && v.getAsBoolean());
+    }
+
+    @Override
+    public CompletableFuture<Boolean> consumeTransientActivation(FrameRef frame) {
+        if (frame.tabId() != id()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return policies.consumeActivation(frame.frameId()).exceptionally(e -> false);
     }
 
     /**

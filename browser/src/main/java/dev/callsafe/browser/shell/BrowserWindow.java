@@ -27,6 +27,7 @@ import org.cef.browser.CefBrowser;
 
 import dev.callsafe.browser.LaunchOptions;
 import dev.callsafe.browser.cef.DocumentScripts;
+import dev.callsafe.browser.cef.InternalPageGuard;
 import dev.callsafe.browser.plugin.PluginHost;
 import dev.callsafe.permissions.UrlDisplay;
 
@@ -47,6 +48,7 @@ public final class BrowserWindow extends JFrame {
     private final JPanel toolbar = new JPanel(new BorderLayout(4, 0));
     private final JPanel chromeStrip = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
     private final Runnable onClosed;
+    private final InternalPageGuard pageGuard = new InternalPageGuard();
     private boolean pageFullscreen;
     private boolean windowFullscreen;
     private boolean addressEdited;
@@ -269,9 +271,14 @@ public final class BrowserWindow extends JFrame {
                     if (tabPane.getSelectedComponent() == tab) {
                         tabBecameSelected(tab);
                     }
-                    browser.loadURL(url);
+                    pageGuard.load(browser, url);
                     tab.markReady();
                 }));
+    }
+
+    /** Decides which navigations may open the browser's own pages; the browser's own loads go through it. */
+    public InternalPageGuard pageGuard() {
+        return pageGuard;
     }
 
     public void closeTab(BrowserTab tab) {

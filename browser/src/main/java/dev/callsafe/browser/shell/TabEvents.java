@@ -37,6 +37,7 @@ public final class TabEvents {
     public static void attach(CefClient client, BrowserWindow window, PluginHost plugins) {
         TabEvents events = new TabEvents(window, plugins);
         client.addLifeSpanHandler(events.new LifeSpan());
+        client.addRequestHandler(window.pageGuard());
         client.addLoadHandler(events.new Load());
         client.addDisplayHandler(events.new Display());
         client.addKeyboardHandler(events.new Keys());
@@ -89,7 +90,7 @@ public final class TabEvents {
             String page = ERROR_PAGE + "?url=" + enc(failedUrl) + "&reason=" + enc(errorCode.name())
                     + "&text=" + enc(errorText == null ? "" : errorText);
             onTab(browser, tab -> {
-                tab.browser().loadURL(page);
+                window.pageGuard().load(tab.browser(), page);
                 window.addressChanged(tab, failedUrl);
             });
         }

@@ -16,6 +16,7 @@ import dev.callsafe.plugins.spi.MessageHandler;
  * Frames listening for {@code devicechange}, as long polls like {@link PermissionWatchers}: each watch
  * carries the device-list fingerprint the page knows and is answered when the list differs from it. A frame
  * only sees the kinds it may enumerate: a cross-origin frame without {@code allow=} never hears of a change.
+ * A frame keeps at most {@link WatchLimit#PER_FRAME} watches.
  */
 final class DeviceWatchers {
     private record Watcher(FrameRef frame, Set<MediaKind> kinds, MessageHandler.Reply reply) {
@@ -42,6 +43,7 @@ final class DeviceWatchers {
             reply.success(answer(now).toString());
             return;
         }
+        WatchLimit.makeRoom(watchers, frame, Watcher::frame, Watcher::reply, "device");
         watchers.add(new Watcher(frame, kinds, reply));
     }
 

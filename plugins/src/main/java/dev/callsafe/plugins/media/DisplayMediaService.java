@@ -92,7 +92,9 @@ final class DisplayMediaService implements MessageHandler {
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
             return;
         }
-        java.util.concurrent.CompletableFuture<Boolean> activation = tab.get().hasTransientActivation()
+        // Read in the requesting frame (a parent's click does not activate its iframes) and consumed, as the
+        // Screen Capture spec says: one click, one picker.
+        java.util.concurrent.CompletableFuture<Boolean> activation = tab.get().consumeTransientActivation(frame)
                 .orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> {
                     LOG.warning("user activation could not be read: " + e);
                     return false;

@@ -26,6 +26,7 @@ final class FramedPipe implements StreamBody {
     private Runnable waiter;
     private boolean closed;
     private boolean cancelled;
+    private boolean cut;
     private long dropped;
     private long delivered;
 
@@ -70,11 +71,37 @@ final class FramedPipe implements StreamBody {
         }
     }
 
+    /**
+     * Ends the stream now, dropping what is queued: the page sees the end without first reading the frames
+     * still on their way (Stop in the chrome must end the track within a blink, also under load).
+     */
+    void cut() {
+        Runnable wake;
+        synchronized (this) {
+            if (cancelled || cut) {
+                return;
+            }
+            cut = true;
+            closed = true;
+            queue.clear();
+            header = null;
+            payload = null;
+            wake = waiter;
+            waiter = null;
+        }
+        if (wake != null) {
+            wake.run();
+        }
+    }
+
     @Override
     public int read(byte[] into, int max, Runnable whenReady) {
         synchronized (this) {
             if (cancelled) {
                 return -1;
+            }
+            if (cut) {
+                return CUT;
             }
             if (header == null) {
                 byte[][] next = queue.pollFirst();

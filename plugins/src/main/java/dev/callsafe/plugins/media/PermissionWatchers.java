@@ -19,6 +19,7 @@ import dev.callsafe.plugins.spi.MessageHandler;
  * Frames listening for permission changes ({@code PermissionStatus} change events), as long polls: each
  * watch is answered once, when the states differ from what the page knows, and the page asks again.
  * (JCEF drops a persistent query's native callback after its first answer, so those cannot carry events.)
+ * A frame keeps at most {@link WatchLimit#PER_FRAME} watches.
  */
 final class PermissionWatchers {
     private record Watcher(FrameRef frame, MessageHandler.Reply reply) {
@@ -52,6 +53,7 @@ final class PermissionWatchers {
     void add(FrameRef frame, JsonObject known, MessageHandler.Reply reply) {
         // Registered before looking, so a change while the states are computed is not missed.
         Watcher w = new Watcher(frame, reply);
+        WatchLimit.makeRoom(watchers, frame, Watcher::frame, Watcher::reply, "permission");
         watchers.add(w);
         states(frame).thenAccept(now -> {
             if (!now.equals(known) && watchers.remove(w)) {

@@ -39,6 +39,13 @@ public interface Tab {
      */
     java.util.concurrent.CompletableFuture<Boolean> hasTransientActivation();
 
+    /**
+     * Whether this frame of the tab has transient user activation, consuming it when it has (HTML's
+     * "consume user activation": one click opens one share picker). Read in the frame itself: a parent's
+     * click does not activate its iframes. False when the engine cannot say.
+     */
+    java.util.concurrent.CompletableFuture<Boolean> consumeTransientActivation(FrameRef frame);
+
     /** A still JPEG picture of the tab's own rendering, at most this size (picker thumbnails). */
     java.util.concurrent.CompletableFuture<byte[]> snapshot(int maxWidth, int maxHeight);
 

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.callsafe.plugins.spi.StreamBody;
+
 class FramedPipeTest {
     private static byte[] drain(FramedPipe pipe, int chunk) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -80,5 +82,30 @@ class FramedPipeTest {
         pipe.cancel();
         pipe.cancel();
         assertEquals(1, cancelled.get());
+    }
+
+    @Test
+    void cutDropsWhatIsQueuedAndEndsAtOnce() {
+        AtomicInteger woken = new AtomicInteger();
+        FramedPipe pipe = new FramedPipe(2, () -> { });
+        byte[] buf = new byte[64];
+        assertEquals(0, pipe.read(buf, 64, woken::incrementAndGet));
+        pipe.offer(FramedPipe.VIDEO_MAGIC, 2, 2, 1, 0, new byte[6]);
+        pipe.offer(FramedPipe.VIDEO_MAGIC, 2, 2, 2, 0, new byte[6]);
+        assertEquals(16, pipe.read(buf, 16, () -> { })); // half a header in flight
+        pipe.cut();
+        assertEquals(StreamBody.CUT, pipe.read(buf, 64, () -> { }), "nothing queued is delivered after a cut");
+        pipe.offer(FramedPipe.VIDEO_MAGIC, 2, 2, 3, 0, new byte[6]);
+        assertEquals(StreamBody.CUT, pipe.read(buf, 64, () -> { }));
+    }
+
+    @Test
+    void cutWakesAWaitingReader() {
+        AtomicInteger woken = new AtomicInteger();
+        FramedPipe pipe = new FramedPipe(2, () -> { });
+        assertEquals(0, pipe.read(new byte[8], 8, woken::incrementAndGet));
+        pipe.cut();
+        assertEquals(1, woken.get());
+        assertEquals(StreamBody.CUT, pipe.read(new byte[8], 8, () -> { }));
     }
 }

@@ -1,5 +1,24 @@
 'use strict';
+// The query comes from whoever built the link: it is shown as text only, and "Try again" is offered only
+// for a web address (never javascript:, data:, file: or the browser's own pages).
 const q = new URLSearchParams(location.search);
-document.getElementById('url').textContent = q.get('url') || '';
+const failed = q.get('url') || '';
+document.getElementById('url').textContent = failed;
 document.getElementById('reason').textContent = `${q.get('reason') || ''} ${q.get('text') || ''}`.trim();
-document.getElementById('retry').onclick = () => { if (q.get('url')) location.href = q.get('url'); };
+
+function webAddress(text) {
+  try {
+    const u = new URL(text);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+const retry = document.getElementById('retry');
+const target = webAddress(failed);
+if (target) {
+  retry.onclick = () => { location.href = target; };
+} else {
+  retry.hidden = true;
+}

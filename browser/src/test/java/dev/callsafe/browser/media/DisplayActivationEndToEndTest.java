@@ -1,0 +1,87 @@
+package dev.callsafe.browser.media;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.Wait;
+import dev.callsafe.browser.shell.BrowserTab;
+
+/**
+ * Issue 10 item 5: getDisplayMedia's user activation is read from the requesting frame (a parent's click does
+ * not lend it to an iframe) and consumed (one click, one picker).
+ */
+class DisplayActivationEndToEndTest {
+    /** The page's bridge called directly, bypassing the page script's own activation check. */
+    private static final String DIRECT_SHARE = "(window.__r = null, callsafeQuery({request: 'display:'"
+            + " + JSON.stringify({op: 'share'}), persistent: false, onSuccess: () => { window.__r = 'granted'; },"
+            + " onFailure: (c, m) => { window.__r = m; }}), true)";
+
+    private BrowserFixture browser;
+    private BrowserTab tab;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserFixture.get();
+        tab = browser.freshTab("/share.html");
+    }
+
+    @AfterEach
+    void cancelPicker() {
+        if (!browser.showing("share.picker").isEmpty()) {
+            browser.clickNamed("share.picker.cancel");
+            browser.awaitGone("share.picker");
+        }
+    }
+
+    private JsonElement inChild(String expr) {
+        return browser.eval(tab, "probe.inChild(" + new JsonPrimitive(expr) + ")");
+    }
+
+    @Test
+    void aParentsClickDoesNotLetItsIframeShare() {
+        String child = browser.pages().otherOrigin("/share.html");
+        browser.navigate(tab, browser.pages().url("/delegate.html?src="
+                + URLEncoder.encode(child, StandardCharsets.UTF_8) + "&allow=display-capture"));
+        Wait.until("iframe loaded", Duration.ofSeconds(15), () -> inChild(
+                "document.readyState === 'complete' && !!window.share").getAsBoolean());
+
+        // control: the main frame's own click lets the main frame ask (the picker opens)
+        browser.evalOnClick(tab, DIRECT_SHARE);
+        browser.awaitShowing("share.picker");
+        browser.clickNamed("share.picker.cancel");
+        browser.awaitGone("share.picker");
+
+        // a person clicks in the main frame, which makes the iframe ask (postMessage carries no activation)
+        browser.evalOnClick(tab, "probe.inChild(" + new JsonPrimitive(DIRECT_SHARE) + ")");
+        String answer = Wait.value("the iframe's answer or a picker", Duration.ofSeconds(15), () -> {
+            if (!browser.showing("share.picker").isEmpty()) {
+                return "picker";
+            }
+            JsonElement r = inChild("window.__r");
+            return r.isJsonNull() ? null : r.getAsString();
+        }, r -> r != null);
+        assertTrue(answer.contains("InvalidStateError"), answer);
+        assertTrue(browser.showing("share.picker").isEmpty(), "no picker for an iframe without its own gesture");
+    }
+
+    @Test
+    void theBrowserConsumesTheActivationOfTheClickThatAsked() {
+        assertTrue(browser.evalOnClick(tab, "(share.display(), navigator.userActivation.isActive)").getAsBoolean(),
+                "the click activated the page");
+        browser.awaitShowing("share.picker");
+        assertFalse(browser.eval(tab, "navigator.userActivation.isActive").getAsBoolean(),
+                "the activation was used up by the request");
+    }
+}
