@@ -216,6 +216,12 @@ public final class BrowserTab extends JPanel implements Tab {
                 .thenApply(v -> v != null && v.isJsonPrimitive() ? v.getAsString() : "");
     }
 
+    /** The frame with the keyboard (the main frame when none has it): where editing commands act. */
+    org.cef.browser.CefFrame focusedFrame() {
+        org.cef.browser.CefFrame f = browser.getFocusedFrame();
+        return f != null ? f : browser.getMainFrame();
+    }
+
     /** Deletes the main frame's selection as the Delete key would (after a cut). */
     void deleteSelection() {
         evaluateIsolated("callsafe-clipboard", "document.execCommand('delete')");

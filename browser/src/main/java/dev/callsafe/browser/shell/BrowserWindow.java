@@ -19,7 +19,6 @@ import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
-import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 
 import org.cef.CefClient;
@@ -29,7 +28,6 @@ import dev.callsafe.browser.LaunchOptions;
 import dev.callsafe.browser.cef.DocumentScripts;
 import dev.callsafe.browser.cef.InternalPageGuard;
 import dev.callsafe.browser.plugin.PluginHost;
-import dev.callsafe.permissions.UrlDisplay;
 
 /**
  * The browser window: tab strip, navigation toolbar, the plugins' chrome strip and the selected tab's page.
@@ -40,7 +38,8 @@ public final class BrowserWindow extends JFrame {
     private final PluginHost plugins;
     private final List<BrowserTab> tabs = new CopyOnWriteArrayList<>();
     private final JTabbedPane tabPane = new JTabbedPane(JTabbedPane.TOP, JTabbedPane.SCROLL_TAB_LAYOUT);
-    private final JTextField address = new JTextField();
+    private final AddressBar address = new AddressBar(
+            () -> current().map(BrowserTab::displayUrl).orElse(""), this::go);
     private final JButton back = new JButton("\u2190");
     private final JButton forward = new JButton("\u2192");
     private final JButton reload = new JButton("\u21BB");
@@ -51,7 +50,6 @@ public final class BrowserWindow extends JFrame {
     private final InternalPageGuard pageGuard = new InternalPageGuard();
     private boolean pageFullscreen;
     private boolean windowFullscreen;
-    private boolean addressEdited;
 
     public BrowserWindow(CefClient client, PluginHost plugins, Runnable onClosed) {
         super("Callsafe");
@@ -77,7 +75,6 @@ public final class BrowserWindow extends JFrame {
         forward.setName("nav.forward");
         reload.setName("nav.reload");
         newTab.setName("nav.newTab");
-        address.setName("nav.address");
         back.setToolTipText("Back");
         forward.setToolTipText("Forward");
         reload.setToolTipText("Reload (F5)");
@@ -86,43 +83,6 @@ public final class BrowserWindow extends JFrame {
         forward.addActionListener(e -> current().ifPresent(t -> t.browser().goForward()));
         reload.addActionListener(e -> reloadCurrent());
         newTab.addActionListener(e -> openTab(LaunchOptions.DEMO_URL));
-        address.addActionListener(e -> {
-            addressEdited = false;
-            current().ifPresent(t -> t.load(LaunchOptions.normalizeUrl(address.getText())));
-            current().ifPresent(t -> t.browser().getUIComponent().requestFocusInWindow());
-        });
-        // Chromium serves its clipboard from its message loop, which runs on the Swing thread: a paste on the
-        // Swing thread while a page owns the clipboard waited 10 s for an answer that could not come. The
-        // address bar reads the clipboard on another thread and inserts on the Swing thread.
-        address.getActionMap().put(javax.swing.text.DefaultEditorKit.pasteAction, new javax.swing.AbstractAction() {
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-                java.util.concurrent.CompletableFuture.supplyAsync(PageClipboard::text)
-                        .thenAccept(text -> SwingUtilities.invokeLater(() -> {
-                            if (text != null) {
-                                address.replaceSelection(text);
-                                addressEdited = true;
-                            }
-                        }));
-            }
-        });
-        // The address follows the page unless the person is typing in it (as in Chrome); Escape undoes an edit.
-        address.addKeyListener(new java.awt.event.KeyAdapter() {
-            @Override
-            public void keyTyped(java.awt.event.KeyEvent e) {
-                addressEdited = true;
-            }
-
-            @Override
-            public void keyPressed(java.awt.event.KeyEvent e) {
-                if (e.getKeyCode() == KeyEvent.VK_ESCAPE && addressEdited) {
-                    addressEdited = false;
-                    current().ifPresent(t -> address.setText(UrlDisplay.of(t.displayUrl())));
-                    address.selectAll();
-                }
-            }
-        });
-
         JPanel nav = new JPanel();
         nav.setLayout(new BoxLayout(nav, BoxLayout.X_AXIS));
         for (JButton b : new JButton[] {back, forward, reload}) {
@@ -169,9 +129,9 @@ public final class BrowserWindow extends JFrame {
     }
 
     /**
-     * Ctrl+C, X, V, A, Z (Shift+Z redo) while a page has the keyboard: Chromium's own editing commands on the
-     * focused frame. JCEF's off-screen key translation gives Chromium the keys but not these commands, so
-     * copying from a page and pasting into it did nothing.
+     * Ctrl+C, X, V, A, Z (Shift+Z redo) while a page has the keyboard. Copy, cut and paste go through
+     * {@link PageClipboard} (Chromium's X clipboard does not work here); select all, undo and redo are
+     * Chromium's own commands on the focused frame.
      */
     private boolean editInPage(java.awt.Component source, int keyCode, boolean shift) {
         Optional<BrowserTab> tab = tabs.stream().filter(t -> t.browser().getUIComponent() == source).findFirst();
@@ -179,10 +139,7 @@ public final class BrowserWindow extends JFrame {
             return false;
         }
         BrowserTab t = tab.get();
-        org.cef.browser.CefFrame frame = t.browser().getFocusedFrame();
-        if (frame == null) {
-            frame = t.browser().getMainFrame();
-        }
+        org.cef.browser.CefFrame frame = t.focusedFrame();
         switch (keyCode) {
             case KeyEvent.VK_C -> PageClipboard.copy(t);
             case KeyEvent.VK_X -> PageClipboard.cut(t);
@@ -232,8 +189,15 @@ public final class BrowserWindow extends JFrame {
     }
 
     void focusAddress() {
-        address.requestFocusInWindow();
-        address.selectAll();
+        address.focusForTyping();
+    }
+
+    /** What the person entered in the address bar: load it in the selected tab, whose page gets the keyboard. */
+    private void go(String typed) {
+        current().ifPresent(t -> {
+            t.load(LaunchOptions.normalizeUrl(typed));
+            t.browser().getUIComponent().requestFocusInWindow();
+        });
     }
 
     private void reloadCurrent() {
@@ -298,8 +262,7 @@ public final class BrowserWindow extends JFrame {
     }
 
     private void tabBecameSelected(BrowserTab tab) {
-        addressEdited = false;
-        address.setText(UrlDisplay.of(tab.displayUrl()));
+        address.showPage();
         plugins.fire(l -> l.tabSelected(tab));
     }
 
@@ -349,8 +312,8 @@ public final class BrowserWindow extends JFrame {
 
     void addressChanged(BrowserTab tab, String url) {
         tab.setDisplayUrl(url);
-        if (tabPane.getSelectedComponent() == tab && !addressEdited) {
-            address.setText(UrlDisplay.of(url));
+        if (tabPane.getSelectedComponent() == tab) {
+            address.follow(url);
         }
         SwingUtilities.invokeLater(() -> {
             back.setEnabled(tab.browser().canGoBack());

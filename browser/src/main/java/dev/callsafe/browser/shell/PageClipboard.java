@@ -9,8 +9,6 @@ import java.util.logging.Logger;
 
 import javax.swing.SwingUtilities;
 
-import org.cef.browser.CefFrame;
-
 /**
  * Copy, cut and paste between pages and everything else. Chromium's own X clipboard does not work in this
  * embedding (measured: with its message loop pumped from the Swing thread it neither answered another
@@ -29,7 +27,7 @@ final class PageClipboard {
     static void copy(BrowserTab tab) {
         adoptSelection(tab).whenComplete((ok, err) -> {
             if (err != null || !ok) {
-                SwingUtilities.invokeLater(() -> focused(tab).copy()); // a selection in another frame
+                SwingUtilities.invokeLater(() -> tab.focusedFrame().copy()); // a selection in another frame
             }
         });
     }
@@ -38,7 +36,7 @@ final class PageClipboard {
         // The selection is read before it is removed.
         adoptSelection(tab).whenComplete((ok, err) -> {
             if (err != null || !ok) {
-                SwingUtilities.invokeLater(() -> focused(tab).cut());
+                SwingUtilities.invokeLater(() -> tab.focusedFrame().cut());
             } else {
                 tab.deleteSelection();
             }
@@ -49,7 +47,7 @@ final class PageClipboard {
         // Reading the system clipboard can block on its owner: never on the Swing thread.
         CompletableFuture.supplyAsync(PageClipboard::text).thenAccept(text -> SwingUtilities.invokeLater(() -> {
             if (text == null || text.isEmpty()) {
-                focused(tab).paste();
+                tab.focusedFrame().paste();
             } else {
                 tab.insertText(text).exceptionally(e -> {
                     LOG.warning("paste into the page failed: " + e);
@@ -79,10 +77,5 @@ final class PageClipboard {
                     .setContents(new StringSelection(text), null));
             return true;
         });
-    }
-
-    private static CefFrame focused(BrowserTab tab) {
-        CefFrame f = tab.browser().getFocusedFrame();
-        return f != null ? f : tab.browser().getMainFrame();
     }
 }

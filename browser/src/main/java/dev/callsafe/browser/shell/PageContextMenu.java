@@ -60,13 +60,8 @@ final class PageContextMenu extends CefContextMenuHandlerAdapter {
         add(menu, "copy", "Copy", hasSelection || (edit & EDIT_CAN_COPY) != 0, e -> PageClipboard.copy(tab));
         // Chromium cannot see the system clipboard here (see PageClipboard), so it never says "can paste".
         add(menu, "paste", "Paste", editable, e -> PageClipboard.paste(tab));
-        add(menu, "selectAll", "Select all", true, e -> focused(browser).selectAll());
+        add(menu, "selectAll", "Select all", true, e -> tab.focusedFrame().selectAll());
         menu.show(page, x, y);
-    }
-
-    private static CefFrame focused(CefBrowser browser) {
-        CefFrame f = browser.getFocusedFrame();
-        return f != null ? f : browser.getMainFrame();
     }
 
     private static void add(JPopupMenu menu, String name, String label, boolean enabled, ActionListener action) {
