@@ -290,6 +290,12 @@ public final class BrowserTab extends JPanel implements Tab {
         onEdt(() -> window.sharedChanged(this, shared));
     }
 
+    @Override
+    public void markCapturing(java.util.Set<dev.callsafe.permissions.MediaKind> kinds) {
+        java.util.Set<dev.callsafe.permissions.MediaKind> copy = java.util.Set.copyOf(kinds);
+        onEdt(() -> window.capturingChanged(this, copy));
+    }
+
     private static void onEdt(Runnable r) {
         if (SwingUtilities.isEventDispatchThread()) {
             r.run();

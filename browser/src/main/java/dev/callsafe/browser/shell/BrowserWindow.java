@@ -293,14 +293,30 @@ public final class BrowserWindow extends JFrame {
         showTitle(tab);
     }
 
+    /**
+     * A tab started or stopped capturing camera or microphone for a page: the tab strip marks it
+     * ("\u25CF Camera:", "\u25CF Microphone:", "\u25CF Camera and microphone:"), selected or not.
+     */
+    void capturingChanged(BrowserTab tab, java.util.Set<dev.callsafe.permissions.MediaKind> kinds) {
+        boolean cam = kinds.contains(dev.callsafe.permissions.MediaKind.CAMERA);
+        boolean mic = kinds.contains(dev.callsafe.permissions.MediaKind.MICROPHONE);
+        tab.putClientProperty("callsafe.capturing",
+                cam && mic ? "Camera and microphone" : cam ? "Camera" : mic ? "Microphone" : null);
+        showTitle(tab);
+    }
+
     private void showTitle(BrowserTab tab) {
         int i = tabPane.indexOfComponent(tab);
         if (i >= 0) {
             String t = tab.title();
             String shown = t.length() > 28 ? t.substring(0, 27) + "\u2026" : t;
             boolean shared = Boolean.TRUE.equals(tab.getClientProperty("callsafe.shared"));
-            tabPane.setTitleAt(i, shared ? "\u25C9 Shared: " + shown : shown);
-            tabPane.setToolTipTextAt(i, shared ? t + " (this tab is being shared)" : t);
+            Object capturing = tab.getClientProperty("callsafe.capturing");
+            String marked = capturing == null ? shown : "\u25CF " + capturing + ": " + shown;
+            tabPane.setTitleAt(i, shared ? "\u25C9 Shared: " + marked : marked);
+            String tip = t + (shared ? " (this tab is being shared)" : "")
+                    + (capturing == null ? "" : " (" + capturing + " in use)");
+            tabPane.setToolTipTextAt(i, tip);
         }
     }
 

@@ -97,7 +97,8 @@ final class CaptureIndicator extends JPanel {
         repaint();
     }
 
-    private static String capturing(List<LiveTrack> live) {
+    /** "● Camera and Microphone in use by origin — devices" for these tracks (also the sharing bar's). */
+    static String capturing(List<LiveTrack> live) {
         Set<String> what = new LinkedHashSet<>();
         Set<String> origins = new LinkedHashSet<>();
         Set<String> devices = new LinkedHashSet<>();
@@ -137,7 +138,8 @@ final class CaptureIndicator extends JPanel {
         return kinds + " allowed for this call";
     }
 
-    private static boolean fromFile(LiveTrack t) {
+    /** Whether a chosen file stands in for the device (named as the file, never as "Camera"). */
+    static boolean fromFile(LiveTrack t) {
         return t.device() != null && t.device().startsWith("file:");
     }
 }

@@ -99,7 +99,7 @@ public final class MediaPlugin implements BrowserPlugin {
         display = new DisplayMediaService(context, permissions, tracks, opener,
                 () -> (javax.swing.JComponent) indicator.getParent());
         context.addMessageHandler("display", display);
-        new SharingReminders(tracks, context::tabs);
+        new SharingReminders(tracks, context::tabs, this::stopCapture);
         store.problem().ifPresent(message -> context.addChromeWidget(new PermissionsWarning(message)));
         SiteSettings settings = new SiteSettings(this, context);
         context.addAddressBarWidget(settings.button());
@@ -157,6 +157,17 @@ public final class MediaPlugin implements BrowserPlugin {
     /** The person's Stop in the chrome: the tab's capture ends and so do its calls' grants. */
     private void stopTab(int tabId) {
         tracks.endAll(t -> t.owner().tabId() == tabId, "stopped by the user");
+        java.util.function.Predicate<String> calls = id -> id.startsWith(tabId + "/");
+        substitutedFiles.forget(calls);
+        store.permissions().endCalls(calls);
+    }
+
+    /**
+     * The person's Stop for a tab's line in the sharing bar: its camera and microphone end and so do its
+     * calls' grants; what it shares has its own Stop.
+     */
+    private void stopCapture(int tabId) {
+        tracks.endAll(t -> t.owner().tabId() == tabId && !t.kind().isDisplay(), "stopped from the sharing bar");
         java.util.function.Predicate<String> calls = id -> id.startsWith(tabId + "/");
         substitutedFiles.forget(calls);
         store.permissions().endCalls(calls);

@@ -6,52 +6,80 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import javax.swing.BorderFactory;
+import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JWindow;
 import javax.swing.SwingUtilities;
 
+import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.plugins.spi.Tab;
 
 /**
- * While anything is shared: a small always-on-top sharing bar (its own window, so it stays visible when
- * the browser is minimised or another application has focus) naming what is shared with whom, with Stop;
- * and the shared tabs marked in the tab strip. Both are a function of the live tracks.
+ * The window-level sign of everything captured, in every tab (Firefox's global indicator is the model): a
+ * small always-on-top bar (its own window, so it stays visible when the browser is minimised, another
+ * application has focus or the capturing tab is in the background) with one line for what is shared and one
+ * line per tab capturing camera or microphone, each naming the sites with a Stop; and the tab strip's marks
+ * ("◉ Shared:" on shared tabs, "● Camera:" on capturing tabs). All are a function of the live tracks.
  */
 final class SharingReminders {
     private final LiveTracks tracks;
     private final Supplier<List<Tab>> tabs;
+    private final IntConsumer stopCapture;
     private final JWindow bar = new JWindow();
+    private final JPanel rows = new JPanel();
+    private final JPanel shareRow = row("sharing.bar");
     private final JLabel text = new JLabel();
     private final JButton stop = new JButton("Stop sharing");
+    /** One line per capturing tab, kept while it captures (a Stop under the pointer is never replaced). */
+    private final Map<Integer, JPanel> captureRows = new LinkedHashMap<>();
+    private final Map<Integer, JLabel> captureTexts = new HashMap<>();
     private final Set<Integer> marked = new HashSet<>();
+    private final Map<Integer, Set<MediaKind>> markedCapturing = new HashMap<>();
 
-    SharingReminders(LiveTracks tracks, Supplier<List<Tab>> tabs) {
+    /** @param stopCapture the person's Stop for a tab's camera and microphone (tracks and call grants) */
+    SharingReminders(LiveTracks tracks, Supplier<List<Tab>> tabs, IntConsumer stopCapture) {
         this.tracks = tracks;
         this.tabs = tabs;
-        JPanel content = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 4));
-        content.setName("sharing.bar");
-        content.setBackground(new Color(0x1F, 0x3A, 0x68));
-        content.setBorder(BorderFactory.createLineBorder(new Color(0xC6, 0x28, 0x28), 2));
+        this.stopCapture = stopCapture;
+        rows.setLayout(new BoxLayout(rows, BoxLayout.Y_AXIS));
+        rows.setName("capture.bar");
+        rows.setBackground(new Color(0x1F, 0x3A, 0x68));
+        rows.setBorder(BorderFactory.createLineBorder(new Color(0xC6, 0x28, 0x28), 2));
         text.setName("sharing.bar.text");
         text.setForeground(Color.WHITE);
         stop.setName("sharing.bar.stop");
         stop.setDefaultCapable(false);
         stop.addActionListener(e -> tracks.endAll(t -> t.kind().isDisplay(), "stopped from the sharing bar"));
-        content.add(text);
-        content.add(stop);
-        bar.getContentPane().add(content, BorderLayout.CENTER);
+        shareRow.add(text);
+        shareRow.add(stop);
+        rows.add(shareRow);
+        bar.getContentPane().add(rows, BorderLayout.CENTER);
         bar.setAlwaysOnTop(true);
         bar.setFocusableWindowState(false);
         tracks.addListener(() -> SwingUtilities.invokeLater(this::refresh));
+    }
+
+    private static JPanel row(String name) {
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 4));
+        row.setName(name);
+        row.setOpaque(false);
+        row.setAlignmentX(0f);
+        return row;
     }
 
     private void refresh() {
@@ -64,19 +92,61 @@ final class SharingReminders {
                 sharedTabs.add(t.description().get("sharedTab").getAsInt());
             }
         }
+        // Camera and microphone by tab; a file standing in for a device is listed, but never marked "Camera".
+        Map<Integer, List<LiveTrack>> capturing = new TreeMap<>();
+        Map<Integer, Set<MediaKind>> devices = new HashMap<>();
+        for (LiveTrack t : tracks.matching(t -> !t.kind().isDisplay())) {
+            capturing.computeIfAbsent(t.owner().tabId(), k -> new java.util.ArrayList<>()).add(t);
+            if (!CaptureIndicator.fromFile(t)) {
+                devices.computeIfAbsent(t.owner().tabId(), k -> EnumSet.noneOf(MediaKind.class)).add(t.kind());
+            }
+        }
         for (Tab tab : tabs.get()) {
             boolean now = sharedTabs.contains(tab.id());
             if (now != marked.contains(tab.id())) {
                 tab.markShared(now);
             }
+            Set<MediaKind> kinds = devices.getOrDefault(tab.id(), Set.of());
+            if (!kinds.equals(markedCapturing.getOrDefault(tab.id(), Set.of()))) {
+                tab.markCapturing(kinds);
+            }
         }
         marked.clear();
         marked.addAll(sharedTabs);
-        if (shared.isEmpty()) {
+        markedCapturing.clear();
+        markedCapturing.putAll(devices);
+
+        shareRow.setVisible(!shared.isEmpty());
+        text.setText(shared.isEmpty() ? "" : "\u25C9 Sharing " + String.join("; ", what));
+        for (Integer gone : new java.util.ArrayList<>(captureRows.keySet())) {
+            if (!capturing.containsKey(gone)) {
+                rows.remove(captureRows.remove(gone));
+                captureTexts.remove(gone);
+            }
+        }
+        capturing.forEach((tabId, live) -> {
+            if (!captureRows.containsKey(tabId)) {
+                JPanel row = row("capture.bar.tab" + tabId);
+                JLabel label = new JLabel();
+                label.setName("capture.bar.tab" + tabId + ".text");
+                label.setForeground(Color.WHITE);
+                JButton stopTab = new JButton("Stop");
+                stopTab.setName("capture.bar.tab" + tabId + ".stop");
+                stopTab.setDefaultCapable(false);
+                stopTab.addActionListener(e -> stopCapture.accept(tabId));
+                row.add(label);
+                row.add(stopTab);
+                rows.add(row);
+                captureRows.put(tabId, row);
+                captureTexts.put(tabId, label);
+            }
+            captureTexts.get(tabId).setText(CaptureIndicator.capturing(live));
+        });
+        if (shared.isEmpty() && capturing.isEmpty()) {
             bar.setVisible(false);
             return;
         }
-        text.setText("\u25C9 Sharing " + String.join("; ", what));
+        rows.revalidate();
         bar.pack();
         Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice()
                 .getDefaultConfiguration().getBounds();

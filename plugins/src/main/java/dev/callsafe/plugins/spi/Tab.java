@@ -58,4 +58,10 @@ public interface Tab {
 
     /** Marks the tab in the tab strip as being shared with a page, or clears the mark. */
     void markShared(boolean shared);
+
+    /**
+     * Marks the tab in the tab strip as capturing these devices (camera, microphone) for a page, whether or
+     * not it is selected; an empty set clears the mark.
+     */
+    void markCapturing(java.util.Set<dev.callsafe.permissions.MediaKind> kinds);
 }
