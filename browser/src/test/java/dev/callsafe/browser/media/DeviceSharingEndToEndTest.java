@@ -161,6 +161,10 @@ class DeviceSharingEndToEndTest {
 
     @Test
     void devicesComingAndGoingFireDevicechangeAndUnpluggingEndsTheTrack() {
+        // The page's long poll must be waiting with the device list it knows before anything changes: a
+        // device plugged while its first call was answered is already in what it knows (no event).
+        Wait.value("the page listening", Duration.ofSeconds(10),
+                () -> browser.media().deviceWatcherCount(tab.id()), n -> n == 1);
         int before = browser.eval(tab, "devprobe.changes()").getAsInt();
         browser.media().devices().plug(DeviceCatalog.syntheticCamera(3));
         Wait.until("devicechange on add", Duration.ofSeconds(10),
