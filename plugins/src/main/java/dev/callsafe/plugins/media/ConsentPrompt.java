@@ -108,8 +108,15 @@ final class ConsentPrompt extends JPanel {
             arm.stop();
             setArmed(false);
             onAnswer.accept(a);
-            onClose.run();
+            close();
         }
+    }
+
+    /** Runs the close action once, whichever of answer and withdrawal comes first or both. */
+    private void close() {
+        Runnable r = onClose;
+        onClose = () -> { };
+        r.run();
     }
 
     /** Adds the device choice below the text; {@code close} runs once the prompt is answered or withdrawn. */
@@ -131,12 +138,12 @@ final class ConsentPrompt extends JPanel {
         arm.restart();
     }
 
-    /** Withdraws the prompt without an answer (tab closed or navigated). */
+    /** Takes the prompt's buttons away and closes its device preview (answered, or its document went away). */
     void withdraw() {
         answered.set(true);
         arm.stop();
         setArmed(false);
-        onClose.run();
+        close();
     }
 
     static String describe(MediaRequest request) {

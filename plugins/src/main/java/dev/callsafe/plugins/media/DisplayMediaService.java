@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +61,11 @@ final class DisplayMediaService implements MessageHandler {
     private final Supplier<JComponent> chrome;
     private final OwnWindows own = new OwnWindows();
     private final FrameChecks frames;
-    private final Map<SharePicker, FrameRef> pickers = new HashMap<>();
+    /**
+     * Share requests waiting for the person: one picker per tab at a time, the others wait their turn (each
+     * needed its own click; a frame may have two waiting, a tab four).
+     */
+    private final ConsentQueue<Share> pickers = new ConsentQueue<>(false, 2, 4, this::show);
 
     DisplayMediaService(PluginContext context, SitePermissions permissions, LiveTracks tracks, ExecutorService opener,
                         Supplier<JComponent> chrome) {
@@ -221,43 +224,74 @@ final class DisplayMediaService implements MessageHandler {
         }
     }
 
-    private void pick(FrameRef frame, Ask ask, Set<DisplaySource> offered, List<ShareCandidates.Candidate> candidates,
-                      Reply reply) {
-        if (tabById(frame.tabId()).isEmpty()) {
-            fail(reply, MediaError.notAllowed("The requesting tab is gone"));
-            return;
+    /** One share request waiting for the person's choice in the picker. */
+    private final class Share extends ConsentRequest {
+        final Ask ask;
+        final Set<DisplaySource> offered;
+        final List<ShareCandidates.Candidate> candidates;
+        final Reply reply;
+        /** What the person chose, set just before the grant. */
+        ShareChoice choice;
+
+        Share(FrameRef frame, Ask ask, Set<DisplaySource> offered, List<ShareCandidates.Candidate> candidates,
+              Reply reply) {
+            super(frame);
+            this.ask = ask;
+            this.offered = offered;
+            this.candidates = candidates;
+            this.reply = reply;
         }
-        // One picker per tab: a page cannot pile dialogs up (each would need its own gesture anyway).
-        if (pickers.values().stream().anyMatch(f -> f.tabId() == frame.tabId())) {
-            fail(reply, MediaError.notAllowed("A share picker for this tab is already open"));
-            return;
+
+        @Override
+        protected void onGranted() {
+            LOG.info(() -> "user chose to share " + choice.label() + " with " + frame().origin());
+            opener.execute(() -> start(frame(), ask, choice, reply));
         }
-        SharePicker[] holder = new SharePicker[1];
-        JComponent strip = chrome.get();
-        holder[0] = new SharePicker(strip == null ? null : SwingUtilities.getWindowAncestor(strip), strip,
-                frame.origin(), frame.topLevelOrigin(), offered, candidates,
-                choice -> {
-                    pickers.remove(holder[0]);
-                    LOG.info(() -> "user chose to share " + choice.label() + " with " + frame.origin());
-                    opener.execute(() -> start(frame, ask, choice, reply));
-                },
-                () -> {
-                    pickers.remove(holder[0]);
-                    fail(reply, MediaError.notAllowed("Permission denied by the user"));
-                });
-        pickers.put(holder[0], frame);
-        holder[0].open();
+
+        @Override
+        protected void onRefused(MediaError error) {
+            fail(reply, error);
+        }
     }
 
-    /** Closes the pickers of documents that went away; their requests are refused. Swing thread. */
-    void withdraw(Predicate<FrameRef> gone) {
-        pickers.entrySet().removeIf(e -> {
-            if (gone.test(e.getValue())) {
-                e.getKey().withdraw();
-                return true;
+    private void pick(FrameRef frame, Ask ask, Set<DisplaySource> offered, List<ShareCandidates.Candidate> candidates,
+                      Reply reply) {
+        pickers.add(new Share(frame, ask, offered, candidates, reply));
+    }
+
+    /** Opens the picker of a share request when it comes to the front of its tab's queue. */
+    private Optional<ConsentQueue.PromptView<Share>> show(ConsentQueue.Group<Share> group) {
+        Share share = group.requests().get(0);
+        FrameRef frame = group.frame();
+        if (tabById(frame.tabId()).isEmpty()) {
+            share.refuse(MediaError.notAllowed("The requesting tab is gone"));
+            return Optional.empty();
+        }
+        JComponent strip = chrome.get();
+        SharePicker picker = new SharePicker(strip == null ? null : SwingUtilities.getWindowAncestor(strip), strip,
+                frame.origin(), frame.topLevelOrigin(), share.offered, share.candidates,
+                choice -> pickers.answer(group, shares -> {
+                    share.choice = choice;
+                    share.grant();
+                }),
+                () -> pickers.answer(group, shares -> share.refuse(MediaError.notAllowed("Permission denied by the user"))));
+        picker.open();
+        return Optional.of(new ConsentQueue.PromptView<Share>() {
+            @Override
+            public void merged(Share request) {
+                // pickers never merge: each share is its own choice
             }
-            return false;
+
+            @Override
+            public void close() {
+                picker.withdraw();
+            }
         });
+    }
+
+    /** Closes the pickers of documents that went away and withdraws their requests. Swing thread. */
+    void withdraw(Predicate<FrameRef> gone, String why) {
+        pickers.withdraw(gone, why);
     }
 
     private void start(FrameRef frame, Ask ask, ShareChoice choice, Reply reply) {

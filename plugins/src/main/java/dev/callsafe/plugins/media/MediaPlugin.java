@@ -31,13 +31,13 @@ public final class MediaPlugin implements BrowserPlugin {
     public static final Set<String> BROWSER_SCHEMES = Set.of("callsafe");
 
     private final LiveTracks tracks = new LiveTracks();
-    private final PendingConsents pending = new PendingConsents();
     private final SubstitutedFiles substitutedFiles = new SubstitutedFiles();
     private java.util.concurrent.ScheduledExecutorService callTimer;
     private ExecutorService opener;
     private SitePermissionService store;
     private PermissionWatchers watchers;
     private DisplayMediaService display;
+    private UserMediaService service;
     private DeviceCatalog devices;
     private Captures captures;
     private DeviceChoices deviceChoices;
@@ -86,7 +86,7 @@ public final class MediaPlugin implements BrowserPlugin {
         deviceWatchers = new DeviceWatchers(this::deviceFingerprint);
         devices.addListener(this::devicesChanged);
         devices.startWatching();
-        UserMediaService service = new UserMediaService(context, permissions, devices, deviceIds, tracks, pending,
+        service = new UserMediaService(context, permissions, devices, deviceIds, tracks,
                 opener, watchers, substitutedFiles, new DeviceContext(captures, deviceChoices, new DevicePreviews(captures, opener),
                         deviceWatchers));
         context.addDocumentScript(asset("media-shim.js"));
@@ -116,6 +116,11 @@ public final class MediaPlugin implements BrowserPlugin {
             }
 
             @Override
+            public void frameGone(Tab tab, String frameId) {
+                documentGone(tab, frameId, "its frame was removed or replaced");
+            }
+
+            @Override
             public void tabSelected(Tab tab) {
                 // Every other tab's calls are in the background from now: their grants start counting.
                 permissions.documentsShown(id -> id.startsWith(tab.id() + "/"));
@@ -142,8 +147,8 @@ public final class MediaPlugin implements BrowserPlugin {
     private void documentGone(Tab tab, String frameId, String why) {
         java.util.function.Predicate<FrameRef> gone = f -> f.tabId() == tab.id()
                 && (frameId == null || f.frameId().equals(frameId));
-        pending.withdraw(p -> gone.test(p.frame));
-        display.withdraw(gone);
+        service.withdraw(gone, why);
+        display.withdraw(gone, why);
         tracks.endAll(t -> gone.test(t.owner()), why);
         watchers.remove(gone);
         deviceWatchers.remove(gone);

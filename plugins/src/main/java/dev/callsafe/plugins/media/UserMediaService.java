@@ -47,13 +47,18 @@ import dev.callsafe.plugins.spi.Tab;
 final class UserMediaService implements MessageHandler {
     private static final Logger LOG = Logger.getLogger(UserMediaService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** getUserMedia calls one document may have waiting for the person (they share its prompt). */
+    static final int MAX_CALLS_PER_FRAME = 8;
+    /** Prompts (one per frame) a tab may have queued, the showing one included. */
+    static final int MAX_PROMPTS_PER_TAB = 8;
 
     private final PluginContext context;
     private final SitePermissions permissions;
     private final DeviceCatalog devices;
     private final DeviceIdScope deviceIds;
     private final LiveTracks tracks;
-    private final PendingConsents pending;
+    /** Calls waiting for the person: one prompt per tab at a time, a frame's calls merged into one. */
+    private final ConsentQueue<Call> consents;
     private final ExecutorService opener;
     private final PermissionWatchers watchers;
     private final FrameChecks frames;
@@ -61,7 +66,7 @@ final class UserMediaService implements MessageHandler {
     private final SubstitutedFiles substitutedFiles;
 
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
-                     DeviceIdScope deviceIds, LiveTracks tracks, PendingConsents pending, ExecutorService opener,
+                     DeviceIdScope deviceIds, LiveTracks tracks, ExecutorService opener,
                      PermissionWatchers watchers, SubstitutedFiles substitutedFiles, DeviceContext deviceContext) {
         this.deviceContext = deviceContext;
         this.substitutedFiles = substitutedFiles;
@@ -70,7 +75,7 @@ final class UserMediaService implements MessageHandler {
         this.devices = devices;
         this.deviceIds = deviceIds;
         this.tracks = tracks;
-        this.pending = pending;
+        this.consents = new ConsentQueue<>(true, MAX_CALLS_PER_FRAME, MAX_PROMPTS_PER_TAB, this::show);
         this.opener = opener;
         this.watchers = watchers;
         this.frames = new FrameChecks(context);
@@ -202,81 +207,124 @@ final class UserMediaService implements MessageHandler {
         }
     }
 
+    /** One getUserMedia call waiting for the person: what it asked, the devices chosen before asking, its reply. */
+    private final class Call extends ConsentRequest {
+        final MediaRequest request;
+        final Selection selection;
+        final Reply reply;
+        /** The device choice of the prompt that answered it (null until a prompt shows). */
+        DeviceChooser chooser;
+
+        Call(FrameRef frame, MediaRequest request, Selection selection, Reply reply) {
+            super(frame);
+            this.request = request;
+            this.selection = selection;
+            this.reply = reply;
+        }
+
+        @Override
+        protected void onGranted() {
+            Selection chosen = chooser == null ? selection : chosen(frame(), selection, chooser);
+            opener.execute(() -> startCapture(frame(), request, chosen, reply, true));
+        }
+
+        @Override
+        protected void onRefused(MediaError error) {
+            fail(reply, error);
+        }
+    }
+
     private void ask(FrameRef frame, MediaRequest request, Selection selection, Reply reply) {
-        DeviceChooser[] chooserOf = new DeviceChooser[1];
+        consents.add(new Call(frame, request, selection, reply));
+    }
+
+    /** Withdraws the calls of documents that went away; their prompts close with their previews. Swing thread. */
+    void withdraw(java.util.function.Predicate<FrameRef> gone, String why) {
+        consents.withdraw(gone, why);
+    }
+
+    /** The union of what a prompt's calls ask for. */
+    private static MediaRequest merged(List<Call> calls) {
+        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+        calls.forEach(c -> kinds.addAll(c.request.kinds()));
+        return calls.get(0).request.withKinds(kinds);
+    }
+
+    /**
+     * Puts up the prompt of a frame's waiting calls, when they come to the front of their tab's queue. Decided
+     * again first: a block stored while they waited refuses them without a prompt.
+     */
+    private Optional<ConsentQueue.PromptView<Call>> show(ConsentQueue.Group<Call> group) {
+        FrameRef frame = group.frame();
+        List<Call> calls = group.requests();
         Optional<Tab> tab = context.tabs().stream().filter(t -> t.id() == frame.tabId()).findFirst();
         if (tab.isEmpty()) {
-            fail(reply, MediaError.notAllowed("The requesting tab is gone"));
-            return;
+            calls.forEach(c -> c.refuse(MediaError.notAllowed("The requesting tab is gone")));
+            return Optional.empty();
         }
-        PendingConsents.Waiter waiter = new PendingConsents.Waiter() {
-            @Override
-            public MediaRequest request() {
-                return request;
-            }
-
-            @Override
-            public void granted() {
-                DeviceChooser chooser = chooserOf[0];
-                Selection chosen = chooser == null ? selection : chosen(frame, selection, chooser);
-                opener.execute(() -> startCapture(frame, request, chosen, reply, true));
-            }
-
-            @Override
-            public void refused(MediaError error) {
-                fail(reply, error);
-            }
-        };
-        Optional<PendingConsents.Pending> open = pending.forFrame(frame);
-        if (open.isPresent()) {
-            // Several calls before the user answers: one prompt covers them all.
-            chooserOf[0] = open.get().chooser;
-            open.get().waiters.add(waiter);
-            offer(open.get().chooser, selection);
-            open.get().prompt.update(open.get().merged());
-            return;
+        Decision now = permissions.decide(merged(calls));
+        if (now.outcome() == Decision.Outcome.DENY) {
+            calls.forEach(c -> c.refuse(MediaError.notAllowed(denialMessage(now.reason()))));
+            return Optional.empty();
         }
-        ConsentPrompt[] holder = new ConsentPrompt[1];
-        holder[0] = new ConsentPrompt(request, answer -> pending.answered(holder[0]).ifPresent(p -> {
-            MediaRequest merged = p.merged();
+        ConsentPrompt[] prompt = new ConsentPrompt[1];
+        DeviceChooser[] chooserOf = new DeviceChooser[1];
+        prompt[0] = new ConsentPrompt(merged(calls), answer -> consents.answer(group, answered -> {
+            MediaRequest merged = merged(answered);
             permissions.record(merged, answer);
             if (answer.toDecision().isGranted()) {
-                rememberChoice(merged.requester(), p.chooser);
-                rememberFiles(merged, p.chooser);
+                rememberChoice(merged.requester(), chooserOf[0]);
+                rememberFiles(merged, chooserOf[0]);
             }
             LOG.info(() -> "consent " + answer + " for " + merged.kinds() + " by " + merged.requester());
-            for (PendingConsents.Waiter w : p.waiters) {
+            for (Call c : answered) {
                 if (answer.toDecision().isGranted()) {
-                    w.granted();
+                    c.grant();
                 } else {
-                    w.refused(MediaError.notAllowed(answer == ConsentAnswer.DISMISS
+                    c.refuse(MediaError.notAllowed(answer == ConsentAnswer.DISMISS
                             ? "Permission dismissed" : "Permission denied by the user"));
                 }
             }
         }));
-        DeviceChooser chooser = new DeviceChooser(deviceContext.previews(), fileOptions(frame, selection), opener,
-                () -> holder[0].setAllowText(chooserOf[0] != null && chooserOf[0].takesOver() ? "Take over" : "Allow"));
+        Selection first = calls.get(0).selection;
+        DeviceChooser chooser = new DeviceChooser(deviceContext.previews(), fileOptions(frame, first), opener,
+                () -> prompt[0].setAllowText(chooserOf[0] != null && chooserOf[0].takesOver() ? "Take over" : "Allow"));
         chooserOf[0] = chooser;
-        offer(chooser, selection);
+        for (Call c : calls) {
+            c.chooser = chooser;
+            offer(chooser, c.selection);
+        }
         // Devices plugged or unplugged while the prompt is open show up in (or leave) its lists.
         Runnable devicesChanged = () -> {
-            List<DeviceOption<Camera>> cams = selection.video().map(v -> DeviceOptions.cameras(devices.cameras(), v,
+            List<DeviceOption<Camera>> cams = first.video().map(v -> DeviceOptions.cameras(devices.cameras(), v,
                     id -> v.deviceIds().contains(pageDeviceId(frame.origin(), id)), id -> holder(frame, id)))
                     .orElse(null);
-            List<DeviceOption<Microphone>> mics = selection.audio().map(a -> DeviceOptions.microphones(
+            List<DeviceOption<Microphone>> mics = first.audio().map(a -> DeviceOptions.microphones(
                     devices.microphones(), a, id -> a.deviceIds().contains(pageDeviceId(frame.origin(), id)),
                     id -> holder(frame, id))).orElse(null);
             SwingUtilities.invokeLater(() -> chooser.devicesChanged(cams, mics));
         };
         devices.addListener(devicesChanged);
-        holder[0].attach(chooser, () -> {
+        prompt[0].attach(chooser, () -> {
             devices.removeListener(devicesChanged);
             chooser.close();
         });
-        PendingConsents.Pending p = new PendingConsents.Pending(tab.get(), frame, holder[0]);
-        p.chooser = chooser;
-        p.waiters.add(waiter);
-        pending.add(p);
+        tab.get().showPrompt(prompt[0]);
+        return Optional.of(new ConsentQueue.PromptView<Call>() {
+            @Override
+            public void merged(Call call) {
+                // Several calls before the person answers: one prompt covers them all.
+                call.chooser = chooser;
+                offer(chooser, call.selection);
+                prompt[0].update(UserMediaService.merged(group.requests()));
+            }
+
+            @Override
+            public void close() {
+                tab.get().removePrompt(prompt[0]);
+                prompt[0].withdraw();
+            }
+        });
     }
 
     private static void offer(DeviceChooser chooser, Selection s) {

@@ -9,8 +9,16 @@ public interface TabListener {
     default void mainFrameNavigated(Tab tab) {
     }
 
-    /** A subframe began loading a new document or went away. */
+    /** A subframe began loading a new document. */
     default void frameNavigated(Tab tab, String frameId) {
+    }
+
+    /**
+     * A frame the engine reported is gone: its iframe was removed, or its document was replaced by another
+     * (a cross-document navigation gives the frame a new identifier), or its parent went. Everything tied to
+     * that document ends.
+     */
+    default void frameGone(Tab tab, String frameId) {
     }
 
     default void tabSelected(Tab tab) {
