@@ -51,6 +51,7 @@ public final class Browser {
             plugins.startAll();
             w[0] = new BrowserWindow(client, plugins, () -> holder[0].shutdown(client));
             plugins.setSelectedTab(() -> w[0].current());
+            bridge.onFrameSeen(w[0]::frameSeen);
             TabEvents.attach(client, w[0], plugins);
             holder[0] = new Browser(options, plugins, w[0]);
             w[0].setVisible(true);

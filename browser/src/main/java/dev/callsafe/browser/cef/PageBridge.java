@@ -26,6 +26,12 @@ public final class PageBridge extends CefMessageRouterHandlerAdapter {
 
     private final Map<String, MessageHandler> handlers = new ConcurrentHashMap<>();
     private final BridgeLimits limits = new BridgeLimits();
+    private volatile java.util.function.BiConsumer<CefBrowser, String> frameSeen = (b, f) -> { };
+
+    /** Hears every frame whose message reaches a plugin, so its going away can be reported to plugins. */
+    public void onFrameSeen(java.util.function.BiConsumer<CefBrowser, String> listener) {
+        frameSeen = listener;
+    }
 
     public void addHandler(String channel, MessageHandler handler) {
         if (handlers.putIfAbsent(channel, handler) != null) {
@@ -58,6 +64,7 @@ public final class PageBridge extends CefMessageRouterHandlerAdapter {
         if (handler == null) {
             return false; // not ours: the page gets a failure
         }
+        frameSeen.accept(browser, frame.getIdentifier());
         try {
             handler.onMessage(Frames.of(browser, frame), request.substring(colon + 1), new MessageHandler.Reply() {
                 @Override

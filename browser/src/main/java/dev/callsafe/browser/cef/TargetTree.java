@@ -30,6 +30,7 @@ public final class TargetTree {
     private final CefBrowser browser;
     private final Map<List<String>, Target> attached = new ConcurrentHashMap<>();
     private final List<Consumer<Target>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> eventListeners = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1_000_000);
 
@@ -48,12 +49,20 @@ public final class TargetTree {
         listeners.add(listener);
     }
 
+    /** Calls {@code listener} with the method name of every DevTools event, of the tab's target or any attached one. */
+    public void onEvent(Consumer<String> listener) {
+        eventListeners.add(listener);
+    }
+
     /** The targets attached now. */
     public List<Target> targets() {
         return List.copyOf(attached.values());
     }
 
     private void event(List<String> path, String method, JsonObject params) {
+        if (!method.equals("Target.receivedMessageFromTarget")) {
+            eventListeners.forEach(l -> l.accept(method));
+        }
         switch (method) {
             case "Target.attachedToTarget": {
                 Target t = new Target(child(path, params.get("sessionId").getAsString()),

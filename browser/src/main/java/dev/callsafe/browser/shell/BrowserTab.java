@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.callsafe.browser.cef.DevTools;
+import dev.callsafe.browser.cef.FrameLifetimes;
 import dev.callsafe.browser.cef.FramePolicies;
 import dev.callsafe.browser.cef.OffscreenInput;
 import dev.callsafe.browser.cef.TargetTree;
@@ -34,6 +35,7 @@ public final class BrowserTab extends JPanel implements Tab {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final TargetTree targets;
     private final FramePolicies policies;
+    private final FrameLifetimes frames;
     private volatile boolean inheritsSandbox;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
@@ -47,6 +49,7 @@ public final class BrowserTab extends JPanel implements Tab {
         this.window = window;
         this.targets = new TargetTree(browser);
         this.policies = new FramePolicies(browser, targets);
+        this.frames = new FrameLifetimes(browser, targets, frameId -> window.frameGone(this, frameId));
         prompts.setLayout(new BoxLayout(prompts, BoxLayout.Y_AXIS));
         prompts.setName("tab.prompts");
         add(prompts, BorderLayout.NORTH);
@@ -120,6 +123,11 @@ public final class BrowserTab extends JPanel implements Tab {
     @Override
     public void select() {
         onEdt(() -> window.select(this));
+    }
+
+    /** Which of the tab's frames went away (removed, or replaced by a navigation). */
+    FrameLifetimes frames() {
+        return frames;
     }
 
     /** The tab's attached DevTools targets; {@link TargetTree#listen()} is called once CEF created the browser. */

@@ -62,9 +62,13 @@ public final class BrowserWindow extends JFrame {
         // Off-screen pages have no native popups: window.open and new-window links become tabs here.
         plugins.addMessageHandler(NewTabRequests.CHANNEL, new NewTabRequests(this));
         plugins.addDocumentScript(NewTabRequests.pageScript());
+        // A frame gone without any hint from the engine is still noticed within a second.
+        javax.swing.Timer frameSweep = new javax.swing.Timer(1000, e -> tabs.forEach(t -> t.frames().check()));
+        frameSweep.start();
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
+                frameSweep.stop();
                 onClosed.run();
             }
         });
@@ -243,6 +247,18 @@ public final class BrowserWindow extends JFrame {
     /** Decides which navigations may open the browser's own pages; the browser's own loads go through it. */
     public InternalPageGuard pageGuard() {
         return pageGuard;
+    }
+
+    /** A frame the plugins were told about (it sent a page message): its going away will be reported. */
+    public void frameSeen(CefBrowser browser, String frameId) {
+        tabFor(browser).ifPresent(t -> t.frames().seen(frameId));
+    }
+
+    /** One of a tab's frames went away: everything tied to its document ends. */
+    void frameGone(BrowserTab tab, String frameId) {
+        if (tabs.contains(tab)) {
+            plugins.fire(l -> l.frameGone(tab, frameId));
+        }
     }
 
     public void closeTab(BrowserTab tab) {

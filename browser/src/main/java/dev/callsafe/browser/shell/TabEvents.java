@@ -72,12 +72,19 @@ public final class TabEvents {
             boolean main = frame.isMain();
             String frameId = frame.getIdentifier();
             onTab(browser, tab -> {
+                tab.frames().seen(frameId);
+                tab.frames().hint(); // the document this load replaces may be gone, under another frame id
                 if (main) {
                     plugins.fire(l -> l.mainFrameNavigated(tab));
                 } else {
                     plugins.fire(l -> l.frameNavigated(tab, frameId));
                 }
             });
+        }
+
+        @Override
+        public void onLoadEnd(CefBrowser browser, CefFrame frame, int httpStatusCode) {
+            onTab(browser, tab -> tab.frames().hint());
         }
 
         @Override

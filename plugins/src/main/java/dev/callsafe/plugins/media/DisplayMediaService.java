@@ -61,6 +61,7 @@ final class DisplayMediaService implements MessageHandler {
     private final Supplier<JComponent> chrome;
     private final OwnWindows own = new OwnWindows();
     private final FrameChecks frames;
+    private final EndedDocuments ended;
     /**
      * Share requests waiting for the person: one picker per tab at a time, the others wait their turn (each
      * needed its own click; a frame may have two waiting, a tab four).
@@ -68,7 +69,8 @@ final class DisplayMediaService implements MessageHandler {
     private final ConsentQueue<Share> pickers = new ConsentQueue<>(false, 2, 4, this::show);
 
     DisplayMediaService(PluginContext context, SitePermissions permissions, LiveTracks tracks, ExecutorService opener,
-                        Supplier<JComponent> chrome) {
+                        Supplier<JComponent> chrome, EndedDocuments ended) {
+        this.ended = ended;
         this.context = context;
         this.consent = new DisplayConsent(permissions);
         this.tracks = tracks;
@@ -256,7 +258,12 @@ final class DisplayMediaService implements MessageHandler {
 
     private void pick(FrameRef frame, Ask ask, Set<DisplaySource> offered, List<ShareCandidates.Candidate> candidates,
                       Reply reply) {
-        pickers.add(new Share(frame, ask, offered, candidates, reply));
+        Share share = new Share(frame, ask, offered, candidates, reply);
+        if (ended.hasEnded(frame)) {
+            share.withdraw("its document went away");
+            return;
+        }
+        pickers.add(share);
     }
 
     /** Opens the picker of a share request when it comes to the front of its tab's queue. */
@@ -306,9 +313,9 @@ final class DisplayMediaService implements MessageHandler {
             fail(reply, MediaError.notReadable("Could not start sharing: " + e.getMessage()));
             return;
         }
-        if (tabById(frame.tabId()).isEmpty()) {
+        if (tabById(frame.tabId()).isEmpty() || ended.hasEnded(frame)) {
             source.close();
-            fail(reply, MediaError.notAllowed("The requesting tab is gone"));
+            fail(reply, MediaError.notAllowed("The requesting document is gone"));
             return;
         }
         VideoFormat real = source.format();

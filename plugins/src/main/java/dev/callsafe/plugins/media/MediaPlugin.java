@@ -32,6 +32,7 @@ public final class MediaPlugin implements BrowserPlugin {
 
     private final LiveTracks tracks = new LiveTracks();
     private final SubstitutedFiles substitutedFiles = new SubstitutedFiles();
+    private final EndedDocuments ended = new EndedDocuments();
     private java.util.concurrent.ScheduledExecutorService callTimer;
     private ExecutorService opener;
     private SitePermissionService store;
@@ -88,7 +89,7 @@ public final class MediaPlugin implements BrowserPlugin {
         devices.startWatching();
         service = new UserMediaService(context, permissions, devices, deviceIds, tracks,
                 opener, watchers, substitutedFiles, new DeviceContext(captures, deviceChoices, new DevicePreviews(captures, opener),
-                        deviceWatchers));
+                        deviceWatchers), ended);
         context.addDocumentScript(asset("media-shim.js"));
         context.addMessageHandler("media", service);
         context.addStreamHandler("media", this::openStream);
@@ -97,7 +98,7 @@ public final class MediaPlugin implements BrowserPlugin {
         permissions.addListener(origin -> indicator.changed());
         context.addChromeWidget(indicator);
         display = new DisplayMediaService(context, permissions, tracks, opener,
-                () -> (javax.swing.JComponent) indicator.getParent());
+                () -> (javax.swing.JComponent) indicator.getParent(), ended);
         context.addMessageHandler("display", display);
         new SharingReminders(tracks, context::tabs, this::stopCapture);
         store.problem().ifPresent(message -> context.addChromeWidget(new PermissionsWarning(message)));
@@ -117,6 +118,9 @@ public final class MediaPlugin implements BrowserPlugin {
 
             @Override
             public void frameGone(Tab tab, String frameId) {
+                // Marked before the cleanup, so work in flight for it (a frame lookup, devices opening) that
+                // checks afterwards ends too. Not on frameNavigated: CEF may report the new document's frame.
+                ended.ended(tab.id(), frameId);
                 documentGone(tab, frameId, "its frame was removed or replaced");
             }
 

@@ -64,10 +64,13 @@ final class UserMediaService implements MessageHandler {
     private final FrameChecks frames;
     private final DeviceContext deviceContext;
     private final SubstitutedFiles substitutedFiles;
+    private final EndedDocuments ended;
 
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
                      DeviceIdScope deviceIds, LiveTracks tracks, ExecutorService opener,
-                     PermissionWatchers watchers, SubstitutedFiles substitutedFiles, DeviceContext deviceContext) {
+                     PermissionWatchers watchers, SubstitutedFiles substitutedFiles, DeviceContext deviceContext,
+                     EndedDocuments ended) {
+        this.ended = ended;
         this.deviceContext = deviceContext;
         this.substitutedFiles = substitutedFiles;
         this.context = context;
@@ -235,7 +238,12 @@ final class UserMediaService implements MessageHandler {
     }
 
     private void ask(FrameRef frame, MediaRequest request, Selection selection, Reply reply) {
-        consents.add(new Call(frame, request, selection, reply));
+        Call call = new Call(frame, request, selection, reply);
+        if (ended.hasEnded(frame)) {
+            call.withdraw("its document went away"); // while its frame was being looked up
+            return;
+        }
+        consents.add(call);
     }
 
     /** Withdraws the calls of documents that went away; their prompts close with their previews. Swing thread. */
@@ -536,8 +544,10 @@ final class UserMediaService implements MessageHandler {
                     : "Could not start the device: " + e.getMessage()));
             return;
         }
-        // The page may have gone while the devices opened: then nothing may keep running.
-        boolean stillThere = context.tabs().stream().anyMatch(t -> t.id() == frame.tabId());
+        // The page may have gone while the devices opened: then nothing may keep running. Checked after the
+        // tracks were added, and a document is marked ended before its tracks are ended, so one of the two
+        // sees the other.
+        boolean stillThere = context.tabs().stream().anyMatch(t -> t.id() == frame.tabId()) && !ended.hasEnded(frame);
         if (!stillThere) {
             started.forEach(t -> tracks.end(t.token(), "tab gone"));
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
