@@ -273,6 +273,11 @@ public final class MediaPlugin implements BrowserPlugin {
         return captures.opened();
     }
 
+    /** How many consent prompts a tab has queued, the showing one included (diagnostics, tests). Swing thread. */
+    public int queuedPrompts(int tabId) {
+        return service.prompts(tabId);
+    }
+
     /** How many frames of a tab wait for {@code devicechange} now (diagnostics, tests). */
     public int deviceWatcherCount(int tabId) {
         return deviceWatchers.waiting(tabId);

@@ -251,6 +251,11 @@ final class UserMediaService implements MessageHandler {
         consents.withdraw(gone, why);
     }
 
+    /** How many prompts the tab has queued, the showing one included. Swing thread. */
+    int prompts(int tabId) {
+        return consents.prompts(tabId);
+    }
+
     /** The union of what a prompt's calls ask for. */
     private static MediaRequest merged(List<Call> calls) {
         Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
