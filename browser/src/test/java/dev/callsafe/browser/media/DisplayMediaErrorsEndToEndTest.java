@@ -102,15 +102,26 @@ class DisplayMediaErrorsEndToEndTest {
     }
 
     @Test
-    void aSecondRequestWhileThePickerIsOpenIsRefused() {
+    void aSecondRequestWhileThePickerIsOpenWaitsForItsTurnAndATwoWaitingIsTheLimit() {
         browser.evalOnClick(tab, "share.display()");
         browser.awaitShowing("share.picker");
-        String second = browser.evalOnClick(tab, "navigator.mediaDevices.getDisplayMedia()"
-                + ".then(() => 'granted', (e) => e.name + ': ' + e.message)").getAsString();
-        assertTrue(second.startsWith("NotAllowedError") && second.contains("already open"), second);
-        assertEquals(1, browser.showing("share.picker").size());
+        String later = "navigator.mediaDevices.getDisplayMedia().then(() => 'granted', (e) => e.name + ': ' + e.message)";
+        browser.evalOnClick(tab, "(window.second = " + later + ", true)");
+        Wait.until("the second request waits in the tab's queue", Duration.ofSeconds(15),
+                () -> BrowserFixture.onEdtGet(() -> browser.media().queuedShares(tab.id())) == 2);
+        // A third while two wait: refused at once, no picker piles up (each needed its own click).
+        String third = browser.evalOnClick(tab, later).getAsString();
+        assertTrue(third.startsWith("QuotaExceededError") && third.contains("2 requests waiting"), third);
+        assertEquals(1, browser.showing("share.picker").size(), "one picker at a time");
         browser.clickNamed("share.picker.cancel");
         assertEquals("NotAllowedError", errorName(settled()));
+        // The waiting request's picker comes next.
+        browser.awaitShowing("share.picker");
+        browser.clickNamed("share.picker.cancel");
+        String second = Wait.value("second request answered", Duration.ofSeconds(15),
+                () -> browser.eval(tab, "window.second").getAsString(), v -> true);
+        assertEquals("NotAllowedError: Permission denied by the user", second);
+        browser.awaitGone("share.picker");
     }
 
     @Test

@@ -296,6 +296,11 @@ final class DisplayMediaService implements MessageHandler {
         });
     }
 
+    /** How many share requests the tab has queued, the open picker's included. Swing thread. */
+    int pickers(int tabId) {
+        return pickers.prompts(tabId);
+    }
+
     /** Closes the pickers of documents that went away and withdraws their requests. Swing thread. */
     void withdraw(Predicate<FrameRef> gone, String why) {
         pickers.withdraw(gone, why);

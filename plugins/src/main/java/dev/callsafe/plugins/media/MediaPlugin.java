@@ -278,6 +278,11 @@ public final class MediaPlugin implements BrowserPlugin {
         return service.prompts(tabId);
     }
 
+    /** How many share requests a tab has queued, the open picker's included (diagnostics, tests). Swing thread. */
+    public int queuedShares(int tabId) {
+        return display.pickers(tabId);
+    }
+
     /** How many frames of a tab wait for {@code devicechange} now (diagnostics, tests). */
     public int deviceWatcherCount(int tabId) {
         return deviceWatchers.waiting(tabId);
