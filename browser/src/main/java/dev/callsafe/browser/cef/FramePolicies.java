@@ -28,17 +28,24 @@ import dev.callsafe.plugins.spi.EngineFrame;
  * claims. In-process frames are answered by the tab's own target; out-of-process iframes, nested ones too, by
  * their auto-attached target ({@link TargetTree}).
  *
- * <p>CEF's frame identifier is not the DevTools frame id (measured in CEF 146), so the CEF frame is matched to
- * DevTools frames by URL and parent URL. When several frames match (twin iframes of one URL) the answer is
- * what every one of them is allowed, and their origin only if all report the same one (else opaque): fail
- * closed. No match at all, a vanished frame, a failed lookup or no answer within the time-out (a busy
- * renderer) completes the future exceptionally: the engine could not say, and callers refuse.
+ * <p>CEF's frame identifier is not the DevTools frame id (CEF 146: it is the render process id and Blink's
+ * {@code LocalFrameToken}; DevTools uses the frame's separate DevTools token, and no protocol method gives
+ * the other), so the CEF frame is matched to DevTools frames by URL and parent URL. When several frames match
+ * (twin iframes of one URL), the engine tells them apart ({@link #identify}): CEF runs an empty script in
+ * exactly that frame, under a one-time random script URL, while V8's debugger reports each parsed script with
+ * the DevTools frame id of its context; the page cannot make such a report before it could know the URL.
+ * If that fails, the answer is what every twin is allowed, and their origin only if all report the same one
+ * (else opaque): fail closed. No match at all, a vanished frame, a failed lookup or no answer within the
+ * time-out (a busy renderer) completes the future exceptionally: the engine could not say, and callers refuse.
  */
 public final class FramePolicies {
     private static final Logger LOG = Logger.getLogger(FramePolicies.class.getName());
     /** System property: how long a lookup may take before it refuses (milliseconds; tests force it short). */
     public static final String TIMEOUT_PROPERTY = "callsafe.frameLookupTimeoutMs";
     private static final long DEFAULT_TIMEOUT_MS = 10_000;
+    /** Telling twins apart gets a share of the lookup's time; then their intersection answers. */
+    private static final long IDENTIFY_TIMEOUT_MS = 3_000;
+    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
 
     /** One frame as a DevTools target reports it; {@code target} is the session path that hosts it. */
     private record Node(List<String> target, String id, String url, String parentId) {
@@ -143,7 +150,64 @@ public final class FramePolicies {
                 return CompletableFuture.<List<Node>>failedFuture(
                         new IllegalStateException("no DevTools frame matches " + url));
             }
-            return CompletableFuture.completedFuture(candidates);
+            if (candidates.size() == 1) {
+                return CompletableFuture.completedFuture(candidates);
+            }
+            // Twins: the engine says which one this is; if it cannot, all of them count (fail closed).
+            return identify(frame, candidates).thenApply(List::of).exceptionally(e -> {
+                LOG.warning("twin frames of " + url + " not told apart (" + e + "); using what all of them allow");
+                return candidates;
+            });
+        });
+    }
+
+    /**
+     * Which of several DevTools frames a CEF frame is. V8's debugger is switched on (pauses skipped) in the
+     * sessions hosting the candidates; CEF runs {@code void 0} in exactly that frame's main world under a
+     * one-time random script URL; the {@code Debugger.scriptParsed} event for that URL carries the DevTools
+     * frame id of the context it ran in. Nothing of the page runs in between, and the URL is unknown to the
+     * page before the engine reported it, so a page cannot make another frame answer. More than one report,
+     * or one naming no candidate, fails.
+     */
+    private CompletableFuture<Node> identify(CefFrame frame, List<Node> candidates) {
+        byte[] random = new byte[16];
+        NONCES.nextBytes(random);
+        String scriptUrl = "callsafe-frame-probe:" + java.util.HexFormat.of().formatHex(random);
+        CompletableFuture<Node> found = new CompletableFuture<>();
+        Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Runnable stopListening = targets.onEvent((path, method, params) -> {
+            if (!method.equals("Debugger.scriptParsed") || !params.has("url")
+                    || !scriptUrl.equals(params.get("url").getAsString())) {
+                return;
+            }
+            JsonObject aux = params.has("executionContextAuxData")
+                    ? params.getAsJsonObject("executionContextAuxData") : new JsonObject();
+            String frameId = aux.has("frameId") ? aux.get("frameId").getAsString() : "";
+            reported.add(path + " " + frameId);
+            if (reported.size() > 1) {
+                found.completeExceptionally(new IllegalStateException("the probe was reported twice"));
+                return;
+            }
+            candidates.stream().filter(c -> c.id().equals(frameId) && c.target().equals(path)).findFirst()
+                    .ifPresentOrElse(found::complete, () -> found.completeExceptionally(
+                            new IllegalStateException("the probe ran in no candidate: " + frameId)));
+        });
+        Set<List<String>> sessions = new java.util.LinkedHashSet<>();
+        candidates.forEach(c -> sessions.add(c.target()));
+        List<CompletableFuture<JsonObject>> ready = new ArrayList<>();
+        for (List<String> session : sessions) {
+            JsonObject skip = new JsonObject();
+            skip.addProperty("skip", true);
+            // Sent back to back: the session handles them in order, so no page pause can slip in between.
+            CompletableFuture<JsonObject> enabled = targets.send(session, "Debugger.enable", new JsonObject());
+            ready.add(enabled.thenCombine(targets.send(session, "Debugger.setSkipAllPauses", skip), (a, b) -> b));
+        }
+        return CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).thenCompose(v -> {
+            frame.executeJavaScript("void 0", scriptUrl, 1);
+            return found;
+        }).orTimeout(Math.min(timeoutMillis(), IDENTIFY_TIMEOUT_MS), TimeUnit.MILLISECONDS).whenComplete((n, e) -> {
+            stopListening.run();
+            sessions.forEach(session -> targets.send(session, "Debugger.disable", new JsonObject()));
         });
     }
 
