@@ -38,4 +38,17 @@ class ConsentPromptTest {
                 + "secure-login.verify.evil.example.net</b>) wants to use your camera for this call.</html>",
                 ConsentPrompt.describe(r, s -> s.length() * ConsentPrompt.HOST_ROOM_PX / 40));
     }
+
+    @Test
+    void thePromptsOwnLabelElidesALongHostInItsFont() {
+        String longHost = "averyveryveryveryveryveryveryveryveryveryverylonglabel.more.sub.example.co.uk";
+        ConsentPrompt prompt = new ConsentPrompt(MediaRequest.fromMainFrame(Origin.of("https://" + longHost),
+                Set.of(MediaKind.CAMERA)), a -> { });
+        javax.swing.JLabel text = (javax.swing.JLabel) java.util.Arrays.stream(prompt.getComponents())
+                .filter(c -> "consent.text".equals(c.getName())).findFirst().orElseThrow();
+        String shown = text.getText();
+        org.junit.jupiter.api.Assertions.assertTrue(shown.startsWith("<html><b>https://\u2026")
+                && shown.contains("sub.example.co.uk</b> wants to use your camera"), shown);
+        org.junit.jupiter.api.Assertions.assertFalse(shown.contains("averyvery"), shown);
+    }
 }
