@@ -202,10 +202,13 @@ public final class FramePolicies {
             CompletableFuture<JsonObject> enabled = targets.send(session, "Debugger.enable", new JsonObject());
             ready.add(enabled.thenCombine(targets.send(session, "Debugger.setSkipAllPauses", skip), (a, b) -> b));
         }
+        long started = System.nanoTime();
         return CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).thenCompose(v -> {
             frame.executeJavaScript("void 0", scriptUrl, 1);
             return found;
         }).orTimeout(Math.min(timeoutMillis(), IDENTIFY_TIMEOUT_MS), TimeUnit.MILLISECONDS).whenComplete((n, e) -> {
+            LOG.info(() -> "twin frames: " + (n == null ? "not told apart" : "told apart") + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms among " + candidates.size());
             stopListening.run();
             sessions.forEach(session -> targets.send(session, "Debugger.disable", new JsonObject()));
         });
