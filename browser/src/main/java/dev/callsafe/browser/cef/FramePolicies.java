@@ -53,6 +53,9 @@ public final class FramePolicies {
 
     private final CefBrowser browser;
     private final TargetTree targets;
+    /** Sessions with V8's debugger on for telling twins apart, and how many lookups use each. */
+    private final java.util.Map<List<String>, Integer> debuggerUsers = new java.util.HashMap<>();
+    private final java.util.Map<List<String>, CompletableFuture<JsonObject>> debuggerReady = new java.util.HashMap<>();
 
     public FramePolicies(CefBrowser browser, TargetTree targets) {
         this.browser = browser;
@@ -195,13 +198,7 @@ public final class FramePolicies {
         Set<List<String>> sessions = new java.util.LinkedHashSet<>();
         candidates.forEach(c -> sessions.add(c.target()));
         List<CompletableFuture<JsonObject>> ready = new ArrayList<>();
-        for (List<String> session : sessions) {
-            JsonObject skip = new JsonObject();
-            skip.addProperty("skip", true);
-            // Sent back to back: the session handles them in order, so no page pause can slip in between.
-            CompletableFuture<JsonObject> enabled = targets.send(session, "Debugger.enable", new JsonObject());
-            ready.add(enabled.thenCombine(targets.send(session, "Debugger.setSkipAllPauses", skip), (a, b) -> b));
-        }
+        sessions.forEach(session -> ready.add(startDebugger(session)));
         long started = System.nanoTime();
         return CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).thenCompose(v -> {
             frame.executeJavaScript("void 0", scriptUrl, 1);
@@ -210,8 +207,32 @@ public final class FramePolicies {
             LOG.info(() -> "twin frames: " + (n == null ? "not told apart" : "told apart") + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms among " + candidates.size());
             stopListening.run();
-            sessions.forEach(session -> targets.send(session, "Debugger.disable", new JsonObject()));
+            sessions.forEach(this::stopDebugger);
         });
+    }
+
+    /**
+     * Switches V8's debugger on in a session for one more user (pauses skipped, so a page's {@code debugger}
+     * statements do not stop it); lookups that overlap share it, and the last one switches it off.
+     */
+    private synchronized CompletableFuture<JsonObject> startDebugger(List<String> session) {
+        if (debuggerUsers.merge(session, 1, Integer::sum) == 1) {
+            JsonObject skip = new JsonObject();
+            skip.addProperty("skip", true);
+            // Sent back to back: the session handles them in order.
+            CompletableFuture<JsonObject> enabled = targets.send(session, "Debugger.enable", new JsonObject());
+            debuggerReady.put(session, enabled.thenCombine(targets.send(session, "Debugger.setSkipAllPauses", skip),
+                    (a, b) -> b));
+        }
+        return debuggerReady.get(session);
+    }
+
+    private synchronized void stopDebugger(List<String> session) {
+        if (debuggerUsers.merge(session, -1, Integer::sum) <= 0) {
+            debuggerUsers.remove(session);
+            debuggerReady.remove(session);
+            targets.send(session, "Debugger.disable", new JsonObject());
+        }
     }
 
     private static long timeoutMillis() {
