@@ -210,6 +210,11 @@ class DelegationEndToEndTest {
     void twinIframesOfOneUrlWithDifferentAllowEachGetWhatTheirOwnAttributeGives() {
         // Issue 15 item 5: the engine tells the twins apart; before, the undelegated one decided for both.
         embed(browser.pages().otherOrigin("/call.html"), "camera; microphone", "");
+        // Lookups of both twins at once (six overlapping): each twin still answers for itself.
+        String each = "Promise.all([probe.query(\\'camera\\'), probe.query(\\'microphone\\'),"
+                + " navigator.mediaDevices.enumerateDevices().then(l => l.length)])";
+        assertEquals("[[\"prompt\",\"prompt\",2],[\"denied\",\"denied\",0]]", browser.eval(tab,
+                "Promise.all([probe.inChild('" + each + "', 0), probe.inChild('" + each + "', 1)])").toString());
         inChild("probe.start({video: {width: 320, height: 240}})");
         String prompt = browser.text("consent.text");
         assertTrue(prompt.contains("http://localhost:" + browser.pages().port()), prompt);
