@@ -29,7 +29,17 @@ public record Decision(Outcome outcome, Reason reason) {
         APPLICATION_PERMISSION(Outcome.GRANT),
         /** The same call (document) was already granted these kinds and its grant is alive (see {@link CallLimits}). */
         LIVE_CALL_GRANT(Outcome.GRANT),
-        NO_DECISION_YET(Outcome.ASK);
+        NO_DECISION_YET(Outcome.ASK),
+        /**
+         * Granted, but a device the request would use is held by another origin: only the person may take it
+         * over, so the prompt asks (its Allow reads "Take over").
+         */
+        TAKEOVER(Outcome.ASK),
+        /**
+         * Granted by the live call, but the person sent a file instead of a device for a kind in this call: a
+         * real device never silently replaces it, so the prompt asks.
+         */
+        REPLACES_FILE(Outcome.ASK);
 
         private final Outcome outcome;
 

@@ -130,6 +130,18 @@ public final class Origin {
         return scheme + "://" + h + (port < 0 ? "" : ":" + port);
     }
 
+    /**
+     * {@link #display()} with the host elided from the left to fit {@code hostRoom} as {@code width} measures
+     * text, the registrable domain kept whole ({@link HostElision}); for prompts with limited room.
+     */
+    public String display(int hostRoom, java.util.function.ToIntFunction<String> width) {
+        if (isOpaque()) {
+            return OPAQUE;
+        }
+        String h = host.contains(":") ? "[" + host + "]" : HostElision.of(host, hostRoom, width);
+        return scheme + "://" + h + (port < 0 ? "" : ":" + port);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

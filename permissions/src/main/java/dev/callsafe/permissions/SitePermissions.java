@@ -140,6 +140,25 @@ public final class SitePermissions {
         return Decision.because(Decision.Reason.NO_DECISION_YET);
     }
 
+    /**
+     * Decides a request once the devices it would use are known: a grant still asks when it would take a
+     * device another origin holds ({@link Decision.Reason#TAKEOVER}) or replace, within the call, a file the
+     * person sent instead of a device ({@link Decision.Reason#REPLACES_FILE}, live call grants only).
+     */
+    public synchronized Decision decide(MediaRequest request, DeviceUse use) {
+        Decision d = decide(request);
+        if (!d.isGranted()) {
+            return d;
+        }
+        if (use.takesOver()) {
+            return Decision.because(Decision.Reason.TAKEOVER);
+        }
+        if (use.replacesFile() && d.reason() == Decision.Reason.LIVE_CALL_GRANT) {
+            return Decision.because(Decision.Reason.REPLACES_FILE);
+        }
+        return d;
+    }
+
     /** Applies the user's answer to a prompt; the one place answers become state. */
     public void record(MediaRequest request, ConsentAnswer answer) {
         Origin origin = request.grantOrigin();
@@ -288,10 +307,7 @@ public final class SitePermissions {
      * mitigation); otherwise prompt.
      */
     public synchronized QueryState query(MediaRequest request) {
-        if (request.kinds().size() != 1) {
-            throw new IllegalArgumentException("permissions.query asks about one kind");
-        }
-        Decision d = decide(request);
+        Decision d = standing(request);
         if (d.isGranted()) {
             return QueryState.GRANTED;
         }
@@ -305,24 +321,39 @@ public final class SitePermissions {
             Site site = live(request.grantOrigin());
             return site != null && site.everGranted ? QueryState.DENIED : QueryState.PROMPT;
         }
-        Origin origin = request.grantOrigin();
+        return QueryState.PROMPT;
+    }
+
+    /**
+     * Whether {@code enumerateDevices} may show a frame the ids and labels of its devices of the request's one
+     * kind (Media Capture's "device information can be exposed"): granted under an Application Permission or
+     * while a call of the top-level origin holds that kind; otherwise the page sees one blank entry per kind
+     * (or none, when the frame's own policy refuses the kind). Derived from {@link #decide}, like {@link #query}.
+     */
+    public synchronized Decision revealsLabels(MediaRequest request) {
+        return standing(request);
+    }
+
+    /**
+     * {@link #decide} for a question about the origin rather than one call: a live grant of any call of the
+     * grant origin counts (permission state and device information are per origin, grants per call).
+     */
+    private Decision standing(MediaRequest request) {
+        if (request.kinds().size() != 1) {
+            throw new IllegalArgumentException("asks about one kind");
+        }
+        Decision d = decide(request);
+        if (d.outcome() != Decision.Outcome.ASK) {
+            return d;
+        }
         MediaKind kind = request.kinds().iterator().next();
-        boolean liveCall = calls.holds(origin, kind, clock.instant(), limits.get());
-        return liveCall ? QueryState.GRANTED : QueryState.PROMPT;
+        boolean liveCall = calls.holds(request.grantOrigin(), kind, clock.instant(), limits.get());
+        return Decision.because(liveCall ? Decision.Reason.LIVE_CALL_GRANT : Decision.Reason.NO_DECISION_YET);
     }
 
     /** {@link #query(MediaRequest)} for a frame whose policy is known ({@code delegated}: allow= of a cross-origin frame). */
     public QueryState query(Origin requester, Origin topLevel, MediaKind kind, boolean delegated) {
         return query(new MediaRequest(requester, topLevel, Set.of(kind), delegated));
-    }
-
-    /** Whether enumerateDevices may show this origin real devices and labels. */
-    public synchronized boolean revealsDevices(Origin origin) {
-        Site site = live(origin);
-        if (site != null && site.stored.values().stream().anyMatch(p -> p.state() == PermissionState.ALLOW)) {
-            return true;
-        }
-        return calls.holds(origin, null, clock.instant(), limits.get());
     }
 
     /** The origin's device-id salt, created on first use; clearing site data makes a new one. */

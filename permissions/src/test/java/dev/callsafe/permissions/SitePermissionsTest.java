@@ -229,18 +229,64 @@ class SitePermissionsTest {
         assertEquals(QueryState.DENIED, p.query(framed(MEET, FramePolicy.ALLOWS)));
     }
 
+    private static Decision.Reason labels(SitePermissions p, MediaRequest r) {
+        return p.revealsLabels(r).reason();
+    }
+
     @Test
-    void devicesAreRevealedOnlyWithAGrantAndSaltsChangeWithSiteData() {
+    void devicesAreRevealedOnlyWithAGrantOfThatKindAndSaltsChangeWithSiteData() {
         SitePermissions p = permissions(new TestClock());
-        assertFalse(p.revealsDevices(MEET));
+        MediaRequest cam = call(MEET, CAM, null);
+        MediaRequest mic = call(MEET, EnumSet.of(MediaKind.MICROPHONE), null);
+        assertEquals(Decision.Reason.NO_DECISION_YET, labels(p, cam));
         String salt = p.deviceSalt(MEET);
         assertEquals(salt, p.deviceSalt(MEET));
         assertNotEquals(salt, p.deviceSalt(WIDGET));
         p.record(call(MEET, CAM, "c1"), ConsentAnswer.ALLOW_ONCE);
-        assertTrue(p.revealsDevices(MEET));
+        assertEquals(Decision.Reason.LIVE_CALL_GRANT, labels(p, cam), "any live call of the origin reveals");
+        assertTrue(p.revealsLabels(cam).isGranted());
+        assertFalse(p.revealsLabels(mic).isGranted(), "a camera grant says nothing of microphones");
         p.clearSiteData(MEET);
-        assertFalse(p.revealsDevices(MEET));
+        assertFalse(p.revealsLabels(cam).isGranted());
         assertNotEquals(salt, p.deviceSalt(MEET));
+        p.installApplication(MEET, CAM_MIC);
+        assertEquals(Decision.Reason.APPLICATION_PERMISSION, labels(p, mic));
+    }
+
+    @Test
+    void labelsFollowTheFramesPolicyAndTheTopLevelGrant() {
+        SitePermissions p = permissions(new TestClock());
+        p.record(call(MEET, CAM, "c1"), ConsentAnswer.ALLOW_ONCE);
+        assertEquals(Decision.Reason.LIVE_CALL_GRANT, labels(p, framed(WIDGET, FramePolicy.ALLOWS)),
+                "a delegated frame sees what its top-level origin was granted");
+        assertEquals(Decision.Reason.NOT_DELEGATED, labels(p, framed(WIDGET, FramePolicy.REFUSES)));
+        assertEquals(Decision.Reason.BLOCKED_BY_POLICY, labels(p, framed(MEET, FramePolicy.REFUSES)));
+        assertEquals(Decision.Reason.UNVERIFIED_FRAME, labels(p, framed(MEET, FramePolicy.UNVERIFIED)));
+        assertEquals(Decision.Reason.NO_DECISION_YET, labels(p, new MediaRequest(MEET, WIDGET, CAM, true, null)),
+                "the origin's grant as a top-level site does not follow it into other sites");
+        p.block(MEET, MediaKind.CAMERA);
+        assertEquals(Decision.Reason.STORED_BLOCK, labels(p, framed(MEET, FramePolicy.ALLOWS)));
+    }
+
+    @Test
+    void aGrantStillAsksToTakeOverADeviceOrToReplaceAFileOfTheCall() {
+        SitePermissions p = permissions(new TestClock());
+        p.record(call(MEET, CAM, "c1"), ConsentAnswer.ALLOW_ONCE);
+        MediaRequest again = call(MEET, CAM, "c1");
+        assertEquals(Decision.Reason.LIVE_CALL_GRANT, p.decide(again, DeviceUse.PLAIN).reason());
+        assertEquals(Decision.Reason.TAKEOVER, p.decide(again, new DeviceUse(true, false)).reason());
+        assertEquals(Decision.Outcome.ASK, p.decide(again, new DeviceUse(true, false)).outcome());
+        assertEquals(Decision.Reason.REPLACES_FILE, p.decide(again, new DeviceUse(false, true)).reason());
+        p.installApplication(MEET, CAM);
+        assertEquals(Decision.Reason.TAKEOVER, p.decide(again, new DeviceUse(true, false)).reason(),
+                "an installed app asks too before taking a device another site holds");
+        assertEquals(Decision.Reason.APPLICATION_PERMISSION, p.decide(again, new DeviceUse(false, true)).reason(),
+                "a file substitution binds the call grant only");
+        assertEquals(Decision.Reason.NOT_DELEGATED,
+                p.decide(new MediaRequest(WIDGET, MEET, CAM, false, "c1"), new DeviceUse(true, true)).reason(),
+                "refusals come first");
+        assertEquals(Decision.Reason.NO_DECISION_YET, p.decide(call(MEET, CAM_MIC, "c2"),
+                new DeviceUse(true, false)).reason(), "nothing granted: an ordinary prompt");
     }
 
     @Test

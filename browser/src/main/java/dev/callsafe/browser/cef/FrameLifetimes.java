@@ -37,7 +37,7 @@ public final class FrameLifetimes {
         this.gone = gone;
         this.secondLook = new Timer(SECOND_LOOK_MS, e -> check());
         secondLook.setRepeats(false);
-        targets.onEvent(method -> {
+        targets.onEvent((path, method, params) -> {
             if (HINTS.contains(method)) {
                 hint();
             }

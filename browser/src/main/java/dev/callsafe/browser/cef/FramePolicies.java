@@ -28,17 +28,24 @@ import dev.callsafe.plugins.spi.EngineFrame;
  * claims. In-process frames are answered by the tab's own target; out-of-process iframes, nested ones too, by
  * their auto-attached target ({@link TargetTree}).
  *
- * <p>CEF's frame identifier is not the DevTools frame id (measured in CEF 146), so the CEF frame is matched to
- * DevTools frames by URL and parent URL. When several frames match (twin iframes of one URL) the answer is
- * what every one of them is allowed, and their origin only if all report the same one (else opaque): fail
- * closed. No match at all, a vanished frame, a failed lookup or no answer within the time-out (a busy
- * renderer) completes the future exceptionally: the engine could not say, and callers refuse.
+ * <p>CEF's frame identifier is not the DevTools frame id (CEF 146: it is the render process id and Blink's
+ * {@code LocalFrameToken}; DevTools uses the frame's separate DevTools token, and no protocol method gives
+ * the other), so the CEF frame is matched to DevTools frames by URL and parent URL. When several frames match
+ * (twin iframes of one URL), the engine tells them apart ({@link #identify}): CEF runs an empty script in
+ * exactly that frame, under a one-time random script URL, while V8's debugger reports each parsed script with
+ * the DevTools frame id of its context; the page cannot make such a report before it could know the URL.
+ * If that fails, the answer is what every twin is allowed, and their origin only if all report the same one
+ * (else opaque): fail closed. No match at all, a vanished frame, a failed lookup or no answer within the
+ * time-out (a busy renderer) completes the future exceptionally: the engine could not say, and callers refuse.
  */
 public final class FramePolicies {
     private static final Logger LOG = Logger.getLogger(FramePolicies.class.getName());
     /** System property: how long a lookup may take before it refuses (milliseconds; tests force it short). */
     public static final String TIMEOUT_PROPERTY = "callsafe.frameLookupTimeoutMs";
     private static final long DEFAULT_TIMEOUT_MS = 10_000;
+    /** Telling twins apart gets a share of the lookup's time; then their intersection answers. */
+    private static final long IDENTIFY_TIMEOUT_MS = 3_000;
+    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
 
     /** One frame as a DevTools target reports it; {@code target} is the session path that hosts it. */
     private record Node(List<String> target, String id, String url, String parentId) {
@@ -46,6 +53,9 @@ public final class FramePolicies {
 
     private final CefBrowser browser;
     private final TargetTree targets;
+    /** Sessions with V8's debugger on for telling twins apart, and how many lookups use each. */
+    private final java.util.Map<List<String>, Integer> debuggerUsers = new java.util.HashMap<>();
+    private final java.util.Map<List<String>, CompletableFuture<JsonObject>> debuggerReady = new java.util.HashMap<>();
 
     public FramePolicies(CefBrowser browser, TargetTree targets) {
         this.browser = browser;
@@ -143,8 +153,86 @@ public final class FramePolicies {
                 return CompletableFuture.<List<Node>>failedFuture(
                         new IllegalStateException("no DevTools frame matches " + url));
             }
-            return CompletableFuture.completedFuture(candidates);
+            if (candidates.size() == 1) {
+                return CompletableFuture.completedFuture(candidates);
+            }
+            // Twins: the engine says which one this is; if it cannot, all of them count (fail closed).
+            return identify(frame, candidates).thenApply(List::of).exceptionally(e -> {
+                LOG.warning("twin frames of " + url + " not told apart (" + e + "); using what all of them allow");
+                return candidates;
+            });
         });
+    }
+
+    /**
+     * Which of several DevTools frames a CEF frame is. V8's debugger is switched on (pauses skipped) in the
+     * sessions hosting the candidates; CEF runs {@code void 0} in exactly that frame's main world under a
+     * one-time random script URL; the {@code Debugger.scriptParsed} event for that URL carries the DevTools
+     * frame id of the context it ran in. Nothing of the page runs in between, and the URL is unknown to the
+     * page before the engine reported it, so a page cannot make another frame answer. More than one report,
+     * or one naming no candidate, fails.
+     */
+    private CompletableFuture<Node> identify(CefFrame frame, List<Node> candidates) {
+        byte[] random = new byte[16];
+        NONCES.nextBytes(random);
+        String scriptUrl = "callsafe-frame-probe:" + java.util.HexFormat.of().formatHex(random);
+        CompletableFuture<Node> found = new CompletableFuture<>();
+        Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Runnable stopListening = targets.onEvent((path, method, params) -> {
+            if (!method.equals("Debugger.scriptParsed") || !params.has("url")
+                    || !scriptUrl.equals(params.get("url").getAsString())) {
+                return;
+            }
+            JsonObject aux = params.has("executionContextAuxData")
+                    ? params.getAsJsonObject("executionContextAuxData") : new JsonObject();
+            String frameId = aux.has("frameId") ? aux.get("frameId").getAsString() : "";
+            reported.add(path + " " + frameId);
+            if (reported.size() > 1) {
+                found.completeExceptionally(new IllegalStateException("the probe was reported twice"));
+                return;
+            }
+            candidates.stream().filter(c -> c.id().equals(frameId) && c.target().equals(path)).findFirst()
+                    .ifPresentOrElse(found::complete, () -> found.completeExceptionally(
+                            new IllegalStateException("the probe ran in no candidate: " + frameId)));
+        });
+        Set<List<String>> sessions = new java.util.LinkedHashSet<>();
+        candidates.forEach(c -> sessions.add(c.target()));
+        List<CompletableFuture<JsonObject>> ready = new ArrayList<>();
+        sessions.forEach(session -> ready.add(startDebugger(session)));
+        long started = System.nanoTime();
+        return CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).thenCompose(v -> {
+            frame.executeJavaScript("void 0", scriptUrl, 1);
+            return found;
+        }).orTimeout(Math.min(timeoutMillis(), IDENTIFY_TIMEOUT_MS), TimeUnit.MILLISECONDS).whenComplete((n, e) -> {
+            LOG.info(() -> "twin frames: " + (n == null ? "not told apart" : "told apart") + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms among " + candidates.size());
+            stopListening.run();
+            sessions.forEach(this::stopDebugger);
+        });
+    }
+
+    /**
+     * Switches V8's debugger on in a session for one more user (pauses skipped, so a page's {@code debugger}
+     * statements do not stop it); lookups that overlap share it, and the last one switches it off.
+     */
+    private synchronized CompletableFuture<JsonObject> startDebugger(List<String> session) {
+        if (debuggerUsers.merge(session, 1, Integer::sum) == 1) {
+            JsonObject skip = new JsonObject();
+            skip.addProperty("skip", true);
+            // Sent back to back: the session handles them in order.
+            CompletableFuture<JsonObject> enabled = targets.send(session, "Debugger.enable", new JsonObject());
+            debuggerReady.put(session, enabled.thenCombine(targets.send(session, "Debugger.setSkipAllPauses", skip),
+                    (a, b) -> b));
+        }
+        return debuggerReady.get(session);
+    }
+
+    private synchronized void stopDebugger(List<String> session) {
+        if (debuggerUsers.merge(session, -1, Integer::sum) <= 0) {
+            debuggerUsers.remove(session);
+            debuggerReady.remove(session);
+            targets.send(session, "Debugger.disable", new JsonObject());
+        }
     }
 
     private static long timeoutMillis() {

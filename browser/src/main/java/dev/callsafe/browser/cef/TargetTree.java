@@ -23,6 +23,11 @@ import com.google.gson.JsonParser;
  * {@code Target.receivedMessageFromTarget}.
  */
 public final class TargetTree {
+    /** Hears a DevTools event of the tab's target ({@code path} empty) or of an attached one. */
+    public interface EventListener {
+        void event(List<String> path, String method, JsonObject params);
+    }
+
     /** One attached target: its session path (never empty) and its type ({@code iframe}, {@code page}...). */
     public record Target(List<String> path, String type) {
     }
@@ -30,7 +35,7 @@ public final class TargetTree {
     private final CefBrowser browser;
     private final Map<List<String>, Target> attached = new ConcurrentHashMap<>();
     private final List<Consumer<Target>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<EventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1_000_000);
 
@@ -49,9 +54,10 @@ public final class TargetTree {
         listeners.add(listener);
     }
 
-    /** Calls {@code listener} with the method name of every DevTools event, of the tab's target or any attached one. */
-    public void onEvent(Consumer<String> listener) {
+    /** Calls {@code listener} for every event of every target until the returned action runs. */
+    public Runnable onEvent(EventListener listener) {
         eventListeners.add(listener);
+        return () -> eventListeners.remove(listener);
     }
 
     /** The targets attached now. */
@@ -60,8 +66,8 @@ public final class TargetTree {
     }
 
     private void event(List<String> path, String method, JsonObject params) {
-        if (!method.equals("Target.receivedMessageFromTarget")) {
-            eventListeners.forEach(l -> l.accept(method));
+        for (EventListener l : eventListeners) {
+            l.event(path, method, params);
         }
         switch (method) {
             case "Target.attachedToTarget": {

@@ -207,10 +207,33 @@ class DelegationEndToEndTest {
     }
 
     @Test
-    void twinIframesOfOneUrlWithDifferentAllowFailClosed() {
+    void twinIframesOfOneUrlWithDifferentAllowEachGetWhatTheirOwnAttributeGives() {
+        // Issue 15 item 5: the engine tells the twins apart; before, the undelegated one decided for both.
         embed(browser.pages().otherOrigin("/call.html"), "camera; microphone", "");
-        // The engine cannot be asked which twin is which: neither gets more than both are allowed.
-        assertRefusedWithoutPrompt("{video: true}");
+        // Lookups of both twins at once (six overlapping): each twin still answers for itself.
+        String each = "Promise.all([probe.query(\\'camera\\'), probe.query(\\'microphone\\'),"
+                + " navigator.mediaDevices.enumerateDevices().then(l => l.length)])";
+        assertEquals("[[\"prompt\",\"prompt\",2],[\"denied\",\"denied\",0]]", browser.eval(tab,
+                "Promise.all([probe.inChild('" + each + "', 0), probe.inChild('" + each + "', 1)])").toString());
+        inChild("probe.start({video: {width: 320, height: 240}})");
+        String prompt = browser.text("consent.text");
+        assertTrue(prompt.contains("http://localhost:" + browser.pages().port()), prompt);
+        browser.clickNamed("consent.allow");
+        JsonObject s = childSettled();
+        assertTrue(s.get("error").isJsonNull(), "the delegated twin got its camera: " + s);
+        assertEquals("granted", inChild("probe.query('camera')").getAsString());
+
+        // The twin without allow= is refused without a prompt, though its delegated twin holds a call grant.
+        browser.eval(tab, "probe.inChild('probe.start({video: {width: 320, height: 240}})', 1)");
+        JsonObject t = Wait.value("the undelegated twin settled", Duration.ofSeconds(15),
+                () -> browser.eval(tab, "probe.inChild('probe.state()', 1)").getAsJsonObject(),
+                r -> r.get("settled").getAsBoolean());
+        JsonObject error = t.getAsJsonObject("error");
+        assertEquals("NotAllowedError", error.get("name").getAsString(), t.toString());
+        assertTrue(error.get("message").getAsString().contains("allow="), t.toString());
+        assertTrue(browser.showing("consent.prompt").isEmpty(), "no prompt for the undelegated twin");
+        assertEquals("denied", browser.eval(tab, "probe.inChild(\"probe.query('camera')\", 1)").getAsString());
+        assertEquals(1, browser.media().liveTrackCount(), "only the delegated twin captures");
     }
 
     @Test

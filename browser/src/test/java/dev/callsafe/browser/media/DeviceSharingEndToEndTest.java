@@ -166,29 +166,34 @@ class DeviceSharingEndToEndTest {
         Wait.value("the page listening", Duration.ofSeconds(10),
                 () -> browser.media().deviceWatcherCount(tab.id()), n -> n == 1);
         int before = browser.eval(tab, "devprobe.changes()").getAsInt();
-        browser.media().devices().plug(DeviceCatalog.syntheticCamera(3));
-        Wait.until("devicechange on add", Duration.ofSeconds(10),
-                () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 1);
-        assertEquals(before + 1, browser.eval(tab, "devprobe.handlerChanges()").getAsInt(),
-                "ondevicechange hears the same events");
-
         browser.eval(tab, "devprobe.get('a', {video: true})");
-        assertEquals(3, devices.entries("consent.camera").length);
-        // The open prompt follows the devices: camera 2 unplugged leaves its list.
+        assertEquals(2, devices.entries("consent.camera").length);
+        // The open prompt follows the devices: camera 3 plugged joins its list, camera 2 unplugged leaves it.
+        browser.media().devices().plug(DeviceCatalog.syntheticCamera(3));
+        Wait.until("camera 3 in the prompt", Duration.ofSeconds(10),
+                () -> devices.entries("consent.camera").length == 3);
         devices.choose("consent.camera", "Synthetic camera 2");
         browser.media().devices().unplug("synthetic-camera-2");
         Wait.until("camera 2 gone from the prompt", Duration.ofSeconds(10),
                 () -> devices.entries("consent.camera").length == 2);
         assertTrue(devices.selected("consent.camera").startsWith("Synthetic camera (test pattern)"),
                 "the selection moved to a camera that is there: " + devices.selected("consent.camera"));
+        assertEquals(before, browser.eval(tab, "devprobe.changes()").getAsInt(),
+                "before consent the page's list (one blank camera) did not change: no event");
         devices.choose("consent.camera", "Synthetic camera 3");
         browser.clickNamed("consent.allow");
         assertTrue(track(devices.granted(tab, "a"), "video").get("label").getAsString().startsWith("Synthetic camera 3"));
         assertTrue(browser.text("capture.indicator.text").contains("Camera"));
 
+        // With the camera granted the page lists every camera: a camera plugged is heard.
+        browser.media().devices().plug(DeviceCatalog.syntheticCamera(2));
+        Wait.until("devicechange on add", Duration.ofSeconds(10),
+                () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 1);
+        assertEquals(before + 1, browser.eval(tab, "devprobe.handlerChanges()").getAsInt(),
+                "ondevicechange hears the same events");
         browser.media().devices().unplug("synthetic-camera-3");
         Wait.until("devicechange on remove", Duration.ofSeconds(10),
-                () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 3);
+                () -> browser.eval(tab, "devprobe.changes()").getAsInt() == before + 2);
         Wait.until("the unplugged camera's track ended", Duration.ofSeconds(10),
                 () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"a:video\"]"));
         assertEquals(0, browser.media().liveTrackCount());
@@ -224,6 +229,8 @@ class DeviceSharingEndToEndTest {
 
     @Test
     void aCrossOriginFrameHearsOfDeviceChangesOnlyForKindsItWasDelegated() {
+        // Installed, so the page and its delegated frame list every device (before consent only blank kinds).
+        browser.media().installApplication(dev.callsafe.permissions.Origin.of(browser.pages().url("/")));
         String other = browser.pages().otherOrigin("/devices.html");
         // Resolves once both frames have loaded (their scripts ran), so messages to them are heard.
         browser.eval(tab, "Promise.all([['?none', ''], ['?camera', 'camera']].map(([q, allow]) =>"

@@ -4,11 +4,17 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Window;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.awt.event.ComponentListener;
+import java.awt.event.HierarchyBoundsListener;
 import java.awt.event.HierarchyEvent;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
@@ -25,12 +31,15 @@ import dev.callsafe.permissions.MediaRequest;
 
 /**
  * The consent prompt: a panel in the requesting tab's chrome, above its page, naming the origin as the
- * browser sees it. Its buttons ignore activation for a moment after it appears (no click-through), there
+ * browser sees it (a long host elided from the left, its registrable domain whole). Its buttons ignore
+ * activation for a moment whenever it appears, changes or moves under the pointer (no click-through), there
  * is no default button, and Escape dismisses.
  */
 final class ConsentPrompt extends JPanel {
-    /** How long the buttons stay inert after the prompt is shown. */
+    /** How long the buttons stay inert after the prompt is shown, changed or moved. */
     static final int ARM_DELAY_MS = 500;
+    /** Room for a host in the prompt's text; longer hosts are elided from the left. */
+    static final int HOST_ROOM_PX = 320;
 
     private final AtomicBoolean answered = new AtomicBoolean();
     private final Consumer<ConsentAnswer> onAnswer;
@@ -41,6 +50,19 @@ final class ConsentPrompt extends JPanel {
     private final JLabel text;
     private final Timer arm;
     private Runnable onClose = () -> { };
+    /** The window the prompt is in: moving or resizing it moves the buttons. */
+    private Window window;
+    private final ComponentListener moves = new ComponentAdapter() {
+        @Override
+        public void componentMoved(ComponentEvent e) {
+            rearm();
+        }
+
+        @Override
+        public void componentResized(ComponentEvent e) {
+            rearm();
+        }
+    };
 
     ConsentPrompt(MediaRequest request, Consumer<ConsentAnswer> onAnswer) {
         super(new BorderLayout(8, 0));
@@ -49,9 +71,10 @@ final class ConsentPrompt extends JPanel {
         setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(0, 0, 1, 0, new Color(0x99, 0x99, 0x99)),
                 BorderFactory.createEmptyBorder(6, 10, 6, 10)));
-        text = new JLabel(describe(request));
+        text = new JLabel();
         text.setName("consent.text");
         text.setFont(text.getFont().deriveFont(Font.PLAIN));
+        text.setText(describe(request));
         add(text, BorderLayout.CENTER);
 
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
@@ -94,7 +117,49 @@ final class ConsentPrompt extends JPanel {
                     arm.restart();
                 }
             }
+            followWindow();
         });
+        // ... and whenever the buttons move under the pointer: the prompt relaid out, something above it
+        // pushing it down, the window moved or resized.
+        addComponentListener(moves);
+        addHierarchyBoundsListener(new HierarchyBoundsListener() {
+            @Override
+            public void ancestorMoved(HierarchyEvent e) {
+                rearm();
+            }
+
+            @Override
+            public void ancestorResized(HierarchyEvent e) {
+                rearm();
+            }
+        });
+    }
+
+    private void followWindow() {
+        Window now = isDisplayable() ? javax.swing.SwingUtilities.getWindowAncestor(this) : null;
+        if (now != window) {
+            if (window != null) {
+                window.removeComponentListener(moves);
+            }
+            window = now;
+            if (window != null) {
+                window.addComponentListener(moves);
+            }
+        }
+    }
+
+    /** The prompt changed or moved: a click already on its way must not land on the new state. */
+    private void rearm() {
+        if (answered.get() || !isShowing()) {
+            return;
+        }
+        setArmed(false);
+        arm.restart();
+    }
+
+    /** Whether the buttons take clicks now (tests). */
+    boolean armed() {
+        return allow.isEnabled();
     }
 
     private void setArmed(boolean armed) {
@@ -117,18 +182,33 @@ final class ConsentPrompt extends JPanel {
         Runnable r = onClose;
         onClose = () -> { };
         r.run();
+        unfollowWindow();
     }
 
-    /** Adds the device choice below the text; {@code close} runs once the prompt is answered or withdrawn. */
+    private void unfollowWindow() {
+        if (window != null) {
+            window.removeComponentListener(moves);
+            window = null;
+        }
+    }
+
+    /**
+     * Adds the device choice below the text; {@code close} runs once the prompt is answered or withdrawn. A
+     * change of the choice's options ({@link DeviceChooser#OPTIONS}: devices plugged or unplugged) re-arms.
+     */
     void attach(JComponent devices, Runnable close) {
         add(devices, BorderLayout.SOUTH);
+        devices.addPropertyChangeListener(DeviceChooser.OPTIONS, e -> rearm());
         onClose = close;
         revalidate();
     }
 
-    /** Relabels Allow ("Take over" when allowing ends another page's use of a device). */
+    /** Relabels Allow ("Take over" when allowing ends another page's use of a device); a new label re-arms. */
     void setAllowText(String label) {
-        allow.setText(label);
+        if (!label.equals(allow.getText())) {
+            allow.setText(label);
+            rearm();
+        }
     }
 
     /** Shows what a merged prompt now covers; re-arms, so the change cannot be clicked through. */
@@ -146,10 +226,17 @@ final class ConsentPrompt extends JPanel {
         close();
     }
 
-    static String describe(MediaRequest request) {
-        String who = "<b>" + escape(request.requester().display()) + "</b>";
+    /** The prompt's text, hosts measured in the bold form of this prompt's font. */
+    private String describe(MediaRequest request) {
+        java.awt.FontMetrics bold = text.getFontMetrics(text.getFont().deriveFont(Font.BOLD));
+        return describe(request, bold::stringWidth);
+    }
+
+    /** The prompt's text: who asks (and in whose page) for what, hosts elided to {@link #HOST_ROOM_PX}. */
+    static String describe(MediaRequest request, ToIntFunction<String> width) {
+        String who = "<b>" + escape(request.requester().display(HOST_ROOM_PX, width)) + "</b>";
         if (request.isCrossOrigin()) {
-            who += " (embedded in <b>" + escape(request.topLevel().display()) + "</b>)";
+            who += " (embedded in <b>" + escape(request.topLevel().display(HOST_ROOM_PX, width)) + "</b>)";
         }
         return "<html>" + who + " wants to use your " + kinds(request.kinds()) + " for this call.</html>";
     }

@@ -45,6 +45,8 @@ final class DeviceChooser extends JPanel {
         DeviceOption<Microphone> microphone(Path file) throws MediaFile.Unusable;
     }
 
+    /** Bound property fired when the offered devices change (plugged, unplugged): the prompt re-arms. */
+    static final String OPTIONS = "consent.options";
     private static final Color PROBLEM = new Color(0xB0, 0x00, 0x20);
 
     private final DevicePreviews previews;
@@ -329,6 +331,7 @@ final class DeviceChooser extends JPanel {
         }
         describeSelection();
         changed.run();
+        firePropertyChange(OPTIONS, false, true);
     }
 
     /** Refills a list; returns the option now selected (the current device's fresh option if it is there). */

@@ -1,32 +1,35 @@
 package dev.callsafe.plugins.media;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.google.gson.JsonObject;
 
-import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
 
 /**
  * Frames listening for {@code devicechange}, as long polls like {@link PermissionWatchers}: each watch
- * carries the device-list fingerprint the page knows and is answered when the list differs from it. A frame
- * only sees the kinds it may enumerate: a cross-origin frame without {@code allow=} never hears of a change.
+ * carries the device-list fingerprint the page knows and is answered when the list differs from it. The
+ * fingerprint is of the frame's own {@code enumerateDevices} list ({@link PageDevices#fingerprint}): a
+ * cross-origin frame without {@code allow=} never hears of a change, and before consent a page hears only
+ * what its list shows (a kind appearing or going), as the Media Capture spec's device change steps say.
  * A frame keeps at most {@link WatchLimit#PER_FRAME} watches.
  */
 final class DeviceWatchers {
-    private record Watcher(FrameRef frame, Set<MediaKind> kinds, MessageHandler.Reply reply) {
+    private record Watcher(FrameCheck check, String known, MessageHandler.Reply reply) {
+        FrameRef frame() {
+            return check.frame();
+        }
     }
 
-    private final Function<Set<MediaKind>, String> fingerprint;
+    private final Function<FrameCheck, String> fingerprint;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
 
-    /** @param fingerprint a value that changes whenever a device of the given kinds appears or disappears */
-    DeviceWatchers(Function<Set<MediaKind>, String> fingerprint) {
+    /** @param fingerprint a value that changes whenever the frame's device list changes */
+    DeviceWatchers(Function<FrameCheck, String> fingerprint) {
         this.fingerprint = fingerprint;
     }
 
@@ -37,21 +40,21 @@ final class DeviceWatchers {
     }
 
     /** Answers at once if the page's fingerprint is stale (or it has none yet), else at the next change. */
-    void add(FrameRef frame, Set<MediaKind> kinds, String known, MessageHandler.Reply reply) {
-        String now = fingerprint.apply(kinds);
+    void add(FrameCheck check, String known, MessageHandler.Reply reply) {
+        String now = fingerprint.apply(check);
         if (!now.equals(known)) {
             reply.success(answer(now).toString());
             return;
         }
-        WatchLimit.makeRoom(watchers, frame, Watcher::frame, Watcher::reply, "device");
-        watchers.add(new Watcher(frame, kinds, reply));
+        WatchLimit.makeRoom(watchers, check.frame(), Watcher::frame, Watcher::reply, "device");
+        watchers.add(new Watcher(check, known, reply));
     }
 
-    /** The device list changed: every waiting frame hears the new fingerprint. */
+    /** The machine's devices changed: each waiting frame whose own list changed hears its new fingerprint. */
     void changed() {
         for (Watcher w : watchers) {
-            String now = fingerprint.apply(w.kinds());
-            if (watchers.remove(w)) {
+            String now = fingerprint.apply(w.check());
+            if (!now.equals(w.known()) && watchers.remove(w)) {
                 w.reply().success(answer(now).toString());
             }
         }

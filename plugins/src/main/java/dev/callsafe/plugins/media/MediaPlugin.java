@@ -84,10 +84,11 @@ public final class MediaPlugin implements BrowserPlugin {
         devices = new DeviceCatalog(DeviceCatalog.Mode.fromEnvironment());
         captures = new Captures();
         deviceChoices = DeviceChoices.open(context.profileDirectory());
-        deviceWatchers = new DeviceWatchers(this::deviceFingerprint);
+        PageDevices pageDevices = new PageDevices(permissions, devices, deviceIds, tracks);
+        deviceWatchers = new DeviceWatchers(pageDevices::fingerprint);
         devices.addListener(this::devicesChanged);
         devices.startWatching();
-        service = new UserMediaService(context, permissions, devices, deviceIds, tracks,
+        service = new UserMediaService(context, permissions, devices, pageDevices, tracks,
                 opener, watchers, substitutedFiles, new DeviceContext(captures, deviceChoices, new DevicePreviews(captures, opener),
                         deviceWatchers), ended);
         context.addDocumentScript(asset("media-shim.js"));
@@ -244,18 +245,6 @@ public final class MediaPlugin implements BrowserPlugin {
             tracks.end(t.token(), "device unplugged");
         }
         deviceWatchers.changed();
-    }
-
-    /** Changes whenever the set of cameras (or microphones) changes, for the kinds given. */
-    private String deviceFingerprint(Set<MediaKind> kinds) {
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        if (kinds.contains(MediaKind.CAMERA)) {
-            devices.cameras().forEach(c -> ids.add("v:" + c.id()));
-        }
-        if (kinds.contains(MediaKind.MICROPHONE)) {
-            devices.microphones().forEach(m -> ids.add("a:" + m.id()));
-        }
-        return Integer.toHexString(String.join("\n", ids).hashCode());
     }
 
     /** The cameras and microphones on offer (tests plug and unplug synthetic devices here). */

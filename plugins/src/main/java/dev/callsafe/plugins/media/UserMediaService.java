@@ -30,7 +30,7 @@ import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoSource;
 import dev.callsafe.permissions.ConsentAnswer;
 import dev.callsafe.permissions.Decision;
-import dev.callsafe.permissions.DeviceIdScope;
+import dev.callsafe.permissions.DeviceUse;
 import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.permissions.MediaRequest;
 import dev.callsafe.permissions.Origin;
@@ -55,7 +55,7 @@ final class UserMediaService implements MessageHandler {
     private final PluginContext context;
     private final SitePermissions permissions;
     private final DeviceCatalog devices;
-    private final DeviceIdScope deviceIds;
+    private final PageDevices pageDevices;
     private final LiveTracks tracks;
     /** Calls waiting for the person: one prompt per tab at a time, a frame's calls merged into one. */
     private final ConsentQueue<Call> consents;
@@ -67,7 +67,7 @@ final class UserMediaService implements MessageHandler {
     private final EndedDocuments ended;
 
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
-                     DeviceIdScope deviceIds, LiveTracks tracks, ExecutorService opener,
+                     PageDevices pageDevices, LiveTracks tracks, ExecutorService opener,
                      PermissionWatchers watchers, SubstitutedFiles substitutedFiles, DeviceContext deviceContext,
                      EndedDocuments ended) {
         this.ended = ended;
@@ -76,7 +76,7 @@ final class UserMediaService implements MessageHandler {
         this.context = context;
         this.permissions = permissions;
         this.devices = devices;
-        this.deviceIds = deviceIds;
+        this.pageDevices = pageDevices;
         this.tracks = tracks;
         this.consents = new ConsentQueue<>(true, MAX_CALLS_PER_FRAME, MAX_PROMPTS_PER_TAB, this::show);
         this.opener = opener;
@@ -89,9 +89,9 @@ final class UserMediaService implements MessageHandler {
         return frame.tabId() + "/" + frame.frameId();
     }
 
-    /** The device id this origin sees: scoped by the profile secret and the origin's salt. */
-    private String pageDeviceId(Origin origin, String deviceId) {
-        return deviceIds.pageId(origin, permissions.deviceSalt(origin) + "\u0000" + deviceId);
+    /** The device id this frame sees (see {@link PageDevices#id}). */
+    private String pageDeviceId(FrameRef frame, String deviceId) {
+        return pageDevices.id(frame, deviceId);
     }
 
     @Override
@@ -111,8 +111,7 @@ final class UserMediaService implements MessageHandler {
             case "enumerateDevices":
                 // Kinds the frame's permissions policy blocks are left out (Media Capture spec), all of them
                 // when the engine cannot vouch for the frame.
-                frames.check(frame).thenAccept(check -> reply.success(enumerateDevices(frame,
-                        check.usable(EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE))).toString()));
+                frames.check(frame).thenAccept(check -> reply.success(pageDevices.list(check).toString()));
                 break;
             case "query":
                 String name = msg.has("name") ? msg.get("name").getAsString() : "";
@@ -129,14 +128,13 @@ final class UserMediaService implements MessageHandler {
             case "watchDevices":
                 String knownDevices = msg.has("known") && msg.get("known").isJsonPrimitive()
                         ? msg.get("known").getAsString() : null;
-                // Only the kinds this frame may enumerate (allow= for a cross-origin frame) can change for it.
-                frames.check(frame).thenApply(check -> check.usable(EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE)))
-                        .thenAccept(kinds -> {
-                            // The answer may come after the tab closed: a gone tab's frames wait for nothing.
-                            if (context.tabs().stream().anyMatch(t -> t.id() == frame.tabId())) {
-                                deviceContext.watchers().add(frame, kinds, knownDevices, reply);
-                            }
-                        });
+                // Only what this frame's own device list shows can change for it (see PageDevices).
+                frames.check(frame).thenAccept(check -> {
+                    // The answer may come after the tab closed: a gone tab's frames wait for nothing.
+                    if (context.tabs().stream().anyMatch(t -> t.id() == frame.tabId())) {
+                        deviceContext.watchers().add(check, knownDevices, reply);
+                    }
+                });
                 break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
@@ -182,15 +180,18 @@ final class UserMediaService implements MessageHandler {
             fail(reply, e);
             return;
         }
-        // A device another page holds is only taken over when the user says so: then ask even when granted.
-        // A call grant covers kinds, not devices (a page may switch cameras mid-call, as in Chrome), except
-        // where the person sent a file: that is never silently replaced by a real device.
-        boolean fileReplaced = decision.reason() == Decision.Reason.LIVE_CALL_GRANT
-                && substitutedFiles.any(request.callId(), request.kinds());
-        if (decision.outcome() == Decision.Outcome.GRANT && !selection.needsTakeover() && !fileReplaced) {
-            LOG.info(() -> "granted without prompt (" + decision.reason() + ") for " + request.kinds() + " by "
+        // The core says whether a grant still asks: a device another origin holds is only taken over when the
+        // person says so; a file the person sent in this call is never silently replaced by a real device.
+        Decision withDevices = permissions.decide(request, new DeviceUse(selection.needsTakeover(),
+                substitutedFiles.any(request.callId(), request.kinds())));
+        if (withDevices.isGranted()) {
+            LOG.info(() -> "granted without prompt (" + withDevices.reason() + ") for " + request.kinds() + " by "
                     + request.requester());
             opener.execute(() -> startCapture(frame, request, selection, reply, false));
+            return;
+        }
+        if (withDevices.outcome() == Decision.Outcome.DENY) {
+            fail(reply, MediaError.notAllowed(denialMessage(withDevices.reason())));
             return;
         }
         SwingUtilities.invokeLater(() -> ask(frame, request, selection, reply));
@@ -310,10 +311,10 @@ final class UserMediaService implements MessageHandler {
         // Devices plugged or unplugged while the prompt is open show up in (or leave) its lists.
         Runnable devicesChanged = () -> {
             List<DeviceOption<Camera>> cams = first.video().map(v -> DeviceOptions.cameras(devices.cameras(), v,
-                    id -> v.deviceIds().contains(pageDeviceId(frame.origin(), id)), id -> holder(frame, id)))
+                    id -> v.deviceIds().contains(pageDeviceId(frame, id)), id -> holder(frame, id)))
                     .orElse(null);
             List<DeviceOption<Microphone>> mics = first.audio().map(a -> DeviceOptions.microphones(
-                    devices.microphones(), a, id -> a.deviceIds().contains(pageDeviceId(frame.origin(), id)),
+                    devices.microphones(), a, id -> a.deviceIds().contains(pageDeviceId(frame, id)),
                     id -> holder(frame, id))).orElse(null);
             SwingUtilities.invokeLater(() -> chooser.devicesChanged(cams, mics));
         };
@@ -372,7 +373,7 @@ final class UserMediaService implements MessageHandler {
         if (s.video().isPresent() && chooser.camera().isPresent()) {
             DeviceOption<Camera> pick = chooser.camera().get();
             DeviceOption<Camera> mine = DeviceOptions.camera(pick.device(), s.video().get(),
-                    id -> s.video().get().deviceIds().contains(pageDeviceId(frame.origin(), id))
+                    id -> s.video().get().deviceIds().contains(pageDeviceId(frame, id))
                             || isFile(id), id -> holder(frame, id));
             cam = mine.suitable() ? Optional.of(mine) : cam;
         }
@@ -380,7 +381,7 @@ final class UserMediaService implements MessageHandler {
         if (s.audio().isPresent() && chooser.microphone().isPresent()) {
             DeviceOption<Microphone> pick = chooser.microphone().get();
             DeviceOption<Microphone> mine = DeviceOptions.microphone(pick.device(), s.audio().get(),
-                    id -> s.audio().get().deviceIds().contains(pageDeviceId(frame.origin(), id))
+                    id -> s.audio().get().deviceIds().contains(pageDeviceId(frame, id))
                             || isFile(id), id -> holder(frame, id));
             mic = mine.suitable() ? Optional.of(mine) : mic;
         }
@@ -445,13 +446,13 @@ final class UserMediaService implements MessageHandler {
         if (c.video().isPresent()) {
             TrackConstraints v = c.video().get();
             cameraOptions = DeviceOptions.cameras(devices.cameras(), v,
-                    id -> v.deviceIds().contains(pageDeviceId(origin, id)), id -> holder(frame, id));
-            camera = DeviceOptions.preferred(cameraOptions, id -> v.deviceIds().contains(pageDeviceId(origin, id)),
+                    id -> v.deviceIds().contains(pageDeviceId(frame, id)), id -> holder(frame, id));
+            camera = DeviceOptions.preferred(cameraOptions, id -> v.deviceIds().contains(pageDeviceId(frame, id)),
                     deviceContext.remembered().last(origin, MediaKind.CAMERA));
             if (camera.isEmpty()) {
                 MediaError last = MediaError.notFound("No camera is available");
                 for (DeviceOption<Camera> o : cameraOptions) {
-                    if (!matchesDevice(origin, o.id(), v)) {
+                    if (!matchesDevice(frame, o.id(), v)) {
                         last = MediaError.overconstrained("deviceId", "no camera has that deviceId");
                         continue;
                     }
@@ -469,8 +470,8 @@ final class UserMediaService implements MessageHandler {
         if (c.audio().isPresent()) {
             TrackConstraints a = c.audio().get();
             micOptions = DeviceOptions.microphones(devices.microphones(), a,
-                    id -> a.deviceIds().contains(pageDeviceId(origin, id)), id -> holder(frame, id));
-            mic = DeviceOptions.preferred(micOptions, id -> a.deviceIds().contains(pageDeviceId(origin, id)),
+                    id -> a.deviceIds().contains(pageDeviceId(frame, id)), id -> holder(frame, id));
+            mic = DeviceOptions.preferred(micOptions, id -> a.deviceIds().contains(pageDeviceId(frame, id)),
                     deviceContext.remembered().last(origin, MediaKind.MICROPHONE));
             if (mic.isEmpty()) {
                 throw micOptions.isEmpty() ? MediaError.notFound("No microphone is available")
@@ -480,10 +481,10 @@ final class UserMediaService implements MessageHandler {
         return new Selection(camera, c.video(), cameraOptions, mic, c.audio(), micOptions);
     }
 
-    private boolean matchesDevice(Origin origin, String deviceId, TrackConstraints c) {
+    private boolean matchesDevice(FrameRef frame, String deviceId, TrackConstraints c) {
         // A non-exact deviceId is only a preference: any device will do when none matches.
         return c.deviceIds().isEmpty() || !c.deviceIdExact()
-                || c.deviceIds().contains(pageDeviceId(origin, deviceId));
+                || c.deviceIds().contains(pageDeviceId(frame, deviceId));
     }
 
     static VideoFormat chooseFormat(VideoCapabilities cap, TrackConstraints v) throws MediaError {
@@ -577,10 +578,10 @@ final class UserMediaService implements MessageHandler {
                         f.captureTimeMillis(), f.i420()),
                 () -> tracks.end(token, "camera ended"));
         VideoFormat real = lease.source().format();
-        String pageId = pageDeviceId(frame.origin(), cam.id());
+        String pageId = pageDeviceId(frame, cam.id());
         JsonObject settings = new JsonObject();
         settings.addProperty("deviceId", pageId);
-        settings.addProperty("groupId", pageDeviceId(frame.origin(), "group:" + cam.id()));
+        settings.addProperty("groupId", pageDeviceId(frame, "group:" + cam.id()));
         settings.addProperty("width", real.width());
         settings.addProperty("height", real.height());
         settings.addProperty("frameRate", real.frameRate());
@@ -607,10 +608,10 @@ final class UserMediaService implements MessageHandler {
                         chunk.captureTimeMillis(), floats(chunk.samples())),
                 () -> tracks.end(token, "microphone ended"));
         AudioSource source = lease.source();
-        String pageId = pageDeviceId(frame.origin(), mic.id());
+        String pageId = pageDeviceId(frame, mic.id());
         JsonObject settings = new JsonObject();
         settings.addProperty("deviceId", pageId);
-        settings.addProperty("groupId", pageDeviceId(frame.origin(), "group:" + mic.id()));
+        settings.addProperty("groupId", pageDeviceId(frame, "group:" + mic.id()));
         settings.addProperty("sampleRate", source.sampleRate());
         settings.addProperty("sampleSize", 32);
         settings.addProperty("channelCount", 1);
@@ -656,56 +657,6 @@ final class UserMediaService implements MessageHandler {
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    /**
-     * Before the origin was ever granted media, a page sees one entry per kind with empty ids and labels;
-     * afterwards, every device with its label and an origin-scoped id. Kinds the frame may not use (not
-     * delegated to a cross-origin frame) are left out.
-     */
-    private JsonArray enumerateDevices(FrameRef frame, Set<MediaKind> allowed) {
-        boolean revealed = permissions.revealsDevices(frame.topLevelOrigin())
-                || tracks.matching(t -> t.owner().origin().equals(frame.origin())).size() > 0;
-        JsonArray out = new JsonArray();
-        List<Camera> cams = allowed.contains(MediaKind.CAMERA) ? devices.cameras() : List.of();
-        List<Microphone> mics = allowed.contains(MediaKind.MICROPHONE) ? devices.microphones() : List.of();
-        if (!revealed) {
-            if (!cams.isEmpty()) {
-                out.add(device("videoinput", "", "", ""));
-            }
-            if (!mics.isEmpty()) {
-                out.add(device("audioinput", "", "", ""));
-            }
-            return out;
-        }
-        for (Camera c : cams) {
-            out.add(device("videoinput", pageDeviceId(frame.origin(), c.id()), c.label(),
-                    pageDeviceId(frame.origin(), "group:" + c.id())));
-        }
-        for (Microphone m : mics) {
-            out.add(device("audioinput", pageDeviceId(frame.origin(), m.id()), m.label(),
-                    pageDeviceId(frame.origin(), "group:" + m.id())));
-        }
-        // A file the user chose stands in as a device while this origin uses it.
-        java.util.Set<String> files = new java.util.TreeSet<>();
-        for (LiveTrack t : tracks.matching(t -> t.owner().origin().equals(frame.origin())
-                && t.device() != null && isFile(t.device()) && allowed.contains(t.kind()))) {
-            if (files.add(t.device())) {
-                out.add(device(t.kind() == MediaKind.CAMERA ? "videoinput" : "audioinput",
-                        pageDeviceId(frame.origin(), t.device()), t.description().get("label").getAsString(),
-                        pageDeviceId(frame.origin(), "group:" + t.device())));
-            }
-        }
-        return out;
-    }
-
-    private static JsonObject device(String kind, String id, String label, String group) {
-        JsonObject o = new JsonObject();
-        o.addProperty("kind", kind);
-        o.addProperty("deviceId", id);
-        o.addProperty("label", label);
-        o.addProperty("groupId", group);
-        return o;
     }
 
     private static void fail(Reply reply, MediaError e) {

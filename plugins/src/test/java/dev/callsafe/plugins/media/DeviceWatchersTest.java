@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.permissions.Origin;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
@@ -41,14 +39,14 @@ class DeviceWatchersTest {
 
     @Test
     void aFrameKeepsAtMostItsQuotaOfWatchesAndTheOldestHearWhy() {
-        DeviceWatchers watchers = new DeviceWatchers(kinds -> "same");
+        DeviceWatchers watchers = new DeviceWatchers(check -> "same");
         Reply other = new Reply();
-        watchers.add(OTHER, Set.of(MediaKind.CAMERA), "same", other);
+        watchers.add(FrameCheck.unverified(OTHER), "same", other);
         List<Reply> replies = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             Reply r = new Reply();
             replies.add(r);
-            watchers.add(FLOODER, Set.of(MediaKind.CAMERA), "same", r);
+            watchers.add(FrameCheck.unverified(FLOODER), "same", r);
         }
         assertEquals(WatchLimit.PER_FRAME + 1, watchers.waiting(1), "the flooder's quota plus the other frame");
         for (Reply r : replies.subList(0, 1000 - WatchLimit.PER_FRAME)) {
@@ -60,5 +58,20 @@ class DeviceWatchersTest {
             assertTrue(r.answers.isEmpty(), "the newest watches still wait");
         }
         assertTrue(other.answers.isEmpty(), "another frame's watch is untouched");
+    }
+
+    @Test
+    void aChangeIsHeardOnlyByFramesWhoseOwnListChanged() {
+        java.util.Map<FrameRef, String> lists = new java.util.HashMap<>(java.util.Map.of(FLOODER, "a", OTHER, "b"));
+        DeviceWatchers watchers = new DeviceWatchers(check -> lists.get(check.frame()));
+        Reply flooder = new Reply();
+        Reply other = new Reply();
+        watchers.add(FrameCheck.unverified(FLOODER), "a", flooder);
+        watchers.add(FrameCheck.unverified(OTHER), "b", other);
+        lists.put(FLOODER, "a2");
+        watchers.changed();
+        assertEquals(List.of("ok {\"devices\":\"a2\"}"), flooder.answers);
+        assertTrue(other.answers.isEmpty(), "a frame whose list is unchanged keeps waiting");
+        assertEquals(1, watchers.waiting(1));
     }
 }
