@@ -130,6 +130,12 @@ final class UserMediaService implements MessageHandler {
                             }
                         });
                 break;
+            case "enabled":
+                String paused = msg.has("token") ? msg.get("token").getAsString() : "";
+                boolean enabled = !msg.has("enabled") || msg.get("enabled").getAsBoolean();
+                tracks.get(paused).filter(t -> t.isOwnedBy(frame)).ifPresent(t -> tracks.pause(t.token(), !enabled));
+                reply.success("{}");
+                break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
                 tracks.get(token).filter(t -> t.isOwnedBy(frame))
@@ -500,7 +506,17 @@ final class UserMediaService implements MessageHandler {
         started.forEach(t -> out.add(t.description()));
         JsonObject res = new JsonObject();
         res.add("tracks", out);
-        reply.success(res.toString());
+        // A document that captures may play media with sound, as in Chromium; granted before the page hears
+        // of its tracks, so a play() right after getUserMedia resolves is already allowed.
+        context.tabs().stream().filter(t -> t.id() == frame.tabId()).findFirst()
+                .map(t -> t.allowPlayback(frame))
+                .orElse(java.util.concurrent.CompletableFuture.completedFuture(false))
+                .whenComplete((allowed, e) -> {
+                    if (!Boolean.TRUE.equals(allowed)) {
+                        LOG.info(() -> "autoplay not granted to " + frame.origin() + (e != null ? ": " + e : ""));
+                    }
+                    reply.success(res.toString());
+                });
     }
 
     private LiveTrack openCamera(FrameRef frame, DeviceOption<Camera> option, TrackConstraints c)
@@ -508,10 +524,11 @@ final class UserMediaService implements MessageHandler {
         Camera cam = option.device();
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
+        TrackPause pause = new TrackPause();
         // One capture per device: a second track of a running camera joins it (and gets its format).
         var lease = deviceContext.captures().camera(cam, option.format().orElseThrow(),
                 f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
-                        f.captureTimeMillis(), f.i420()),
+                        f.captureTimeMillis(), pause.video(f.width(), f.height(), f.i420())),
                 () -> tracks.end(token, "camera ended"));
         VideoFormat real = lease.source().format();
         String pageId = pageDeviceId(frame.origin(), cam.id());
@@ -531,7 +548,7 @@ final class UserMediaService implements MessageHandler {
         caps.add("height", range(cap.minHeight(), cap.maxHeight()));
         caps.add("frameRate", range(cap.minFrameRate(), cap.maxFrameRate()));
         LiveTrack track = new LiveTrack(token, frame, MediaKind.CAMERA,
-                describe("video", token, cam.label(), settings, caps, c), pipe, lease, cam.id());
+                describe("video", token, cam.label(), settings, caps, c), pipe, lease, cam.id(), pause);
         tracks.add(track);
         return track;
     }
@@ -539,9 +556,10 @@ final class UserMediaService implements MessageHandler {
     private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException {
         String token = newToken();
         FramedPipe pipe = new FramedPipe(50, () -> tracks.end(token, "stream closed by page"));
+        TrackPause pause = new TrackPause();
         var lease = deviceContext.captures().microphone(mic,
                 chunk -> pipe.offer(FramedPipe.AUDIO_MAGIC, chunk.sampleRate(), 1, chunk.sequence(),
-                        chunk.captureTimeMillis(), floats(chunk.samples())),
+                        chunk.captureTimeMillis(), floats(pause.audio(chunk.samples()))),
                 () -> tracks.end(token, "microphone ended"));
         AudioSource source = lease.source();
         String pageId = pageDeviceId(frame.origin(), mic.id());
@@ -559,7 +577,7 @@ final class UserMediaService implements MessageHandler {
         caps.add("sampleRate", range(source.sampleRate(), source.sampleRate()));
         caps.add("channelCount", range(1, 1));
         LiveTrack track = new LiveTrack(token, frame, MediaKind.MICROPHONE,
-                describe("audio", token, mic.label(), settings, caps, c), pipe, lease, mic.id());
+                describe("audio", token, mic.label(), settings, caps, c), pipe, lease, mic.id(), pause);
         tracks.add(track);
         return track;
     }
@@ -616,12 +634,18 @@ final class UserMediaService implements MessageHandler {
             return out;
         }
         for (Camera c : cams) {
-            out.add(device("videoinput", pageDeviceId(frame.origin(), c.id()), c.label(),
-                    pageDeviceId(frame.origin(), "group:" + c.id())));
+            JsonObject d = device("videoinput", pageDeviceId(frame.origin(), c.id()), c.label(),
+                    pageDeviceId(frame.origin(), "group:" + c.id()));
+            d.add("capabilities", DeviceCapabilities.camera(d.get("deviceId").getAsString(),
+                    d.get("groupId").getAsString(), c.capabilities()));
+            out.add(d);
         }
         for (Microphone m : mics) {
-            out.add(device("audioinput", pageDeviceId(frame.origin(), m.id()), m.label(),
-                    pageDeviceId(frame.origin(), "group:" + m.id())));
+            JsonObject d = device("audioinput", pageDeviceId(frame.origin(), m.id()), m.label(),
+                    pageDeviceId(frame.origin(), "group:" + m.id()));
+            d.add("capabilities", DeviceCapabilities.microphone(d.get("deviceId").getAsString(),
+                    d.get("groupId").getAsString()));
+            out.add(d);
         }
         // A file the user chose stands in as a device while this origin uses it.
         java.util.Set<String> files = new java.util.TreeSet<>();
