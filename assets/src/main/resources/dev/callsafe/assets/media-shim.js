@@ -274,7 +274,7 @@
     if (t.kind === 'audio') return 500;
     if (t.settings && t.settings.displaySurface) return 3000;
     const rate = (t.settings && t.settings.frameRate) || 30;
-    return Math.max(1000, 25000 / rate);
+    return Math.max(1500, 25000 / rate);
   }
 
   function setMuted(source, muted) {
