@@ -24,7 +24,7 @@ final class DeviceCapabilities {
         c.add("aspectRatio", range((double) cap.minWidth() / cap.maxHeight(), (double) cap.maxWidth() / cap.minHeight()));
         c.add("frameRate", range(cap.minFrameRate(), cap.maxFrameRate()));
         c.add("facingMode", new JsonArray());
-        c.add("resizeMode", list("none"));
+        c.add("resizeMode", strings("none"));
         return c;
     }
 
@@ -33,9 +33,9 @@ final class DeviceCapabilities {
         c.add("sampleRate", range(SAMPLE_RATE, SAMPLE_RATE));
         c.add("sampleSize", range(32, 32));
         c.add("channelCount", range(1, 1));
-        c.add("echoCancellation", list(false));
-        c.add("autoGainControl", list(false));
-        c.add("noiseSuppression", list(false));
+        c.add("echoCancellation", unprocessed());
+        c.add("autoGainControl", unprocessed());
+        c.add("noiseSuppression", unprocessed());
         return c;
     }
 
@@ -53,13 +53,18 @@ final class DeviceCapabilities {
         return r;
     }
 
-    private static JsonArray list(Object value) {
+    private static JsonArray strings(String... values) {
         JsonArray a = new JsonArray();
-        if (value instanceof Boolean b) {
-            a.add(b);
-        } else {
-            a.add(value.toString());
+        for (String v : values) {
+            a.add(v);
         }
+        return a;
+    }
+
+    /** A processing switch (echo cancellation, gain control, noise suppression) that only offers "off". */
+    private static JsonArray unprocessed() {
+        JsonArray a = new JsonArray();
+        a.add(false);
         return a;
     }
 }
