@@ -88,7 +88,7 @@ class LoopbackCallEndToEndTest {
         });
         assertEquals(320, camera.get("w").getAsInt(), camera::toString);
         assertEquals(240, camera.get("h").getAsInt(), camera::toString);
-        // Played without a click: the capture lets the page play the call's sound (autoplay).
+        // The receiver's sound, played in an <audio> as a calling site plays its peer.
         JsonObject sound = browser.eval(caller, "call.sound()").getAsJsonObject();
         assertTrue(sound.get("level").getAsDouble() > 0.02, () -> "the receiver hears the microphone: " + sound);
         assertEquals(440, sound.get("hz").getAsDouble(), 15, () -> "the 440 Hz tone: " + sound);
