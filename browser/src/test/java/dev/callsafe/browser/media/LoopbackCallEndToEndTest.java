@@ -68,6 +68,26 @@ class LoopbackCallEndToEndTest {
         return p.get(p.size() - 1).getAsJsonObject();
     }
 
+    /** Turns the mouse wheel over the picker's list until the item is wholly in view (tabs come last). */
+    private void scrollIntoView(String name) {
+        javax.swing.JComponent item = browser.awaitShowing(name);
+        Wait.until(name + " in view", Duration.ofSeconds(15), () -> {
+            AtomicReference<Boolean> whole = new AtomicReference<>();
+            AtomicReference<java.awt.Point> over = new AtomicReference<>();
+            BrowserFixture.onEdt(() -> {
+                java.awt.Rectangle r = item.getVisibleRect();
+                whole.set(r.width == item.getWidth() && r.height == item.getHeight());
+                java.awt.Component view = javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, item);
+                java.awt.Point p = view.getLocationOnScreen();
+                over.set(new java.awt.Point(p.x + view.getWidth() / 2, p.y + view.getHeight() / 2));
+            });
+            if (!whole.get()) {
+                browser.input().wheel(over.get(), 2);
+            }
+            return whole.get();
+        });
+    }
+
     private static int[] rgb(JsonObject picture, String where) {
         JsonArray a = picture.getAsJsonArray(where);
         return new int[] {a.get(0).getAsInt(), a.get(1).getAsInt(), a.get(2).getAsInt()};
@@ -103,6 +123,7 @@ class LoopbackCallEndToEndTest {
             BrowserFixture.onEdt(() -> has.set(b.getIcon() != null));
             return has.get();
         });
+        scrollIntoView("share.picker.browser." + target.id());
         browser.clickNamed("share.picker.browser." + target.id());
         browser.clickNamed("share.picker.share");
         settled("the share was added");
