@@ -269,9 +269,9 @@
   }
 
   // The longest gap between frames of a working source: 25 frame intervals for a camera (as Chromium's own
-  // capture counts), more for a share (a still picture is sent again only once a second), 0.5 s for audio.
+  // capture counts), more for a share (a still picture is sent again only once a second), 1 s for audio.
   function stallLimit(t) {
-    if (t.kind === 'audio') return 500;
+    if (t.kind === 'audio') return 1000;
     if (t.settings && t.settings.displaySurface) return 3000;
     const rate = (t.settings && t.settings.frameRate) || 30;
     return Math.max(1500, 25000 / rate);

@@ -508,13 +508,14 @@ final class UserMediaService implements MessageHandler {
         res.add("tracks", out);
         // A document that captures may play media with sound, as in Chromium; granted before the page hears
         // of its tracks, so a play() right after getUserMedia resolves is already allowed.
+        long asked = System.nanoTime();
         context.tabs().stream().filter(t -> t.id() == frame.tabId()).findFirst()
                 .map(t -> t.allowPlayback(frame))
                 .orElse(java.util.concurrent.CompletableFuture.completedFuture(false))
                 .whenComplete((allowed, e) -> {
-                    if (!Boolean.TRUE.equals(allowed)) {
-                        LOG.info(() -> "autoplay not granted to " + frame.origin() + (e != null ? ": " + e : ""));
-                    }
+                    long ms = (System.nanoTime() - asked) / 1_000_000;
+                    LOG.info(() -> "playback " + (Boolean.TRUE.equals(allowed) ? "allowed" : "not allowed") + " for "
+                            + frame.origin() + " in " + ms + " ms" + (e != null ? ": " + e : ""));
                     reply.success(res.toString());
                 });
     }
