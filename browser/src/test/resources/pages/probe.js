@@ -43,8 +43,8 @@ window.probe = (() => {
   }
 
   // Collects n frames as shown by a <video> element: stamp, colour boxes and delay per frame.
-  async function video(n, timeoutMs) {
-    const track = st.stream.getVideoTracks()[0];
+  async function video(n, timeoutMs, which) {
+    const track = which || st.stream.getVideoTracks()[0];
     const v = document.createElement('video');
     v.muted = true; v.autoplay = true; v.playsInline = true;
     v.srcObject = new MediaStream([track]);
@@ -146,5 +146,50 @@ window.probe = (() => {
     return (await navigator.mediaDevices.enumerateDevices()).map((d) => d.toJSON());
   }
 
-  return { start, state, video, audioLevel, stopAll, readStream, errorOf, inChild, query, permissionChanges, devices };
+  // Waits (at most 5 s) until a playing element's time has advanced by 0.2 s.
+  async function advanced(el) {
+    const t0 = el.currentTime, deadline = performance.now() + 5000;
+    while (el.currentTime - t0 < 0.2 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return el.currentTime - t0;
+  }
+
+  // Plays a looped 440 Hz tone with sound in an <audio> (no click): the play() outcome and the time it played.
+  async function playTone() {
+    const rate = 8000, n = rate, buf = new ArrayBuffer(44 + n * 2), dv = new DataView(buf);
+    const str = (o, s) => { for (let i = 0; i < s.length; i++) dv.setUint8(o + i, s.charCodeAt(i)); };
+    str(0, 'RIFF'); dv.setUint32(4, 36 + n * 2, true); str(8, 'WAVE'); str(12, 'fmt ');
+    dv.setUint32(16, 16, true); dv.setUint16(20, 1, true); dv.setUint16(22, 1, true); dv.setUint32(24, rate, true);
+    dv.setUint32(28, rate * 2, true); dv.setUint16(32, 2, true); dv.setUint16(34, 16, true); str(36, 'data');
+    dv.setUint32(40, n * 2, true);
+    for (let i = 0; i < n; i++) dv.setInt16(44 + i * 2, Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate)), true);
+    const a = new Audio(URL.createObjectURL(new Blob([buf], { type: 'audio/wav' })));
+    a.loop = true;
+    document.body.appendChild(a);
+    try {
+      await a.play();
+      return { error: null, muted: a.muted, volume: a.volume, advanced: await advanced(a) };
+    } catch (e) {
+      return { error: e.name, message: e.message };
+    } finally {
+      a.pause(); a.remove();
+    }
+  }
+
+  // Plays the captured stream, camera and microphone, unmuted in a <video> (no click), as a call shows a peer.
+  async function playStream() {
+    const v = document.createElement('video');
+    v.srcObject = st.stream;
+    v.muted = false;
+    document.body.appendChild(v);
+    try {
+      await v.play();
+      return { error: null, muted: v.muted, advanced: await advanced(v) };
+    } catch (e) {
+      return { error: e.name, message: e.message };
+    } finally {
+      v.pause(); v.remove();
+    }
+  }
+
+  return { stream: () => st.stream, playTone, playStream, start, state, video, audioLevel, stopAll, readStream, errorOf, inChild, query, permissionChanges, devices };
 })();

@@ -73,7 +73,13 @@
     }
   }
 
-  function decorate(track, t, state) {
+  // One source per granted track: what the browser sends goes to every page track made of it (the first
+  // and its clones, each its own generator), and the browser closes the capture only when the last stops.
+  function newSource(t) {
+    return { t, sinks: new Set(), finished: false, abort: new AbortController(), paused: false, lastData: 0, muted: false };
+  }
+
+  function decorate(track, t, source, sink) {
     const frozen = (o) => JSON.parse(JSON.stringify(o || {}));
     Object.defineProperties(track, {
       label: { get: () => t.label, configurable: true },
@@ -82,24 +88,61 @@
       getConstraints: { value: () => frozen(t.constraints), configurable: true },
       stop: {
         value: function stop() {
-          if (state.finished) return;
-          state.finished = true;
-          state.abort.abort();
-          call('stop', { token: t.token }).catch(() => {});
+          if (sink.ended) return;
+          sink.ended = true;
           nativeStop.call(track);
+          source.sinks.delete(sink);
+          if (source.sinks.size === 0) finishSource(source);
+          else sourcePaused(source);
         },
         configurable: true,
       },
+      clone: { value: function clone() { return cloneTrack(source, sink); }, configurable: true },
     });
+    trackBehaviour(track, source, sink);
   }
 
-  // The browser ended the source (Stop in the chrome, navigation, device gone): end the track as a
+  function finishSource(source) {
+    if (source.finished) return;
+    source.finished = true;
+    source.abort.abort();
+    call('stop', { token: source.t.token }).catch(() => {});
+  }
+
+  // A page track of the source, with its own generator: stopping it leaves the others running.
+  function addSink(source, ended) {
+    const track = new Generator({ kind: source.t.kind });
+    const sink = { track, writer: track.writable.getWriter(), ended: false, enabled: true };
+    decorate(track, source.t, source, sink);
+    ourTracks.add(track);
+    if (ended || source.finished) {
+      sink.ended = true;
+      nativeStop.call(track);
+    } else {
+      source.sinks.add(sink);
+    }
+    return { track, sink };
+  }
+
+  // MediaStreamTrack.clone(): a new track of the same source, with the original's enabled and muted state.
+  function cloneTrack(source, sink) {
+    const copy = addSink(source, sink.ended);
+    copy.sink.enabled = sink.enabled;
+    if (!copy.sink.ended) setNativeEnabled(copy.track, sink.enabled);
+    return copy.track;
+  }
+
+  // The browser ended the source (Stop in the chrome, navigation, device gone): end every track of it as a
   // source end does, with an 'ended' event the page can observe.
-  function endFromBrowser(track, state) {
-    if (state.finished) return;
-    state.finished = true;
-    nativeStop.call(track);
-    track.dispatchEvent(new Event('ended'));
+  function endFromBrowser(source) {
+    source.finished = true;
+    for (const sink of Array.from(source.sinks)) {
+      source.sinks.delete(sink);
+      if (sink.ended) continue;
+      sink.ended = true;
+      nativeStop.call(sink.track);
+      sink.track.dispatchEvent(new Event('ended'));
+    }
   }
 
   // Reads exactly view.byteLength bytes into the view's memory (a BYOB read transfers the buffer, so
@@ -116,9 +159,22 @@
     return new Uint8Array(buffer, start, length);
   }
 
+  // Hands one frame (VideoFrame or AudioData) to every live track of the source; each gets its own copy.
+  async function deliver(source, media) {
+    const sinks = Array.from(source.sinks);
+    try {
+      await Promise.all(sinks.map((sink) => {
+        const copy = media.clone();
+        return sink.writer.write(copy).catch(() => {}).finally(() => copy.close());
+      }));
+    } finally {
+      media.close();
+    }
+  }
+
   // Frames arrive as a 32-byte header and a payload; each payload is read straight into its own
   // buffer (no intermediate chunks), which becomes the VideoFrame or AudioData.
-  async function pump(reader, writer, t, state) {
+  async function pump(reader, source) {
     let header = new Uint8Array(HEADER);
     for (;;) {
       header = await readExact(reader, header);
@@ -129,19 +185,18 @@
         len: view.getUint32(12, true), time: view.getFloat64(24, true),
       };
       const payload = await readExact(reader, new Uint8Array(m.len));
-      if (!payload || state.finished) return;
+      if (!payload || source.finished) return;
+      sourceAlive(source);
       if (m.magic === VIDEO_MAGIC) {
-        const frame = new VideoFrame(payload, {
+        await deliver(source, new VideoFrame(payload, {
           format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
-        });
-        try { await writer.write(frame); } finally { frame.close(); }
+        }));
       } else if (m.magic === AUDIO_MAGIC) {
         const samples = new Float32Array(payload.buffer, payload.byteOffset, m.len / 4);
-        const data = new AudioData({
+        await deliver(source, new AudioData({
           format: 'f32-planar', sampleRate: m.a, numberOfChannels: m.b,
           numberOfFrames: samples.length / m.b, timestamp: Math.round(m.time * 1000), data: samples,
-        });
-        try { await writer.write(data); } finally { data.close(); }
+        }));
       }
     }
   }
@@ -159,23 +214,88 @@
   }
 
   async function openTrack(t) {
-    const track = new Generator({ kind: t.kind });
-    const writer = track.writable.getWriter();
-    const state = { finished: false, abort: new AbortController() };
-    decorate(track, t, state);
+    const source = newSource(t);
+    const { track } = addSink(source, false);
     let response;
     try {
-      response = await fetch(STREAM_BASE + t.token, { signal: state.abort.signal, cache: 'no-store' });
+      response = await fetch(STREAM_BASE + t.token, { signal: source.abort.signal, cache: 'no-store' });
     } catch (e) {
       throw new DOMException('Could not open the ' + t.kind + ' source', 'NotReadableError');
     }
     if (!response.ok || !response.body) {
       throw new DOMException('Could not open the ' + t.kind + ' source', 'NotReadableError');
     }
-    pump(response.body.getReader({ mode: 'byob' }), writer, t, state)
+    source.lastData = performance.now();
+    watchStall(source);
+    pump(response.body.getReader({ mode: 'byob' }), source)
       .catch(() => {})
-      .finally(() => endFromBrowser(track, state));
+      .finally(() => endFromBrowser(source));
     return track;
+  }
+
+  // --- Track behaviour: enabled (the browser sends black frames and silence while every track of a source
+  // is disabled, and the chrome says paused), mute/unmute when the source stalls, ImageCapture.
+  const ourTracks = new WeakSet();
+  const enabledDescriptor = Object.getOwnPropertyDescriptor(MediaStreamTrack.prototype, 'enabled');
+  const mutedDescriptor = Object.getOwnPropertyDescriptor(MediaStreamTrack.prototype, 'muted');
+
+  function setNativeEnabled(track, on) {
+    enabledDescriptor.set.call(track, on);
+  }
+
+  function trackBehaviour(track, source, sink) {
+    Object.defineProperties(track, {
+      enabled: {
+        get: () => sink.enabled,
+        set: (value) => {
+          sink.enabled = !!value;
+          setNativeEnabled(track, sink.enabled);
+          sourcePaused(source);
+        },
+        configurable: true,
+      },
+      muted: { get: () => (sink.ended ? mutedDescriptor.get.call(track) : source.muted), configurable: true },
+    });
+  }
+
+  // The browser pauses the capture (black frames, silence; "paused" in the chrome) while no live track of
+  // the source is enabled.
+  function sourcePaused(source) {
+    const live = Array.from(source.sinks).filter((s) => !s.ended);
+    const paused = live.length > 0 && live.every((s) => !s.enabled);
+    if (paused === source.paused || source.finished) return;
+    source.paused = paused;
+    call('enabled', { token: source.t.token, enabled: !paused }).catch(() => {});
+  }
+
+  // The longest gap between frames of a working source: 25 frame intervals for a camera (as Chromium's own
+  // capture counts), more for a share (a still picture is sent again only once a second), 1 s for audio.
+  function stallLimit(t) {
+    if (t.kind === 'audio') return 1000;
+    if (t.settings && t.settings.displaySurface) return 3000;
+    const rate = (t.settings && t.settings.frameRate) || 30;
+    return Math.max(1500, 25000 / rate);
+  }
+
+  function setMuted(source, muted) {
+    if (source.muted === muted) return;
+    source.muted = muted;
+    for (const sink of source.sinks) {
+      if (!sink.ended) sink.track.dispatchEvent(new Event(muted ? 'mute' : 'unmute'));
+    }
+  }
+
+  function sourceAlive(source) {
+    source.lastData = performance.now();
+    if (source.muted) setMuted(source, false);
+  }
+
+  function watchStall(source) {
+    const limit = stallLimit(source.t);
+    const timer = setInterval(() => {
+      if (source.finished) { clearInterval(timer); return; }
+      if (!source.muted && performance.now() - source.lastData > limit) setMuted(source, true);
+    }, Math.min(250, limit / 2));
   }
 
   async function getUserMedia(constraints) {
@@ -195,10 +315,53 @@
 
   async function enumerateDevices() {
     const list = await call('enumerateDevices');
-    return list.map((d) => Object.freeze({
-      deviceId: d.deviceId, kind: d.kind, label: d.label, groupId: d.groupId,
-      toJSON() { return { deviceId: d.deviceId, kind: d.kind, label: d.label, groupId: d.groupId }; },
+    return list.map(deviceInfo);
+  }
+
+  // enumerateDevices() entries are real MediaDeviceInfo / InputDeviceInfo objects: their prototypes are the
+  // native ones (instanceof, toString tag, constructor), whose getters and methods answer from what the
+  // browser reported for our objects and keep their native behaviour for any other.
+  const deviceInfos = new WeakMap();
+  function deviceInfo(d) {
+    const input = d.kind === 'videoinput' || d.kind === 'audioinput';
+    const proto = input && window.InputDeviceInfo ? InputDeviceInfo.prototype : MediaDeviceInfo.prototype;
+    const info = Object.create(proto);
+    deviceInfos.set(info, Object.freeze({
+      deviceId: String(d.deviceId), kind: String(d.kind), label: String(d.label), groupId: String(d.groupId),
+      capabilities: d.capabilities || {},
     }));
+    return info;
+  }
+  function patchDeviceInfo(proto, members) {
+    for (const [name, own] of Object.entries(members)) {
+      const native = Object.getOwnPropertyDescriptor(proto, name);
+      if (!native) continue;
+      if (native.get) {
+        const getter = native.get;
+        Object.defineProperty(proto, name, {
+          get: { [name]() { const i = deviceInfos.get(this); return i ? own(i) : getter.call(this); } }[name],
+          configurable: true, enumerable: native.enumerable,
+        });
+      } else if (typeof native.value === 'function') {
+        const method = native.value;
+        Object.defineProperty(proto, name, {
+          value: { [name]() { const i = deviceInfos.get(this); return i ? own(i) : method.apply(this, arguments); } }[name],
+          writable: true, configurable: true, enumerable: native.enumerable,
+        });
+      }
+    }
+  }
+  if (window.MediaDeviceInfo) {
+    patchDeviceInfo(MediaDeviceInfo.prototype, {
+      deviceId: (i) => i.deviceId, kind: (i) => i.kind, label: (i) => i.label, groupId: (i) => i.groupId,
+      toJSON: (i) => ({ deviceId: i.deviceId, kind: i.kind, label: i.label, groupId: i.groupId }),
+    });
+  }
+  // The spec: a device not yet exposed to the document (empty deviceId) describes nothing.
+  if (window.InputDeviceInfo) {
+    patchDeviceInfo(InputDeviceInfo.prototype, {
+      getCapabilities: (i) => (i.deviceId === '' ? {} : JSON.parse(JSON.stringify(i.capabilities))),
+    });
   }
 
   // Display capture (screen, application, tab). The page-side activation check is only the spec's
@@ -277,18 +440,14 @@
     define('getDisplayMedia', function getDisplayMedia_(o) { return getDisplayMedia(o); });
   }
 
-  if (window.MediaDevices && navigator.mediaDevices) {
+  // Secure contexts only, as the Media Capture spec says ([SecureContext]) and Chromium does: an insecure
+  // page has no navigator.mediaDevices and no legacy getUserMedia (the browser refuses its bridge calls too).
+  if (window.isSecureContext && window.MediaDevices && navigator.mediaDevices) {
     install(MediaDevices.prototype);
-  } else {
-    // Insecure contexts have no mediaDevices; give them one whose calls the browser refuses, so pages
-    // get the NotAllowedError the consent rules promise instead of a TypeError.
-    const md = new EventTarget();
-    install(md);
-    Object.defineProperty(Navigator.prototype, 'mediaDevices', { get: () => md, configurable: true });
   }
   // devicechange: a long poll like the permission watch below, started when the page first listens
   // (addEventListener or ondevicechange); answered when a camera or microphone appears or disappears.
-  if (window.MediaDevices && navigator.mediaDevices) {
+  if (window.isSecureContext && window.MediaDevices && navigator.mediaDevices) {
     let deviceKnown = null;
     let deviceWatching = false;
     const watchDevices = () => {
@@ -390,10 +549,56 @@
     });
   }
 
-  const legacy = function (constraints, ok, err) {
-    getUserMedia(constraints).then(ok, err);
-  };
+  // The legacy callback form (Media Capture spec, "Navigator.getUserMedia"): three required arguments, the
+  // same consent path as mediaDevices.getUserMedia. Secure contexts only.
   for (const name of ['getUserMedia', 'webkitGetUserMedia']) {
-    Object.defineProperty(Navigator.prototype, name, { value: legacy, writable: true, configurable: true });
+    if (!window.isSecureContext) {
+      delete Navigator.prototype[name];
+      continue;
+    }
+    const legacy = { [name](constraints, successCallback, errorCallback) {
+      if (arguments.length < 3) {
+        throw new TypeError(`Failed to execute '${name}' on 'Navigator': 3 arguments required, but only ${arguments.length} present.`);
+      }
+      if (typeof successCallback !== 'function' || typeof errorCallback !== 'function') {
+        throw new TypeError(`Failed to execute '${name}' on 'Navigator': The callbacks provided as parameters 2 and 3 are not functions.`);
+      }
+      getUserMedia(constraints).then((s) => successCallback(s), (e) => errorCallback(e));
+    } }[name];
+    Object.defineProperty(Navigator.prototype, name, { value: legacy, writable: true, configurable: true, enumerable: true });
+  }
+
+  // ImageCapture on our tracks: grabFrame is the engine's own (it reads the track's frames); takePhoto and the
+  // photo settings would ask the engine's capture device, which our tracks do not have, so they are answered
+  // from a frame of the track and the browser's settings.
+  if (window.ImageCapture) {
+    const trackOf = Object.getOwnPropertyDescriptor(ImageCapture.prototype, 'track').get;
+    const nativeGrab = ImageCapture.prototype.grabFrame;
+    const own = (ic) => { const t = trackOf.call(ic); return ourTracks.has(t) ? t : null; };
+    const size = (t) => { const st = t.getSettings(); return { w: st.width || 0, h: st.height || 0 }; };
+    const patch = (name, fn) => {
+      const native = ImageCapture.prototype[name];
+      Object.defineProperty(ImageCapture.prototype, name, {
+        value: { [name](...args) { const t = own(this); return t ? fn.call(this, t, ...args) : native.apply(this, args); } }[name],
+        writable: true, configurable: true, enumerable: true,
+      });
+    };
+    patch('takePhoto', async function (t) {
+      if (t.readyState !== 'live') throw new DOMException('The track has ended', 'InvalidStateError');
+      const bitmap = await nativeGrab.call(this);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      canvas.getContext('2d').drawImage(bitmap, 0, 0);
+      bitmap.close();
+      return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+    });
+    patch('getPhotoCapabilities', async function (t) {
+      const { w, h } = size(t);
+      return { redEyeReduction: 'never', imageHeight: { min: h, max: h, step: 0 },
+        imageWidth: { min: w, max: w, step: 0 }, fillLightMode: [] };
+    });
+    patch('getPhotoSettings', async function (t) {
+      const { w, h } = size(t);
+      return { fillLightMode: 'off', imageHeight: h, imageWidth: w, redEyeReduction: false };
+    });
   }
 })();

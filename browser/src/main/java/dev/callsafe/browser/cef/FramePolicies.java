@@ -128,6 +128,47 @@ public final class FramePolicies {
         }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Lets the frame's document play media with sound without a click while it captures, as Chromium does
+     * for a document capturing through its own path (Blink's autoplay policy asks the frame whether it
+     * captures, which only Chromium's capture can answer). The one per-frame grant the engine offers is user
+     * activation: it is given to the frame in an isolated world (DevTools' user gesture for that evaluation)
+     * and its transient part is consumed in the same evaluation, before any page script can run, so only
+     * sticky activation stays: autoplay, not popups or share pickers. A frame that already has sticky
+     * activation needs nothing (its own transient activation is left alone); a frame where activation cannot
+     * be consumed (PaymentRequest unavailable: a cross-origin iframe without allow="payment") gets nothing.
+     * Twins (frames that cannot be told apart) are all granted or none.
+     */
+    public CompletableFuture<Boolean> allowPlayback(String cefFrameId) {
+        return candidates(cefFrameId).thenCompose(candidates -> {
+            List<CompletableFuture<Boolean>> each = new ArrayList<>();
+            for (Node c : candidates) {
+                each.add(evaluateIsolated(c, "callsafe-playback", "(() => {"
+                        + " if (navigator.userActivation.hasBeenActive) return 'active';"
+                        + " try { " + PAYMENT_REQUEST + "; return 'grant'; } catch (e) { return 'unable'; } })()")
+                        .thenCompose(v -> {
+                            String state = v != null && v.isJsonPrimitive() ? v.getAsString() : "unable";
+                            if (!state.equals("grant")) {
+                                return CompletableFuture.completedFuture(state.equals("active"));
+                            }
+                            return evaluateIsolatedRaw(c, "callsafe-playback", "(() => {"
+                                    + " try { " + PAYMENT_REQUEST + ".show().catch(() => { }); } catch (e) { }"
+                                    + " return navigator.userActivation.hasBeenActive"
+                                    + " && !navigator.userActivation.isActive; })()", true)
+                                    .thenApply(FramePolicies::valueOf)
+                                    .thenApply(r -> r != null && r.isJsonPrimitive() && r.getAsBoolean());
+                        }));
+            }
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> each.stream().allMatch(CompletableFuture::join));
+        }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, e) -> LOG.fine(() ->
+                "playback for frame " + cefFrameId + ": " + (e != null ? e : ok)));
+    }
+
+    /** A payment request for a method that does not exist: its show() consumes activation, then fails. */
+    private static final String PAYMENT_REQUEST = "new PaymentRequest([{supportedMethods: 'https://callsafe.invalid/consume'}],"
+            + " {total: {label: 'consume', amount: {currency: 'USD', value: '0'}}})";
+
     /** The engine's frames that are this CEF frame: same URL, same parent URL (twins cannot be told apart). */
     private CompletableFuture<List<Node>> candidates(String cefFrameId) {
         CefFrame frame = browser.getFrameByIdentifier(cefFrameId);
@@ -290,6 +331,12 @@ public final class FramePolicies {
 
     /** Evaluates in an isolated world of the frame: the page's own scripts cannot redefine anything there. */
     private CompletableFuture<JsonObject> evaluateIsolatedRaw(Node frame, String worldName, String expression) {
+        return evaluateIsolatedRaw(frame, worldName, expression, false);
+    }
+
+    /** @param userGesture whether the evaluation gives the frame user activation (DevTools' user gesture) */
+    private CompletableFuture<JsonObject> evaluateIsolatedRaw(Node frame, String worldName, String expression,
+                                                              boolean userGesture) {
         JsonObject world = new JsonObject();
         world.addProperty("frameId", frame.id());
         world.addProperty("worldName", worldName);
@@ -298,15 +345,21 @@ public final class FramePolicies {
             p.addProperty("contextId", w.get("executionContextId").getAsInt());
             p.addProperty("expression", expression);
             p.addProperty("returnByValue", true);
+            if (userGesture) {
+                p.addProperty("userGesture", true);
+            }
             return targets.send(frame.target(), "Runtime.evaluate", p);
         });
     }
 
     private CompletableFuture<JsonElement> evaluateIsolated(Node frame, String worldName, String expression) {
-        return evaluateIsolatedRaw(frame, worldName, expression).thenApply(r -> {
-            JsonObject result = r.getAsJsonObject("result");
-            return r.has("exceptionDetails") || result == null || !result.has("value") ? null : result.get("value");
-        });
+        return evaluateIsolatedRaw(frame, worldName, expression).thenApply(FramePolicies::valueOf);
+    }
+
+    /** The value of an evaluation's answer, or null when it threw or has none. */
+    private static JsonElement valueOf(JsonObject r) {
+        JsonObject result = r.getAsJsonObject("result");
+        return r.has("exceptionDetails") || result == null || !result.has("value") ? null : result.get("value");
     }
 
     private CompletableFuture<Set<String>> policy(Node frame) {

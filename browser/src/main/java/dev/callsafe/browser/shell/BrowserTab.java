@@ -212,6 +212,14 @@ public final class BrowserTab extends JPanel implements Tab {
         return policies.consumeActivation(frame.frameId()).exceptionally(e -> false);
     }
 
+    @Override
+    public CompletableFuture<Boolean> allowPlayback(FrameRef frame) {
+        if (frame.tabId() != id()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return policies.allowPlayback(frame.frameId()).exceptionally(e -> false);
+    }
+
     /**
      * The text selected in the main frame (in a text field or the document), read in an isolated world so
      * the page cannot substitute what gets copied; empty when the selection is in another frame.

@@ -61,17 +61,4 @@ class PageErrorsEndToEndTest {
         assertEquals("OverconstrainedError", e.get("name").getAsString());
         assertEquals("deviceId", e.get("constraint").getAsString());
     }
-
-    @Test
-    void insecureOriginIsRefusedWithoutAPrompt() throws Exception {
-        String url = "http://" + BrowserFixture.INSECURE_HOST + ":" + browser.pages().port() + "/call.html";
-        BrowserTab insecure = browser.open(url);
-        browser.eval(insecure, "probe.start({video: true})");
-        JsonObject s = Wait.value("settled", Duration.ofSeconds(10),
-                () -> browser.eval(insecure, "probe.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
-        assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString());
-        assertTrue(s.getAsJsonObject("error").get("message").getAsString().contains("secure"));
-        assertTrue(browser.showing("consent.prompt").isEmpty());
-        browser.close(insecure);
-    }
 }

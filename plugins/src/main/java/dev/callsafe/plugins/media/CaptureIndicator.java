@@ -106,10 +106,10 @@ final class CaptureIndicator extends JPanel {
         boolean cam = live.stream().anyMatch(t -> t.kind() == MediaKind.CAMERA && !fromFile(t));
         boolean mic = live.stream().anyMatch(t -> t.kind() == MediaKind.MICROPHONE && !fromFile(t));
         if (cam) {
-            what.add("Camera");
+            what.add(paused(live, MediaKind.CAMERA) ? "Camera (paused)" : "Camera");
         }
         if (mic) {
-            what.add("Microphone");
+            what.add(paused(live, MediaKind.MICROPHONE) ? "Microphone (paused)" : "Microphone");
         }
         // Live tracks come in no particular order; files are named in device order (camera, then microphone).
         live.stream().filter(CaptureIndicator::fromFile).sorted(Comparator.comparing(LiveTrack::kind))
@@ -122,6 +122,11 @@ final class CaptureIndicator extends JPanel {
         live.forEach(t -> origins.add(t.owner().origin().display()));
         return "\u25CF " + String.join(" and ", what) + " in use by " + String.join(", ", origins)
                 + (devices.isEmpty() ? "" : " \u2014 " + String.join(", ", devices));
+    }
+
+    /** Whether every device track of this kind is paused by its page (it sends black frames or silence). */
+    private static boolean paused(List<LiveTrack> live, MediaKind kind) {
+        return live.stream().filter(t -> t.kind() == kind && !fromFile(t)).allMatch(LiveTrack::paused);
     }
 
     /** "Camera allowed for this call" for granted kinds no live track of the tab captures, or "". */

@@ -17,6 +17,7 @@ final class LiveTrack {
     private final FramedPipe pipe;
     private final AutoCloseable source;
     private final String device;
+    private final TrackPause pause;
     private boolean opened;
 
     LiveTrack(String token, FrameRef owner, MediaKind kind, JsonObject description, FramedPipe pipe,
@@ -27,6 +28,13 @@ final class LiveTrack {
     /** @param device the browser's id of the device captured (null when the track has no device) */
     LiveTrack(String token, FrameRef owner, MediaKind kind, JsonObject description, FramedPipe pipe,
               AutoCloseable source, String device) {
+        this(token, owner, kind, description, pipe, source, device, null);
+    }
+
+    /** @param pause what the track sends while the page disables it, or null when it cannot be paused */
+    LiveTrack(String token, FrameRef owner, MediaKind kind, JsonObject description, FramedPipe pipe,
+              AutoCloseable source, String device, TrackPause pause) {
+        this.pause = pause;
         this.device = device;
         this.token = token;
         this.owner = owner;
@@ -56,6 +64,20 @@ final class LiveTrack {
     /** The browser's id of the captured device (a camera, microphone or chosen file), or null. */
     String device() {
         return device;
+    }
+
+    /** Whether the page has disabled every page track of this one (it then gets black frames or silence). */
+    boolean paused() {
+        return pause != null && pause.paused();
+    }
+
+    /** Pauses or resumes the track; false when this track cannot be paused (what it sends is not filtered). */
+    boolean pause(boolean paused) {
+        if (pause == null) {
+            return false;
+        }
+        pause.set(paused);
+        return true;
     }
 
     FramedPipe pipe() {

@@ -54,6 +54,15 @@ final class LiveTracks {
         fire();
     }
 
+    /** The page enabled or disabled the track (every page track of it): black frames or silence while off. */
+    void pause(String token, boolean paused) {
+        LiveTrack t = byToken.get(token);
+        if (t != null && t.paused() != paused && t.pause(paused)) {
+            LOG.info(() -> "track " + (paused ? "paused" : "resumed") + ": " + t.kind() + " for " + t.owner().origin());
+            fire();
+        }
+    }
+
     void endAll(Predicate<LiveTrack> p, String reason) {
         for (LiveTrack t : matching(p)) {
             end(t.token(), reason);

@@ -58,9 +58,7 @@ final class PageDevices {
                 continue;
             }
             String type = kind == MediaKind.CAMERA ? "videoinput" : "audioinput";
-            List<String[]> present = kind == MediaKind.CAMERA
-                    ? devices.cameras().stream().map((Camera c) -> new String[] {c.id(), c.label()}).toList()
-                    : devices.microphones().stream().map((Microphone m) -> new String[] {m.id(), m.label()}).toList();
+            List<?> present = kind == MediaKind.CAMERA ? devices.cameras() : devices.microphones();
             boolean revealed = permissions.revealsLabels(check.request(Set.of(kind), null)).isGranted();
             if (!revealed) {
                 if (!present.isEmpty()) {
@@ -68,8 +66,8 @@ final class PageDevices {
                 }
                 continue;
             }
-            for (String[] d : present) {
-                out.add(device(type, id(frame, d[0]), d[1], id(frame, "group:" + d[0])));
+            for (Object d : present) {
+                out.add(kind == MediaKind.CAMERA ? camera(frame, (Camera) d) : microphone(frame, (Microphone) d));
             }
             // A file the user chose stands in as a device while this origin uses it.
             Set<String> files = new TreeSet<>();
@@ -90,6 +88,21 @@ final class PageDevices {
      */
     String fingerprint(FrameCheck check) {
         return id(check.frame(), "device-list\u0000" + list(check));
+    }
+
+    /** A camera's entry, with what {@code InputDeviceInfo.getCapabilities()} answers once it is revealed. */
+    private JsonObject camera(FrameRef frame, Camera c) {
+        JsonObject d = device("videoinput", id(frame, c.id()), c.label(), id(frame, "group:" + c.id()));
+        d.add("capabilities", DeviceCapabilities.camera(d.get("deviceId").getAsString(),
+                d.get("groupId").getAsString(), c.capabilities()));
+        return d;
+    }
+
+    private JsonObject microphone(FrameRef frame, Microphone m) {
+        JsonObject d = device("audioinput", id(frame, m.id()), m.label(), id(frame, "group:" + m.id()));
+        d.add("capabilities", DeviceCapabilities.microphone(d.get("deviceId").getAsString(),
+                d.get("groupId").getAsString()));
+        return d;
     }
 
     private static JsonObject device(String kind, String id, String label, String group) {

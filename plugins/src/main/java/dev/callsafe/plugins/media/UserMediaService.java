@@ -136,6 +136,12 @@ final class UserMediaService implements MessageHandler {
                     }
                 });
                 break;
+            case "enabled":
+                String paused = msg.has("token") ? msg.get("token").getAsString() : "";
+                boolean enabled = !msg.has("enabled") || msg.get("enabled").getAsBoolean();
+                tracks.get(paused).filter(t -> t.isOwnedBy(frame)).ifPresent(t -> tracks.pause(t.token(), !enabled));
+                reply.success("{}");
+                break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
                 tracks.get(token).filter(t -> t.isOwnedBy(frame))
@@ -564,7 +570,18 @@ final class UserMediaService implements MessageHandler {
         started.forEach(t -> out.add(t.description()));
         JsonObject res = new JsonObject();
         res.add("tracks", out);
-        reply.success(res.toString());
+        // A document that captures may play media with sound, as in Chromium; granted before the page hears
+        // of its tracks, so a play() right after getUserMedia resolves is already allowed.
+        long asked = System.nanoTime();
+        context.tabs().stream().filter(t -> t.id() == frame.tabId()).findFirst()
+                .map(t -> t.allowPlayback(frame))
+                .orElse(java.util.concurrent.CompletableFuture.completedFuture(false))
+                .whenComplete((allowed, e) -> {
+                    long ms = (System.nanoTime() - asked) / 1_000_000;
+                    LOG.info(() -> "playback " + (Boolean.TRUE.equals(allowed) ? "allowed" : "not allowed") + " for "
+                            + frame.origin() + " in " + ms + " ms" + (e != null ? ": " + e : ""));
+                    reply.success(res.toString());
+                });
     }
 
     private LiveTrack openCamera(FrameRef frame, DeviceOption<Camera> option, TrackConstraints c)
@@ -572,10 +589,11 @@ final class UserMediaService implements MessageHandler {
         Camera cam = option.device();
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
+        TrackPause pause = new TrackPause();
         // One capture per device: a second track of a running camera joins it (and gets its format).
         var lease = deviceContext.captures().camera(cam, option.format().orElseThrow(),
                 f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
-                        f.captureTimeMillis(), f.i420()),
+                        f.captureTimeMillis(), pause.video(f.width(), f.height(), f.i420())),
                 () -> tracks.end(token, "camera ended"));
         VideoFormat real = lease.source().format();
         String pageId = pageDeviceId(frame, cam.id());
@@ -595,7 +613,7 @@ final class UserMediaService implements MessageHandler {
         caps.add("height", range(cap.minHeight(), cap.maxHeight()));
         caps.add("frameRate", range(cap.minFrameRate(), cap.maxFrameRate()));
         LiveTrack track = new LiveTrack(token, frame, MediaKind.CAMERA,
-                describe("video", token, cam.label(), settings, caps, c), pipe, lease, cam.id());
+                describe("video", token, cam.label(), settings, caps, c), pipe, lease, cam.id(), pause);
         tracks.add(track);
         return track;
     }
@@ -603,9 +621,10 @@ final class UserMediaService implements MessageHandler {
     private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException {
         String token = newToken();
         FramedPipe pipe = new FramedPipe(50, () -> tracks.end(token, "stream closed by page"));
+        TrackPause pause = new TrackPause();
         var lease = deviceContext.captures().microphone(mic,
                 chunk -> pipe.offer(FramedPipe.AUDIO_MAGIC, chunk.sampleRate(), 1, chunk.sequence(),
-                        chunk.captureTimeMillis(), floats(chunk.samples())),
+                        chunk.captureTimeMillis(), floats(pause.audio(chunk.samples()))),
                 () -> tracks.end(token, "microphone ended"));
         AudioSource source = lease.source();
         String pageId = pageDeviceId(frame, mic.id());
@@ -623,7 +642,7 @@ final class UserMediaService implements MessageHandler {
         caps.add("sampleRate", range(source.sampleRate(), source.sampleRate()));
         caps.add("channelCount", range(1, 1));
         LiveTrack track = new LiveTrack(token, frame, MediaKind.MICROPHONE,
-                describe("audio", token, mic.label(), settings, caps, c), pipe, lease, mic.id());
+                describe("audio", token, mic.label(), settings, caps, c), pipe, lease, mic.id(), pause);
         tracks.add(track);
         return track;
     }

@@ -46,6 +46,13 @@ public interface Tab {
      */
     java.util.concurrent.CompletableFuture<Boolean> consumeTransientActivation(FrameRef frame);
 
+    /**
+     * Lets this frame's document play media with sound without a click, as Chromium lets a document that
+     * captures the camera or microphone (Blink learns of capture only through its own capture path, which
+     * ours bypasses). True when the document may now autoplay; false when the engine could not do it.
+     */
+    java.util.concurrent.CompletableFuture<Boolean> allowPlayback(FrameRef frame);
+
     /** A still JPEG picture of the tab's own rendering, at most this size (picker thumbnails). */
     java.util.concurrent.CompletableFuture<byte[]> snapshot(int maxWidth, int maxHeight);
 
