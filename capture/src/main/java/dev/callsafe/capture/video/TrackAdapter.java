@@ -6,7 +6,11 @@ package dev.callsafe.capture.video;
  * own; the target can change while frames flow ({@code applyConstraints}).
  */
 public final class TrackAdapter {
-    /** What the track delivers: size, most frames a second, and whether to crop to the shape or only scale. */
+    /**
+     * What the track delivers: most frames a second and the size, either exactly ({@code crop}: the centre cut
+     * to the size's shape, then scaled) or as a box the whole picture is shrunk to fit, keeping its shape (a
+     * shared screen or window, whose size can change while it is shared).
+     */
     public record Target(int width, int height, double frameRate, boolean crop) {
         public Target {
             if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0 || !(frameRate > 0)) {
@@ -40,29 +44,40 @@ public final class TrackAdapter {
             return null;
         }
         nextDue = now - nextDue > interval ? now + interval : nextDue + interval;
-        if (in.width() == t.width() && in.height() == t.height()) {
+        int w = t.width();
+        int h = t.height();
+        if (!t.crop()) {
+            double s = Math.min(1, Math.min((double) w / in.width(), (double) h / in.height()));
+            w = Math.max(2, (int) Math.round(in.width() * s) & ~1);
+            h = Math.max(2, (int) Math.round(in.height() * s) & ~1);
+        }
+        if (in.width() == w && in.height() == h) {
             return in;
         }
-        return scale(in, t);
+        return scale(in, w, h, t.crop());
     }
 
-    private static VideoFrame scale(VideoFrame in, Target t) {
+    /** The size a picture of {@code sw x sh} gets from a fitting target (for the settings a page reads). */
+    public static int[] fitted(int sw, int sh, int w, int h) {
+        double s = Math.min(1, Math.min((double) w / sw, (double) h / sh));
+        return new int[] {Math.max(2, (int) Math.round(sw * s) & ~1), Math.max(2, (int) Math.round(sh * s) & ~1)};
+    }
+
+    private static VideoFrame scale(VideoFrame in, int w, int h, boolean crop) {
         int sw = in.width();
         int sh = in.height();
         // The source region: with crop, the largest centred part of the target's shape; else all of it.
         int cw = sw;
         int ch = sh;
-        if (t.crop()) {
-            if ((long) sw * t.height() > (long) sh * t.width()) {
-                cw = (int) Math.round((double) sh * t.width() / t.height());
+        if (crop) {
+            if ((long) sw * h > (long) sh * w) {
+                cw = (int) Math.round((double) sh * w / h) & ~1;
             } else {
-                ch = (int) Math.round((double) sw * t.height() / t.width());
+                ch = (int) Math.round((double) sw * h / w) & ~1;
             }
         }
         int cx = ((sw - cw) / 2) & ~1;
         int cy = ((sh - ch) / 2) & ~1;
-        int w = t.width();
-        int h = t.height();
         byte[] out = new byte[w * h * 3 / 2];
         byte[] src = in.i420();
         plane(src, 0, sw, cx, cy, cw, ch, out, 0, w, h);

@@ -42,6 +42,11 @@ class TrackAdapterTest {
         assertEquals(200, luma(square, 2, 30));
         assertEquals(50, luma(square, 57, 30));
         assertEquals(0, luma(square, 30, 0), "the top rows are not cropped away");
+        // Fitting a 4:3 picture into a 16:9 box keeps its shape.
+        VideoFrame fit = new TrackAdapter(new TrackAdapter.Target(160, 90, 30, false)).adapt(f);
+        assertEquals(120, fit.width());
+        assertEquals(90, fit.height());
+        assertSame(f, new TrackAdapter(new TrackAdapter.Target(400, 400, 30, false)).adapt(f), "never enlarged");
     }
 
     @Test
