@@ -80,6 +80,27 @@
       getSettings: { value: () => frozen(t.settings), configurable: true },
       getCapabilities: { value: () => frozen(t.capabilities), configurable: true },
       getConstraints: { value: () => frozen(t.constraints), configurable: true },
+      // The browser chooses new settings by the spec's algorithm and changes what the source delivers to
+      // this track (size, crop, frame rate); settings and constraints change only when it succeeds.
+      applyConstraints: {
+        value: function applyConstraints(constraints) {
+          return (async () => {
+            if (constraints === undefined) constraints = {};
+            if (typeof constraints !== 'object' || constraints === null) {
+              throw new TypeError("Failed to execute 'applyConstraints': constraints must be an object");
+            }
+            let c;
+            try { c = JSON.parse(JSON.stringify(constraints)); } catch (_) {
+              throw new TypeError("Failed to execute 'applyConstraints': constraints are not plain data");
+            }
+            if (state.finished) return;
+            const r = await call('applyConstraints', { token: t.token, constraints: c });
+            t.settings = r.settings;
+            t.constraints = r.constraints;
+          })();
+        },
+        configurable: true,
+      },
       stop: {
         value: function stop() {
           if (state.finished) return;

@@ -2,9 +2,11 @@ package dev.callsafe.plugins.media;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +29,21 @@ import com.google.gson.JsonParser;
 import dev.callsafe.capture.screen.DisplayCapture;
 import dev.callsafe.capture.screen.ShareOptions;
 import dev.callsafe.capture.screen.ShareTarget;
+import dev.callsafe.capture.video.TrackAdapter;
 import dev.callsafe.capture.video.VideoFormat;
+import dev.callsafe.capture.video.VideoFrame;
 import dev.callsafe.capture.video.VideoSource;
 import dev.callsafe.permissions.DisplayConsent;
 import dev.callsafe.permissions.DisplayDecision;
 import dev.callsafe.permissions.DisplayRequest;
 import dev.callsafe.permissions.DisplaySource;
 import dev.callsafe.permissions.SitePermissions;
+import dev.callsafe.plugins.media.constraints.Candidate;
+import dev.callsafe.plugins.media.constraints.MediaConstraints;
+import dev.callsafe.plugins.media.constraints.SelectSettings;
+import dev.callsafe.plugins.media.constraints.TrackKind;
+import dev.callsafe.plugins.media.constraints.VideoMode;
+import dev.callsafe.plugins.media.constraints.VideoModes;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
 import dev.callsafe.plugins.spi.PluginContext;
@@ -158,6 +168,7 @@ final class DisplayMediaService implements MessageHandler {
                 frameRate = Math.min(DEFAULT_FRAME_RATE, asked);
             }
         }
+        MediaConstraints.parse(video); // wrongly typed members are TypeErrors before any picker
         return new Ask(wanted, tabId, frameRate, video);
     }
 
@@ -277,34 +288,64 @@ final class DisplayMediaService implements MessageHandler {
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
             return;
         }
-        VideoFormat real = source.format();
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
-        source.addSink(f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
-                f.captureTimeMillis(), f.i420()));
+        Map<String, Object> fixed = surfaceSettings(choice.source());
+        MediaConstraints spec;
+        VideoMode mode;
+        try {
+            spec = MediaConstraints.parse(ask.constraints());
+            mode = displayMode(source.format(), spec, fixed);
+        } catch (MediaError e) {
+            source.close();
+            fail(reply, e);
+            return;
+        }
+        // The share is shrunk to fit the size asked for, keeping its shape, and thinned to the rate asked for.
+        TrackAdapter adapter = new TrackAdapter(displayTarget(mode));
+        source.addSink(f -> {
+            VideoFrame g = adapter.adapt(f);
+            if (g != null) {
+                pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(), g.i420());
+            }
+        });
         source.onEnded(() -> tracks.end(token, "shared source ended"));
-        JsonObject settings = new JsonObject();
-        settings.addProperty("width", real.width());
-        settings.addProperty("height", real.height());
-        settings.addProperty("frameRate", real.frameRate());
-        settings.addProperty("aspectRatio", (double) real.width() / real.height());
-        settings.addProperty("resizeMode", "none");
-        settings.addProperty("displaySurface", surface(choice.source()));
-        settings.addProperty("logicalSurface", true);
-        settings.addProperty("cursor", "never");
-        JsonObject caps = new JsonObject();
-        caps.addProperty("displaySurface", surface(choice.source()));
+        Map<String, Object> settings = new LinkedHashMap<>(mode.settings());
+        settings.putAll(fixed);
+        VideoFormat real = source.format();
+        Map<String, Object> caps = new LinkedHashMap<>();
+        caps.put("width", TrackSettings.range(VideoModes.MIN_SIZE, real.width()));
+        caps.put("height", TrackSettings.range(VideoModes.MIN_SIZE, real.height()));
+        caps.put("frameRate", TrackSettings.range(VideoModes.MIN_FRAME_RATE, real.frameRate()));
+        caps.put("aspectRatio", TrackSettings.range((double) VideoModes.MIN_SIZE / real.height(),
+                (double) real.width() / VideoModes.MIN_SIZE));
+        caps.put("resizeMode", List.of("none", "crop-and-scale"));
+        caps.put("displaySurface", fixed.get("displaySurface"));
+        caps.put("logicalSurface", true);
+        caps.put("cursor", List.of(fixed.get("cursor")));
         JsonObject d = new JsonObject();
         d.addProperty("kind", "video");
         d.addProperty("token", token);
         d.addProperty("label", choice.label());
-        d.add("settings", settings);
-        d.add("capabilities", caps);
+        d.add("settings", TrackSettings.json(settings));
+        d.add("capabilities", TrackSettings.json(caps));
         d.add("constraints", ask.constraints());
         if (choice.tab() != null) {
             d.addProperty("sharedTab", choice.tab().id()); // for the tab strip's mark (SharingReminders)
         }
         LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, source);
+        track.onApplyConstraints(k -> {
+            VideoMode m = displayMode(source.format(), k.spec(), fixed);
+            adapter.retarget(displayTarget(m));
+            Map<String, Object> now = new LinkedHashMap<>(m.settings());
+            now.putAll(fixed);
+            JsonObject json = TrackSettings.json(now);
+            synchronized (d) {
+                d.add("settings", json);
+                d.add("constraints", k.raw());
+            }
+            return json;
+        });
         tracks.add(track);
         JsonArray out = new JsonArray();
         out.add(d);
@@ -333,6 +374,45 @@ final class DisplayMediaService implements MessageHandler {
             default:
                 return DisplayCapture.open(choice.target(), new ShareOptions(choice.occlusion(), frameRate, own));
         }
+    }
+
+    /**
+     * A share's best mode for these constraints: the surface as it is, or shrunk (never cropped: a shared
+     * surface is shown whole, as the Screen Capture spec asks) and thinned; {@code OverconstrainedError} when
+     * no mode meets the required constraints (possible only through {@code applyConstraints}).
+     */
+    static VideoMode displayMode(VideoFormat native_, MediaConstraints c, Map<String, Object> fixed) throws MediaError {
+        List<Candidate<VideoMode>> candidates = new ArrayList<>();
+        for (VideoMode m : VideoModes.of(VideoModes.Range.fixed(native_.width(), native_.height(),
+                native_.frameRate()), c)) {
+            VideoMode shown = m;
+            if (m.cropAndScale()) {
+                int[] fit = TrackAdapter.fitted(native_.width(), native_.height(), m.width(), m.height());
+                shown = new VideoMode(m.nativeWidth(), m.nativeHeight(), m.nativeFrameRate(), fit[0], fit[1],
+                        m.frameRate(), true);
+            }
+            Map<String, Object> settings = new LinkedHashMap<>(shown.settings());
+            settings.putAll(fixed);
+            candidates.add(new Candidate<>(shown, TrackKind.VIDEO, settings));
+        }
+        SelectSettings.Result<VideoMode> r = SelectSettings.select(c, candidates);
+        if (!r.succeeded()) {
+            throw TrackSettings.overconstrained(r.failedConstraint(), "this share");
+        }
+        return r.chosen().get().source();
+    }
+
+    private static TrackAdapter.Target displayTarget(VideoMode m) {
+        return new TrackAdapter.Target(m.width(), m.height(), m.frameRate(), false);
+    }
+
+    /** What a share of this kind reports of its surface; no capture here draws the pointer. */
+    private static Map<String, Object> surfaceSettings(DisplaySource source) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("displaySurface", surface(source));
+        s.put("logicalSurface", true);
+        s.put("cursor", "never");
+        return s;
     }
 
     private static String surface(DisplaySource source) {
