@@ -24,7 +24,7 @@ import dev.callsafe.permissions.Origin;
  */
 class DisplayConstraintsEndToEndTest {
     @Test
-    void aShareReportsItsSurfaceAndIsScaledToTheSizeAsked() {
+    void aShareReportsItsSurfaceAndIsScaledToTheSizeAsked() throws Exception {
         BrowserFixture browser = BrowserFixture.get();
         BrowserTab tab = browser.freshTab("/share.html");
         Origin origin = Origin.of(browser.pages().url("/"));
