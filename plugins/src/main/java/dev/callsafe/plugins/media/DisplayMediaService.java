@@ -73,6 +73,10 @@ final class DisplayMediaService implements MessageHandler {
     private final OwnWindows own = new OwnWindows();
     private final FrameChecks frames;
     private final Map<SharePicker, FrameRef> pickers = new HashMap<>();
+    /** Shares whose page may still ask to bring the shared surface forward, with their start time. */
+    private final Map<String, Long> focusable = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long after a share starts its page may ask that (the spec's decision is made at once). */
+    static final long FOCUS_WINDOW_MS = 2000;
 
     DisplayMediaService(PluginContext context, SitePermissions permissions, LiveTracks tracks, ExecutorService opener,
                         Supplier<JComponent> chrome) {
@@ -85,11 +89,15 @@ final class DisplayMediaService implements MessageHandler {
     }
 
     /** What the page asked for, validated again here (the page script can be bypassed). */
-    record Ask(Set<DisplaySource> wanted, OptionalInt tabId, double frameRate, JsonObject constraints) {
+    record Ask(Set<DisplaySource> wanted, OptionalInt tabId, double frameRate, JsonObject constraints,
+               ShareHints hints) {
     }
 
     @Override
     public void onMessage(FrameRef frame, String payload, Reply reply) {
+        if (focus(frame, payload, reply)) {
+            return;
+        }
         Ask ask;
         try {
             ask = parse(payload);
@@ -116,6 +124,32 @@ final class DisplayMediaService implements MessageHandler {
             decide(frame, check, ask, Boolean.TRUE.equals(active), reply);
             return null;
         });
+    }
+
+    /**
+     * {@code CaptureController.setFocusBehavior('focus-captured-surface')}: brings the shared tab forward, once,
+     * within a moment of the share starting. Only ever the tab the person chose to share. True when handled.
+     */
+    private boolean focus(FrameRef frame, String payload, Reply reply) {
+        JsonObject msg;
+        try {
+            msg = JsonParser.parseString(payload).getAsJsonObject();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (!"focus".equals(str(msg, "op"))) {
+            return false;
+        }
+        String token = str(msg, "token");
+        Long started = focusable.remove(token);
+        Optional<LiveTrack> track = tracks.get(token).filter(t -> t.isOwnedBy(frame));
+        if (started != null && System.currentTimeMillis() - started < FOCUS_WINDOW_MS && track.isPresent()
+                && track.get().description().has("sharedTab")) {
+            int shared = track.get().description().get("sharedTab").getAsInt();
+            SwingUtilities.invokeLater(() -> tabById(shared).ifPresent(Tab::select));
+        }
+        reply.success("{}");
+        return true;
     }
 
     static Ask parse(String payload) throws MediaError {
@@ -169,7 +203,7 @@ final class DisplayMediaService implements MessageHandler {
             }
         }
         MediaConstraints.parse(video); // wrongly typed members are TypeErrors before any picker
-        return new Ask(wanted, tabId, frameRate, video);
+        return new Ask(wanted, tabId, frameRate, video, ShareHints.parse(msg, video));
     }
 
     private static String str(JsonObject o, String key) {
@@ -196,10 +230,14 @@ final class DisplayMediaService implements MessageHandler {
                 opener.execute(() -> start(frame, ask, choice, reply));
                 return;
             default:
+                Set<DisplaySource> offered = EnumSet.copyOf(decision.offered());
+                if (!ask.hints().monitorsIncluded() && offered.size() > 1) {
+                    offered.remove(DisplaySource.SCREEN);
+                }
                 opener.execute(() -> {
-                    List<ShareCandidates.Candidate> candidates = ShareCandidates.gather(decision.offered(),
-                            context.tabs(), own);
-                    SwingUtilities.invokeLater(() -> pick(frame, ask, decision.offered(), candidates, reply));
+                    List<ShareCandidates.Candidate> candidates = ShareCandidates.forPage(ShareCandidates.gather(offered,
+                            context.tabs(), own), frame.tabId(), ask.hints());
+                    SwingUtilities.invokeLater(() -> pick(frame, ask, offered, candidates, reply));
                 });
         }
     }
@@ -257,6 +295,7 @@ final class DisplayMediaService implements MessageHandler {
                     fail(reply, MediaError.notAllowed("Permission denied by the user"));
                 });
         pickers.put(holder[0], frame);
+        ShareCandidates.preselected(candidates, frame.tabId(), ask.hints()).ifPresent(holder[0]::preselect);
         holder[0].open();
     }
 
@@ -332,6 +371,7 @@ final class DisplayMediaService implements MessageHandler {
         d.add("constraints", ask.constraints());
         if (choice.tab() != null) {
             d.addProperty("sharedTab", choice.tab().id()); // for the tab strip's mark (SharingReminders)
+            focusable.put(token, System.currentTimeMillis());
         }
         LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, source);
         track.onApplyConstraints(k -> {
