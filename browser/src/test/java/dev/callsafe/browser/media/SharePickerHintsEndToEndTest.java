@@ -98,8 +98,8 @@ class SharePickerHintsEndToEndTest {
     @Test
     void aCaptureControllerBringsTheSharedTabForwardOnlyWhenAsked() {
         // Asked to keep the focus: the shared tab stays behind.
-        browser.evalOnClick(caller, "window.keep = new CaptureController();"
-                + " keep.setFocusBehavior('focus-capturing-application'); share.display({controller: keep})");
+        browser.evalOnClick(caller, "(window.keep = new CaptureController(),"
+                + " keep.setFocusBehavior('focus-capturing-application'), share.display({controller: keep}))");
         browser.clickNamed("share.picker.browser." + target.id());
         browser.clickNamed("share.picker.share");
         assertTrue(settled().get("error").isJsonNull());
@@ -112,8 +112,8 @@ class SharePickerHintsEndToEndTest {
         browser.awaitGone("sharing.bar");
 
         // Asked to bring the shared surface forward: the tab the person chose comes to the front.
-        browser.evalOnClick(caller, "window.bring = new CaptureController();"
-                + " bring.setFocusBehavior('focus-captured-surface'); share.display({controller: bring})");
+        browser.evalOnClick(caller, "(window.bring = new CaptureController(),"
+                + " bring.setFocusBehavior('focus-captured-surface'), share.display({controller: bring}))");
         browser.clickNamed("share.picker.browser." + target.id());
         browser.clickNamed("share.picker.share");
         assertTrue(settled().get("error").isJsonNull());
