@@ -70,6 +70,17 @@ class SharePickerHintsEndToEndTest {
         return on.get();
     }
 
+    /** Picks the target tab as the person would, once the picker shows its thumbnail (the dialog has settled). */
+    private void pickTarget() {
+        Wait.until("a thumbnail of the target tab", Duration.ofSeconds(15), () -> {
+            AbstractButton b = (AbstractButton) browser.awaitShowing("share.picker.browser." + target.id());
+            AtomicReference<Boolean> has = new AtomicReference<>();
+            BrowserFixture.onEdt(() -> has.set(b.getIcon() != null));
+            return has.get();
+        });
+        pickTarget();
+    }
+
     @Test
     void preferCurrentTabOffersThePagesOwnTabAlreadySelected() {
         browser.evalOnClick(caller, "share.display({preferCurrentTab: true})");
@@ -100,8 +111,7 @@ class SharePickerHintsEndToEndTest {
         // Asked to keep the focus: the shared tab stays behind.
         browser.evalOnClick(caller, "(window.keep = new CaptureController(),"
                 + " keep.setFocusBehavior('focus-capturing-application'), share.display({controller: keep}))");
-        browser.clickNamed("share.picker.browser." + target.id());
-        browser.clickNamed("share.picker.share");
+        pickTarget();
         assertTrue(settled().get("error").isJsonNull());
         assertTrue(browser.current().orElseThrow() == caller, "the caller keeps the focus");
         JsonObject late = browser.eval(caller, "(() => { try { keep.setFocusBehavior('no-focus-change'); return {};"
@@ -114,8 +124,7 @@ class SharePickerHintsEndToEndTest {
         // Asked to bring the shared surface forward: the tab the person chose comes to the front.
         browser.evalOnClick(caller, "(window.bring = new CaptureController(),"
                 + " bring.setFocusBehavior('focus-captured-surface'), share.display({controller: bring}))");
-        browser.clickNamed("share.picker.browser." + target.id());
-        browser.clickNamed("share.picker.share");
+        pickTarget();
         assertTrue(settled().get("error").isJsonNull());
         Wait.until("the shared tab is in front", Duration.ofSeconds(10),
                 () -> browser.current().orElseThrow() == target);
