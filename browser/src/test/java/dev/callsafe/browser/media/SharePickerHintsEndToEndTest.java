@@ -70,7 +70,10 @@ class SharePickerHintsEndToEndTest {
         return on.get();
     }
 
-    /** Picks the target tab as the person would, once the picker shows its thumbnail (the dialog has settled). */
+    /**
+     * Picks the target tab as the person would, once the picker shows its thumbnail (the dialog has settled).
+     * The page's displaySurface 'browser' hint has scrolled the picker to the tabs.
+     */
     private void pickTarget() {
         Wait.until("a thumbnail of the target tab", Duration.ofSeconds(15), () -> {
             AbstractButton b = (AbstractButton) browser.awaitShowing("share.picker.browser." + target.id());
@@ -111,7 +114,7 @@ class SharePickerHintsEndToEndTest {
     void aCaptureControllerBringsTheSharedTabForwardOnlyWhenAsked() {
         // Asked to keep the focus: the shared tab stays behind.
         browser.evalOnClick(caller, "(window.keep = new CaptureController(),"
-                + " keep.setFocusBehavior('focus-capturing-application'), share.display({controller: keep}))");
+                + " keep.setFocusBehavior('focus-capturing-application'), share.display({controller: keep, video: {displaySurface: 'browser'}}))");
         pickTarget();
         assertTrue(settled().get("error").isJsonNull());
         assertTrue(browser.current().orElseThrow() == caller, "the caller keeps the focus");
@@ -124,7 +127,7 @@ class SharePickerHintsEndToEndTest {
 
         // Asked to bring the shared surface forward: the tab the person chose comes to the front.
         browser.evalOnClick(caller, "(window.bring = new CaptureController(),"
-                + " bring.setFocusBehavior('focus-captured-surface'), share.display({controller: bring}))");
+                + " bring.setFocusBehavior('focus-captured-surface'), share.display({controller: bring, video: {displaySurface: 'browser'}}))");
         pickTarget();
         assertTrue(settled().get("error").isJsonNull());
         Wait.until("the shared tab is in front", Duration.ofSeconds(10),

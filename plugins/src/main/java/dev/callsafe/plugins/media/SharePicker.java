@@ -201,6 +201,7 @@ final class SharePicker extends JDialog {
         choices.forEach((b, k) -> {
             if (k == c) {
                 b.setSelected(true);
+                b.scrollRectToVisible(new java.awt.Rectangle(0, 0, b.getWidth(), b.getHeight()));
             }
         });
     }
