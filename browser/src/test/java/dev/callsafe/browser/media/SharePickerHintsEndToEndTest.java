@@ -99,6 +99,27 @@ class SharePickerHintsEndToEndTest {
         JsonObject px = browser.eval(caller, "share.inspect({n: 2, colours: [" + MAGENTA + "]})").getAsJsonObject();
         assertTrue(px.getAsJsonArray("counts").get(0).getAsLong() > px.get("total").getAsLong(),
                 () -> "the page's own magenta arrives: " + px);
+        assertTrue(browser.showing("sharing.bar.switch").isEmpty(), "no switching the page did not allow");
+    }
+
+    private long share(String colour) {
+        JsonObject px = browser.eval(caller, "share.inspect({n: 1, colours: [" + colour + "]})").getAsJsonObject();
+        return px.getAsJsonArray("counts").get(0).getAsLong() * 100 / px.get("total").getAsLong();
+    }
+
+    @Test
+    void surfaceSwitchingLetsThePersonMoveTheShareToTheFrontTab() {
+        browser.evalOnClick(caller, "share.display({surfaceSwitching: 'include', video: {displaySurface: 'browser'}})");
+        pickTarget();
+        assertTrue(settled().get("error").isJsonNull());
+        assertTrue(share(TabShareEndToEndTest.GREEN) > 90, "the target's green arrives");
+        caller.select();
+        Wait.until("caller selected", Duration.ofSeconds(10), () -> browser.current().orElseThrow() == caller);
+        browser.clickNamed("sharing.bar.switch");
+        Wait.until("the front tab's magenta arrives instead", Duration.ofSeconds(10), () -> share(MAGENTA) > 90);
+        assertEquals(0, browser.eval(caller, "share.state().ended").getAsInt(), "the same track goes on");
+        Wait.until("the sharing bar names the new tab", Duration.ofSeconds(10),
+                () -> browser.text("sharing.bar.text").contains("Test share"));
     }
 
     @Test

@@ -29,6 +29,7 @@ import com.google.gson.JsonParser;
 import dev.callsafe.capture.screen.DisplayCapture;
 import dev.callsafe.capture.screen.ShareOptions;
 import dev.callsafe.capture.screen.ShareTarget;
+import dev.callsafe.capture.video.SwitchableVideoSource;
 import dev.callsafe.capture.video.TrackAdapter;
 import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoFrame;
@@ -73,6 +74,11 @@ final class DisplayMediaService implements MessageHandler {
     private final OwnWindows own = new OwnWindows();
     private final FrameChecks frames;
     private final Map<SharePicker, FrameRef> pickers = new HashMap<>();
+    /** A tab share the person may move to another tab (surfaceSwitching), by track token. */
+    private record Switchable(SwitchableVideoSource source, double frameRate, int requestingTab, boolean selfIncluded) {
+    }
+
+    private final Map<String, Switchable> switchables = new java.util.concurrent.ConcurrentHashMap<>();
     /** Shares whose page may still ask to bring the shared surface forward, with their start time. */
     private final Map<String, Long> focusable = new java.util.concurrent.ConcurrentHashMap<>();
     /** How long after a share starts its page may ask that (the spec's decision is made at once). */
@@ -299,6 +305,43 @@ final class DisplayMediaService implements MessageHandler {
         holder[0].open();
     }
 
+    /**
+     * The person's "Share the front tab instead": every switchable tab share now shows the selected tab (not the
+     * sharing page's own tab when it excluded itself). Only the person's click in the chrome calls this.
+     */
+    void shareSelectedTab() {
+        Optional<Tab> front = context.selectedTab();
+        if (front.isEmpty()) {
+            return;
+        }
+        Tab tab = front.get();
+        switchables.forEach((token, s) -> {
+            Optional<LiveTrack> track = tracks.get(token);
+            if (track.isEmpty() || !s.selfIncluded() && tab.id() == s.requestingTab()
+                    || track.get().description().get("sharedTab").getAsInt() == tab.id()) {
+                return;
+            }
+            opener.execute(() -> {
+                TabVideoSource next = new TabVideoSource(tab, TAB_MAX_WIDTH, TAB_MAX_HEIGHT, s.frameRate());
+                try {
+                    next.awaitFirst(5000);
+                } catch (IOException e) {
+                    next.close();
+                    LOG.warning("could not switch the share to tab " + tab.id() + ": " + e.getMessage());
+                    return;
+                }
+                s.source().switchTo(next);
+                JsonObject d = track.get().description();
+                synchronized (d) {
+                    d.addProperty("sharedTab", tab.id());
+                    d.addProperty("label", "Tab: " + tab.title());
+                }
+                LOG.info(() -> "share switched to tab " + tab.id() + " by the person");
+                tracks.changed();
+            });
+        });
+    }
+
     /** Closes the pickers of documents that went away; their requests are refused. Swing thread. */
     void withdraw(Predicate<FrameRef> gone) {
         pickers.entrySet().removeIf(e -> {
@@ -311,9 +354,9 @@ final class DisplayMediaService implements MessageHandler {
     }
 
     private void start(FrameRef frame, Ask ask, ShareChoice choice, Reply reply) {
-        VideoSource source;
+        VideoSource opened;
         try {
-            source = open(choice, ask.frameRate());
+            opened = open(choice, ask.frameRate());
         } catch (MediaError e) {
             fail(reply, e);
             return;
@@ -322,6 +365,9 @@ final class DisplayMediaService implements MessageHandler {
             fail(reply, MediaError.notReadable("Could not start sharing: " + e.getMessage()));
             return;
         }
+        // A tab share the page allows switching: the person may move it to another tab (the sharing bar).
+        VideoSource source = choice.tab() != null && ask.hints().surfaceSwitching()
+                ? new SwitchableVideoSource(opened) : opened;
         if (tabById(frame.tabId()).isEmpty()) {
             source.close();
             fail(reply, MediaError.notAllowed("The requesting tab is gone"));
@@ -372,6 +418,11 @@ final class DisplayMediaService implements MessageHandler {
         if (choice.tab() != null) {
             d.addProperty("sharedTab", choice.tab().id()); // for the tab strip's mark (SharingReminders)
             focusable.put(token, System.currentTimeMillis());
+        }
+        if (source instanceof SwitchableVideoSource switchable) {
+            d.addProperty("surfaceSwitching", true); // the sharing bar offers "Share the front tab instead"
+            switchable.onEnded(() -> switchables.remove(token));
+            switchables.put(token, new Switchable(switchable, ask.frameRate(), frame.tabId(), ask.hints().selfIncluded()));
         }
         LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, source);
         track.onApplyConstraints(k -> {
