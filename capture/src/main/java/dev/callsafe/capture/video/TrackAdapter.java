@@ -93,22 +93,49 @@ public final class TrackAdapter {
                               int w, int h) {
         cw = Math.max(cw, 1);
         ch = Math.max(ch, 1);
+        // Each output column's source span, worked out once per plane; at most 4 samples a side are averaged.
+        int[] x0 = new int[w];
+        int[] xn = new int[w];
+        int[] xstep = new int[w];
+        for (int x = 0; x < w; x++) {
+            x0[x] = cx + (int) ((long) x * cw / w);
+            int x1 = Math.max(x0[x] + 1, cx + (int) ((long) (x + 1) * cw / w));
+            xstep[x] = Math.max(1, (x1 - x0[x]) / 4);
+            xn[x] = x1;
+        }
         for (int y = 0; y < h; y++) {
             int y0 = cy + (int) ((long) y * ch / h);
             int y1 = Math.max(y0 + 1, cy + (int) ((long) (y + 1) * ch / h));
+            int ystep = Math.max(1, (y1 - y0) / 4);
+            int o = oOff + y * w;
+            if (y1 - y0 == 1) {
+                int row = sOff + y0 * stride;
+                for (int x = 0; x < w; x++) {
+                    if (xn[x] - x0[x] == 1) {
+                        out[o + x] = src[row + x0[x]];
+                        continue;
+                    }
+                    int sum = 0;
+                    int n = 0;
+                    for (int xx = x0[x]; xx < xn[x]; xx += xstep[x]) {
+                        sum += src[row + xx] & 0xff;
+                        n++;
+                    }
+                    out[o + x] = (byte) (sum / n);
+                }
+                continue;
+            }
             for (int x = 0; x < w; x++) {
-                int x0 = cx + (int) ((long) x * cw / w);
-                int x1 = Math.max(x0 + 1, cx + (int) ((long) (x + 1) * cw / w));
                 int sum = 0;
                 int n = 0;
-                for (int yy = y0; yy < y1; yy += Math.max(1, (y1 - y0) / 4)) {
+                for (int yy = y0; yy < y1; yy += ystep) {
                     int row = sOff + yy * stride;
-                    for (int xx = x0; xx < x1; xx += Math.max(1, (x1 - x0) / 4)) {
+                    for (int xx = x0[x]; xx < xn[x]; xx += xstep[x]) {
                         sum += src[row + xx] & 0xff;
                         n++;
                     }
                 }
-                out[oOff + y * w + x] = (byte) (sum / n);
+                out[o + x] = (byte) (sum / n);
             }
         }
     }
