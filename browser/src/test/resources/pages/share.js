@@ -92,5 +92,14 @@ window.share = (() => {
 
   function stopAll() { if (st.stream) st.stream.getTracks().forEach((t) => t.stop()); return true; }
 
-  return { display, viaUserMedia, state, inspect, stopAll, armButton };
+  // applyConstraints on the shared track: its settings after, or the error it gave.
+  function apply(c) {
+    const t = st.stream.getVideoTracks()[0];
+    return t.applyConstraints(c).then(() => ({ ok: true, settings: t.getSettings() }),
+      (e) => ({ ok: false, name: e.name, constraint: e.constraint || null, settings: t.getSettings() }));
+  }
+
+  function capabilities() { return st.stream.getVideoTracks()[0].getCapabilities(); }
+
+  return { display, viaUserMedia, state, inspect, stopAll, armButton, apply, capabilities };
 })();

@@ -86,6 +86,27 @@
       getSettings: { value: () => frozen(t.settings), configurable: true },
       getCapabilities: { value: () => frozen(t.capabilities), configurable: true },
       getConstraints: { value: () => frozen(t.constraints), configurable: true },
+      // The browser chooses new settings by the spec's algorithm and changes what the source delivers to
+      // this track (size, crop, frame rate); settings and constraints change only when it succeeds.
+      applyConstraints: {
+        value: function applyConstraints(constraints) {
+          return (async () => {
+            if (constraints === undefined) constraints = {};
+            if (typeof constraints !== 'object' || constraints === null) {
+              throw new TypeError("Failed to execute 'applyConstraints': constraints must be an object");
+            }
+            let c;
+            try { c = JSON.parse(JSON.stringify(constraints)); } catch (_) {
+              throw new TypeError("Failed to execute 'applyConstraints': constraints are not plain data");
+            }
+            if (sink.ended || source.finished) return;
+            const r = await call('applyConstraints', { token: t.token, constraints: c });
+            t.settings = r.settings;
+            t.constraints = r.constraints;
+          })();
+        },
+        configurable: true,
+      },
       stop: {
         value: function stop() {
           if (sink.ended) return;
@@ -213,9 +234,12 @@
     return new MediaStream(tracks);
   }
 
+  const trackTokens = new WeakMap();
+
   async function openTrack(t) {
     const source = newSource(t);
     const { track } = addSink(source, false);
+    trackTokens.set(track, t.token);
     let response;
     try {
       response = await fetch(STREAM_BASE + t.token, { signal: source.abort.signal, cache: 'no-store' });
@@ -391,6 +415,47 @@
     return openStream(answer);
   }
 
+  // CaptureController (Screen Capture spec): the page may say, until just after getDisplayMedia resolves,
+  // whether the shared tab or window should come to the front. The browser only ever brings forward what
+  // the person chose to share.
+  const FOCUS = ['focus-captured-surface', 'focus-capturing-application', 'no-focus-change'];
+  const controllers = new WeakMap();
+  function controllerState(c) {
+    let st = controllers.get(c);
+    if (!st) { st = { bound: false, finalized: false, behavior: null, surface: null }; controllers.set(c, st); }
+    return st;
+  }
+  if (window.CaptureController) {
+    Object.defineProperty(CaptureController.prototype, 'setFocusBehavior', {
+      value: function setFocusBehavior(behavior) {
+        if (!(this instanceof CaptureController)) throw new TypeError('Illegal invocation');
+        const b = String(behavior);
+        if (!FOCUS.includes(b)) {
+          throw new TypeError(`Failed to execute 'setFocusBehavior': '${b}' is not a valid focus behavior`);
+        }
+        const st = controllerState(this);
+        if (st.finalized) {
+          throw new DOMException("Failed to execute 'setFocusBehavior': the focus decision was already made", 'InvalidStateError');
+        }
+        if (st.surface && st.surface !== 'browser' && st.surface !== 'window') {
+          throw new DOMException("Failed to execute 'setFocusBehavior': the captured display surface must be either a tab or a window", 'InvalidStateError');
+        }
+        st.behavior = b;
+      },
+      writable: true, configurable: true, enumerable: true,
+    });
+  }
+
+  const INCLUDE_EXCLUDE = ['include', 'exclude'];
+  function includeExclude(options, name) {
+    const v = options[name];
+    if (v === undefined) return undefined;
+    if (!INCLUDE_EXCLUDE.includes(v)) {
+      throw new TypeError(`Failed to execute 'getDisplayMedia': ${name} must be 'include' or 'exclude'`);
+    }
+    return v;
+  }
+
   async function getDisplayMedia(options) {
     if (!activationState()) {
       throw new DOMException("Failed to execute 'getDisplayMedia': it needs a user gesture (transient activation)", 'InvalidStateError');
@@ -402,9 +467,47 @@
     const video = options.video === undefined ? true : displayTrackConstraints(options.video, 'video');
     const audio = displayTrackConstraints(options.audio, 'audio');
     if (video === false) throw new TypeError("Failed to execute 'getDisplayMedia': video must be requested");
+    const hints = {
+      preferCurrentTab: options.preferCurrentTab === undefined ? false : !!options.preferCurrentTab,
+      selfBrowserSurface: includeExclude(options, 'selfBrowserSurface'),
+      surfaceSwitching: includeExclude(options, 'surfaceSwitching'),
+      monitorTypeSurfaces: includeExclude(options, 'monitorTypeSurfaces'),
+      systemAudio: includeExclude(options, 'systemAudio'),
+    };
+    if (hints.preferCurrentTab && hints.selfBrowserSurface === 'exclude') {
+      throw new TypeError("Failed to execute 'getDisplayMedia': preferCurrentTab and selfBrowserSurface 'exclude' contradict each other");
+    }
+    const surface = typeof video === 'object' ? video.displaySurface : undefined;
+    if (hints.monitorTypeSurfaces === 'exclude' && (surface === 'monitor'
+        || (surface && typeof surface === 'object' && (surface.ideal === 'monitor' || surface.exact === 'monitor')))) {
+      throw new TypeError("Failed to execute 'getDisplayMedia': displaySurface 'monitor' with monitorTypeSurfaces 'exclude'");
+    }
+    const controller = options.controller;
+    let cst = null;
+    if (controller !== undefined) {
+      if (!window.CaptureController || !(controller instanceof CaptureController)) {
+        throw new TypeError("Failed to execute 'getDisplayMedia': controller must be a CaptureController");
+      }
+      cst = controllerState(controller);
+      if (cst.bound) {
+        throw new DOMException("Failed to execute 'getDisplayMedia': this CaptureController was already used", 'InvalidStateError');
+      }
+      cst.bound = true;
+    }
     // System and tab audio are not captured: audio is optional, so the stream has no audio track.
     void audio;
-    return displayStream({ video: video === true ? {} : video });
+    const stream = await displayStream(Object.assign({ video: video === true ? {} : video }, hints));
+    if (cst) {
+      const track = stream.getVideoTracks()[0];
+      cst.surface = track.getSettings().displaySurface;
+      const token = trackTokens.get(track);
+      // The decision is made once the task that resolved this promise has run (the page's continuation).
+      setTimeout(() => {
+        cst.finalized = true;
+        if (cst.behavior === 'focus-captured-surface') callOn('display', 'focus', { token }).catch(() => {});
+      }, 0);
+    }
+    return stream;
   }
 
   // Seed 001's getUserMedia({video: {mediaSource, tabId}}): the same consent rules as getDisplayMedia.

@@ -1,8 +1,11 @@
 package dev.callsafe.plugins.media;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.callsafe.capture.video.VideoFormat;
+import dev.callsafe.plugins.media.constraints.Candidate;
+import dev.callsafe.plugins.media.constraints.VideoMode;
 
 /**
  * One device (or chosen file) as a request sees it: usable with which format, or unsuitable and why, and
@@ -12,9 +15,12 @@ import dev.callsafe.capture.video.VideoFormat;
  * @param format the format a camera would be opened at for this request (empty for microphones)
  * @param unsuitable why the device cannot satisfy the page's mandatory constraints
  * @param holder who holds the device now
+ * @param candidates the settings the device could give this request, for the spec's SelectSettings (a
+ *                   camera's modes; a microphone's one settings dictionary, with no mode)
  */
 record DeviceOption<D>(String id, String label, D device, Optional<VideoFormat> format,
-                       Optional<String> unsuitable, Optional<DeviceHolder> holder) {
+                       Optional<String> unsuitable, Optional<DeviceHolder> holder,
+                       List<Candidate<VideoMode>> candidates) {
     boolean suitable() {
         return unsuitable.isEmpty();
     }

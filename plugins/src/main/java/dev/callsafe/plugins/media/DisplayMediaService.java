@@ -2,8 +2,10 @@ package dev.callsafe.plugins.media;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +28,22 @@ import com.google.gson.JsonParser;
 import dev.callsafe.capture.screen.DisplayCapture;
 import dev.callsafe.capture.screen.ShareOptions;
 import dev.callsafe.capture.screen.ShareTarget;
+import dev.callsafe.capture.video.SwitchableVideoSource;
+import dev.callsafe.capture.video.TrackAdapter;
 import dev.callsafe.capture.video.VideoFormat;
+import dev.callsafe.capture.video.VideoFrame;
 import dev.callsafe.capture.video.VideoSource;
 import dev.callsafe.permissions.DisplayConsent;
 import dev.callsafe.permissions.DisplayDecision;
 import dev.callsafe.permissions.DisplayRequest;
 import dev.callsafe.permissions.DisplaySource;
 import dev.callsafe.permissions.SitePermissions;
+import dev.callsafe.plugins.media.constraints.Candidate;
+import dev.callsafe.plugins.media.constraints.MediaConstraints;
+import dev.callsafe.plugins.media.constraints.SelectSettings;
+import dev.callsafe.plugins.media.constraints.TrackKind;
+import dev.callsafe.plugins.media.constraints.VideoMode;
+import dev.callsafe.plugins.media.constraints.VideoModes;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
 import dev.callsafe.plugins.spi.PluginContext;
@@ -67,6 +78,15 @@ final class DisplayMediaService implements MessageHandler {
      * needed its own click; a frame may have two waiting, a tab four).
      */
     private final ConsentQueue<Share> pickers = new ConsentQueue<>(false, 2, 4, this::show);
+    /** A tab share the person may move to another tab (surfaceSwitching), by track token. */
+    private record Switchable(SwitchableVideoSource source, double frameRate, int requestingTab, boolean selfIncluded) {
+    }
+
+    private final Map<String, Switchable> switchables = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Shares whose page may still ask to bring the shared surface forward, with their start time. */
+    private final Map<String, Long> focusable = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long after a share starts its page may ask that (the spec's decision is made at once). */
+    static final long FOCUS_WINDOW_MS = 2000;
 
     DisplayMediaService(PluginContext context, SitePermissions permissions, LiveTracks tracks, ExecutorService opener,
                         Supplier<JComponent> chrome, EndedDocuments ended) {
@@ -80,11 +100,15 @@ final class DisplayMediaService implements MessageHandler {
     }
 
     /** What the page asked for, validated again here (the page script can be bypassed). */
-    record Ask(Set<DisplaySource> wanted, OptionalInt tabId, double frameRate, JsonObject constraints) {
+    record Ask(Set<DisplaySource> wanted, OptionalInt tabId, double frameRate, JsonObject constraints,
+               ShareHints hints) {
     }
 
     @Override
     public void onMessage(FrameRef frame, String payload, Reply reply) {
+        if (focus(frame, payload, reply)) {
+            return;
+        }
         Ask ask;
         try {
             ask = parse(payload);
@@ -111,6 +135,32 @@ final class DisplayMediaService implements MessageHandler {
             decide(frame, check, ask, Boolean.TRUE.equals(active), reply);
             return null;
         });
+    }
+
+    /**
+     * {@code CaptureController.setFocusBehavior('focus-captured-surface')}: brings the shared tab forward, once,
+     * within a moment of the share starting. Only ever the tab the person chose to share. True when handled.
+     */
+    private boolean focus(FrameRef frame, String payload, Reply reply) {
+        JsonObject msg;
+        try {
+            msg = JsonParser.parseString(payload).getAsJsonObject();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (!"focus".equals(str(msg, "op"))) {
+            return false;
+        }
+        String token = str(msg, "token");
+        Long started = focusable.remove(token);
+        Optional<LiveTrack> track = tracks.get(token).filter(t -> t.isOwnedBy(frame));
+        if (started != null && System.currentTimeMillis() - started < FOCUS_WINDOW_MS && track.isPresent()
+                && track.get().description().has("sharedTab")) {
+            int shared = track.get().description().get("sharedTab").getAsInt();
+            SwingUtilities.invokeLater(() -> tabById(shared).ifPresent(Tab::select));
+        }
+        reply.success("{}");
+        return true;
     }
 
     static Ask parse(String payload) throws MediaError {
@@ -163,7 +213,8 @@ final class DisplayMediaService implements MessageHandler {
                 frameRate = Math.min(DEFAULT_FRAME_RATE, asked);
             }
         }
-        return new Ask(wanted, tabId, frameRate, video);
+        MediaConstraints.parse(video); // wrongly typed members are TypeErrors before any picker
+        return new Ask(wanted, tabId, frameRate, video, ShareHints.parse(msg, video));
     }
 
     private static String str(JsonObject o, String key) {
@@ -190,10 +241,14 @@ final class DisplayMediaService implements MessageHandler {
                 opener.execute(() -> start(frame, ask, choice, reply));
                 return;
             default:
+                Set<DisplaySource> offered = EnumSet.copyOf(decision.offered());
+                if (!ask.hints().monitorsIncluded() && offered.size() > 1) {
+                    offered.remove(DisplaySource.SCREEN);
+                }
                 opener.execute(() -> {
-                    List<ShareCandidates.Candidate> candidates = ShareCandidates.gather(decision.offered(),
-                            context.tabs(), own);
-                    SwingUtilities.invokeLater(() -> pick(frame, ask, decision.offered(), candidates, reply));
+                    List<ShareCandidates.Candidate> candidates = ShareCandidates.forPage(ShareCandidates.gather(offered,
+                            context.tabs(), own), frame.tabId(), ask.hints());
+                    SwingUtilities.invokeLater(() -> pick(frame, ask, offered, candidates, reply));
                 });
         }
     }
@@ -282,6 +337,7 @@ final class DisplayMediaService implements MessageHandler {
                     share.grant();
                 }),
                 () -> pickers.answer(group, shares -> share.refuse(MediaError.notAllowed("Permission denied by the user"))));
+        ShareCandidates.preselected(share.candidates, frame.tabId(), share.ask.hints()).ifPresent(picker::preselect);
         picker.open();
         return Optional.of(new ConsentQueue.PromptView<Share>() {
             @Override
@@ -296,6 +352,43 @@ final class DisplayMediaService implements MessageHandler {
         });
     }
 
+    /**
+     * The person's "Share the front tab instead": every switchable tab share now shows the selected tab (not the
+     * sharing page's own tab when it excluded itself). Only the person's click in the chrome calls this.
+     */
+    void shareSelectedTab() {
+        Optional<Tab> front = context.selectedTab();
+        if (front.isEmpty()) {
+            return;
+        }
+        Tab tab = front.get();
+        switchables.forEach((token, s) -> {
+            Optional<LiveTrack> track = tracks.get(token);
+            if (track.isEmpty() || !s.selfIncluded() && tab.id() == s.requestingTab()
+                    || track.get().description().get("sharedTab").getAsInt() == tab.id()) {
+                return;
+            }
+            opener.execute(() -> {
+                TabVideoSource next = new TabVideoSource(tab, TAB_MAX_WIDTH, TAB_MAX_HEIGHT, s.frameRate());
+                try {
+                    next.awaitFirst(5000);
+                } catch (IOException e) {
+                    next.close();
+                    LOG.warning("could not switch the share to tab " + tab.id() + ": " + e.getMessage());
+                    return;
+                }
+                s.source().switchTo(next);
+                JsonObject d = track.get().description();
+                synchronized (d) {
+                    d.addProperty("sharedTab", tab.id());
+                    d.addProperty("label", "Tab: " + tab.title());
+                }
+                LOG.info(() -> "share switched to tab " + tab.id() + " by the person");
+                tracks.changed();
+            });
+        });
+    }
+
     /** How many share requests the tab has queued, the open picker's included. Swing thread. */
     int pickers(int tabId) {
         return pickers.prompts(tabId);
@@ -307,9 +400,9 @@ final class DisplayMediaService implements MessageHandler {
     }
 
     private void start(FrameRef frame, Ask ask, ShareChoice choice, Reply reply) {
-        VideoSource source;
+        VideoSource opened;
         try {
-            source = open(choice, ask.frameRate());
+            opened = open(choice, ask.frameRate());
         } catch (MediaError e) {
             fail(reply, e);
             return;
@@ -318,39 +411,78 @@ final class DisplayMediaService implements MessageHandler {
             fail(reply, MediaError.notReadable("Could not start sharing: " + e.getMessage()));
             return;
         }
+        // A tab share the page allows switching: the person may move it to another tab (the sharing bar).
+        VideoSource source = choice.tab() != null && ask.hints().surfaceSwitching()
+                ? new SwitchableVideoSource(opened) : opened;
         if (tabById(frame.tabId()).isEmpty() || ended.hasEnded(frame)) {
             source.close();
             fail(reply, MediaError.notAllowed("The requesting document is gone"));
             return;
         }
-        VideoFormat real = source.format();
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
-        source.addSink(f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
-                f.captureTimeMillis(), f.i420()));
+        Map<String, Object> fixed = surfaceSettings(choice.source());
+        MediaConstraints spec;
+        VideoMode mode;
+        try {
+            spec = MediaConstraints.parse(ask.constraints());
+            mode = displayMode(source.format(), spec, fixed);
+        } catch (MediaError e) {
+            source.close();
+            fail(reply, e);
+            return;
+        }
+        // The share is shrunk to fit the size asked for, keeping its shape, and thinned to the rate asked for.
+        TrackAdapter adapter = new TrackAdapter(displayTarget(mode));
+        source.addSink(f -> {
+            VideoFrame g = adapter.adapt(f);
+            if (g != null) {
+                pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(), g.i420());
+            }
+        });
         source.onEnded(() -> tracks.end(token, "shared source ended"));
-        JsonObject settings = new JsonObject();
-        settings.addProperty("width", real.width());
-        settings.addProperty("height", real.height());
-        settings.addProperty("frameRate", real.frameRate());
-        settings.addProperty("aspectRatio", (double) real.width() / real.height());
-        settings.addProperty("resizeMode", "none");
-        settings.addProperty("displaySurface", surface(choice.source()));
-        settings.addProperty("logicalSurface", true);
-        settings.addProperty("cursor", "never");
-        JsonObject caps = new JsonObject();
-        caps.addProperty("displaySurface", surface(choice.source()));
+        Map<String, Object> settings = new LinkedHashMap<>(mode.settings());
+        settings.putAll(fixed);
+        VideoFormat real = source.format();
+        Map<String, Object> caps = new LinkedHashMap<>();
+        caps.put("width", TrackSettings.range(VideoModes.MIN_SIZE, real.width()));
+        caps.put("height", TrackSettings.range(VideoModes.MIN_SIZE, real.height()));
+        caps.put("frameRate", TrackSettings.range(VideoModes.MIN_FRAME_RATE, real.frameRate()));
+        caps.put("aspectRatio", TrackSettings.range((double) VideoModes.MIN_SIZE / real.height(),
+                (double) real.width() / VideoModes.MIN_SIZE));
+        caps.put("resizeMode", List.of("none", "crop-and-scale"));
+        caps.put("displaySurface", fixed.get("displaySurface"));
+        caps.put("logicalSurface", true);
+        caps.put("cursor", List.of(fixed.get("cursor")));
         JsonObject d = new JsonObject();
         d.addProperty("kind", "video");
         d.addProperty("token", token);
         d.addProperty("label", choice.label());
-        d.add("settings", settings);
-        d.add("capabilities", caps);
+        d.add("settings", TrackSettings.json(settings));
+        d.add("capabilities", TrackSettings.json(caps));
         d.add("constraints", ask.constraints());
         if (choice.tab() != null) {
             d.addProperty("sharedTab", choice.tab().id()); // for the tab strip's mark (SharingReminders)
+            focusable.put(token, System.currentTimeMillis());
+        }
+        if (source instanceof SwitchableVideoSource switchable) {
+            d.addProperty("surfaceSwitching", true); // the sharing bar offers "Share the front tab instead"
+            switchable.onEnded(() -> switchables.remove(token));
+            switchables.put(token, new Switchable(switchable, ask.frameRate(), frame.tabId(), ask.hints().selfIncluded()));
         }
         LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, source);
+        track.onApplyConstraints(k -> {
+            VideoMode m = displayMode(source.format(), k.spec(), fixed);
+            adapter.retarget(displayTarget(m));
+            Map<String, Object> now = new LinkedHashMap<>(m.settings());
+            now.putAll(fixed);
+            JsonObject json = TrackSettings.json(now);
+            synchronized (d) {
+                d.add("settings", json);
+                d.add("constraints", k.raw());
+            }
+            return json;
+        });
         tracks.add(track);
         JsonArray out = new JsonArray();
         out.add(d);
@@ -379,6 +511,45 @@ final class DisplayMediaService implements MessageHandler {
             default:
                 return DisplayCapture.open(choice.target(), new ShareOptions(choice.occlusion(), frameRate, own));
         }
+    }
+
+    /**
+     * A share's best mode for these constraints: the surface as it is, or shrunk (never cropped: a shared
+     * surface is shown whole, as the Screen Capture spec asks) and thinned; {@code OverconstrainedError} when
+     * no mode meets the required constraints (possible only through {@code applyConstraints}).
+     */
+    static VideoMode displayMode(VideoFormat native_, MediaConstraints c, Map<String, Object> fixed) throws MediaError {
+        List<Candidate<VideoMode>> candidates = new ArrayList<>();
+        for (VideoMode m : VideoModes.of(VideoModes.Range.fixed(native_.width(), native_.height(),
+                native_.frameRate()), c)) {
+            VideoMode shown = m;
+            if (m.cropAndScale()) {
+                int[] fit = TrackAdapter.fitted(native_.width(), native_.height(), m.width(), m.height());
+                shown = new VideoMode(m.nativeWidth(), m.nativeHeight(), m.nativeFrameRate(), fit[0], fit[1],
+                        m.frameRate(), true);
+            }
+            Map<String, Object> settings = new LinkedHashMap<>(shown.settings());
+            settings.putAll(fixed);
+            candidates.add(new Candidate<>(shown, TrackKind.VIDEO, settings));
+        }
+        SelectSettings.Result<VideoMode> r = SelectSettings.select(c, candidates);
+        if (!r.succeeded()) {
+            throw TrackSettings.overconstrained(r.failedConstraint(), "this share");
+        }
+        return r.chosen().get().source();
+    }
+
+    private static TrackAdapter.Target displayTarget(VideoMode m) {
+        return new TrackAdapter.Target(m.width(), m.height(), m.frameRate(), false);
+    }
+
+    /** What a share of this kind reports of its surface; no capture here draws the pointer. */
+    private static Map<String, Object> surfaceSettings(DisplaySource source) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("displaySurface", surface(source));
+        s.put("logicalSurface", true);
+        s.put("cursor", "never");
+        return s;
     }
 
     private static String surface(DisplaySource source) {

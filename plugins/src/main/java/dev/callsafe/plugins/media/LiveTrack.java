@@ -19,6 +19,12 @@ final class LiveTrack {
     private final String device;
     private final TrackPause pause;
     private boolean opened;
+    private volatile Reconstraint reconstraint;
+
+    /** Applies new constraints to the running track ({@code applyConstraints}): its new settings, or why not. */
+    interface Reconstraint {
+        JsonObject apply(TrackConstraints constraints) throws MediaError;
+    }
 
     LiveTrack(String token, FrameRef owner, MediaKind kind, JsonObject description, FramedPipe pipe,
               AutoCloseable source) {
@@ -97,6 +103,15 @@ final class LiveTrack {
         boolean document = frame.frameId().equals(owner.frameId())
                 || !owner.originFrameId().equals(owner.frameId()) && frame.frameId().equals(owner.originFrameId());
         return frame.tabId() == owner.tabId() && document && frame.origin().equals(owner.origin());
+    }
+
+    /** How this track takes new constraints (none: it keeps what it has, any required one fails). */
+    void onApplyConstraints(Reconstraint r) {
+        this.reconstraint = r;
+    }
+
+    java.util.Optional<Reconstraint> reconstraint() {
+        return java.util.Optional.ofNullable(reconstraint);
     }
 
     /** Marks the stream opened; false when it already was (a replayed token). */

@@ -69,6 +69,11 @@ final class LiveTracks {
         }
     }
 
+    /** Tells the listeners a track's description changed (a share switched to another tab). */
+    void changed() {
+        fire();
+    }
+
     /** Runs when a track has ended, after it was removed. */
     void addEndListener(java.util.function.Consumer<LiveTrack> listener) {
         endListeners.add(listener);

@@ -101,7 +101,8 @@ public final class MediaPlugin implements BrowserPlugin {
         display = new DisplayMediaService(context, permissions, tracks, opener,
                 () -> (javax.swing.JComponent) indicator.getParent(), ended);
         context.addMessageHandler("display", display);
-        new SharingReminders(tracks, context::tabs, this::stopCapture);
+        DisplayMediaService shares = display;
+        new SharingReminders(tracks, context::tabs, this::stopCapture, shares::shareSelectedTab);
         store.problem().ifPresent(message -> context.addChromeWidget(new PermissionsWarning(message)));
         SiteSettings settings = new SiteSettings(this, context);
         context.addAddressBarWidget(settings.button());

@@ -111,6 +111,34 @@ final class ShareCandidates {
         return out;
     }
 
+    /**
+     * The candidates as this page's hints arrange them: without the requesting tab when it excluded itself,
+     * with it first when it prefers it.
+     */
+    static List<Candidate> forPage(List<Candidate> all, int requestingTab, ShareHints hints) {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : all) {
+            boolean self = c.tab() != null && c.tab().id() == requestingTab;
+            if (self && !hints.selfIncluded()) {
+                continue;
+            }
+            if (self && hints.preferCurrentTab()) {
+                out.add(0, c);
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** What the picker starts with selected: the requesting tab when preferred, else the first of the kind asked. */
+    static java.util.Optional<Candidate> preselected(List<Candidate> candidates, int requestingTab, ShareHints hints) {
+        if (hints.preferCurrentTab()) {
+            return candidates.stream().filter(c -> c.tab() != null && c.tab().id() == requestingTab).findFirst();
+        }
+        return hints.preferredSurface().flatMap(s -> candidates.stream().filter(c -> c.source() == s).findFirst());
+    }
+
     private static Candidate desktop(DisplaySource source, String key, String label, ShareTarget target,
                                      OwnWindows own) {
         return new Candidate() {

@@ -196,6 +196,16 @@ final class SharePicker extends JDialog {
         }
     }
 
+    /** Starts with this candidate selected (the page's hint); the person still presses Share, or picks another. */
+    void preselect(ShareCandidates.Candidate c) {
+        choices.forEach((b, k) -> {
+            if (k == c) {
+                b.setSelected(true);
+                b.scrollRectToVisible(new java.awt.Rectangle(0, 0, b.getWidth(), b.getHeight()));
+            }
+        });
+    }
+
     /** Shows the picker and starts its live thumbnails and its arming delay. */
     void open() {
         setArmed(false);

@@ -45,14 +45,18 @@ final class SharingReminders {
     private final JPanel shareRow = row("sharing.bar");
     private final JLabel text = new JLabel();
     private final JButton stop = new JButton("Stop sharing");
+    private final JButton switchTab = new JButton("Share the front tab instead");
     /** One line per capturing tab, kept while it captures (a Stop under the pointer is never replaced). */
     private final Map<Integer, JPanel> captureRows = new LinkedHashMap<>();
     private final Map<Integer, JLabel> captureTexts = new HashMap<>();
     private final Set<Integer> marked = new HashSet<>();
     private final Map<Integer, Set<MediaKind>> markedCapturing = new HashMap<>();
 
-    /** @param stopCapture the person's Stop for a tab's camera and microphone (tracks and call grants) */
-    SharingReminders(LiveTracks tracks, Supplier<List<Tab>> tabs, IntConsumer stopCapture) {
+    /**
+     * @param stopCapture the person's Stop for a tab's camera and microphone (tracks and call grants)
+     * @param shareFrontTab the person's "Share the front tab instead", for tab shares whose page allows it
+     */
+    SharingReminders(LiveTracks tracks, Supplier<List<Tab>> tabs, IntConsumer stopCapture, Runnable shareFrontTab) {
         this.tracks = tracks;
         this.tabs = tabs;
         this.stopCapture = stopCapture;
@@ -65,7 +69,11 @@ final class SharingReminders {
         stop.setName("sharing.bar.stop");
         stop.setDefaultCapable(false);
         stop.addActionListener(e -> tracks.endAll(t -> t.kind().isDisplay(), "stopped from the sharing bar"));
+        switchTab.setName("sharing.bar.switch");
+        switchTab.setDefaultCapable(false);
+        switchTab.addActionListener(e -> shareFrontTab.run());
         shareRow.add(text);
+        shareRow.add(switchTab);
         shareRow.add(stop);
         rows.add(shareRow);
         bar.getContentPane().add(rows, BorderLayout.CENTER);
@@ -117,6 +125,7 @@ final class SharingReminders {
         markedCapturing.putAll(devices);
 
         shareRow.setVisible(!shared.isEmpty());
+        switchTab.setVisible(shared.stream().anyMatch(t -> t.description().has("surfaceSwitching")));
         text.setText(shared.isEmpty() ? "" : "\u25C9 Sharing " + String.join("; ", what));
         for (Integer gone : new java.util.ArrayList<>(captureRows.keySet())) {
             if (!capturing.containsKey(gone)) {

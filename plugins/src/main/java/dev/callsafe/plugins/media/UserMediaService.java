@@ -5,10 +5,13 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import javax.swing.SwingUtilities;
@@ -25,9 +28,8 @@ import dev.callsafe.capture.device.FileCamera;
 import dev.callsafe.capture.device.FileMicrophone;
 import dev.callsafe.capture.device.MediaFile;
 import dev.callsafe.capture.device.Microphone;
-import dev.callsafe.capture.device.VideoCapabilities;
-import dev.callsafe.capture.video.VideoFormat;
-import dev.callsafe.capture.video.VideoSource;
+import dev.callsafe.capture.video.TrackAdapter;
+import dev.callsafe.capture.video.VideoFrame;
 import dev.callsafe.permissions.ConsentAnswer;
 import dev.callsafe.permissions.Decision;
 import dev.callsafe.permissions.DeviceUse;
@@ -35,6 +37,10 @@ import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.permissions.MediaRequest;
 import dev.callsafe.permissions.Origin;
 import dev.callsafe.permissions.SitePermissions;
+import dev.callsafe.plugins.media.constraints.ConstrainableProperty;
+import dev.callsafe.plugins.media.constraints.MediaConstraints;
+import dev.callsafe.plugins.media.constraints.TrackKind;
+import dev.callsafe.plugins.media.constraints.VideoMode;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
 import dev.callsafe.plugins.spi.PluginContext;
@@ -94,6 +100,21 @@ final class UserMediaService implements MessageHandler {
         return pageDevices.id(frame, deviceId);
     }
 
+    /** The ids this frame sees for devices (device and group), for the constraint algorithm. */
+    private DeviceOptions.PageIds pageIds(FrameRef frame) {
+        return new DeviceOptions.PageIds() {
+            @Override
+            public String deviceId(String id) {
+                return pageDeviceId(frame, id);
+            }
+
+            @Override
+            public String groupId(String id) {
+                return pageDeviceId(frame, "group:" + id);
+            }
+        };
+    }
+
     @Override
     public void onMessage(FrameRef frame, String payload, Reply reply) {
         JsonObject msg;
@@ -141,6 +162,9 @@ final class UserMediaService implements MessageHandler {
                 boolean enabled = !msg.has("enabled") || msg.get("enabled").getAsBoolean();
                 tracks.get(paused).filter(t -> t.isOwnedBy(frame)).ifPresent(t -> tracks.pause(t.token(), !enabled));
                 reply.success("{}");
+                break;
+            case "applyConstraints":
+                applyConstraints(frame, msg, reply);
                 break;
             case "stop":
                 String token = msg.has("token") ? msg.get("token").getAsString() : "";
@@ -317,11 +341,9 @@ final class UserMediaService implements MessageHandler {
         // Devices plugged or unplugged while the prompt is open show up in (or leave) its lists.
         Runnable devicesChanged = () -> {
             List<DeviceOption<Camera>> cams = first.video().map(v -> DeviceOptions.cameras(devices.cameras(), v,
-                    id -> v.deviceIds().contains(pageDeviceId(frame, id)), id -> holder(frame, id)))
-                    .orElse(null);
+                    pageIds(frame), id -> holder(frame, id))).orElse(null);
             List<DeviceOption<Microphone>> mics = first.audio().map(a -> DeviceOptions.microphones(
-                    devices.microphones(), a, id -> a.deviceIds().contains(pageDeviceId(frame, id)),
-                    id -> holder(frame, id))).orElse(null);
+                    devices.microphones(), a, pageIds(frame), id -> holder(frame, id))).orElse(null);
             SwingUtilities.invokeLater(() -> chooser.devicesChanged(cams, mics));
         };
         devices.addListener(devicesChanged);
@@ -362,13 +384,13 @@ final class UserMediaService implements MessageHandler {
             @Override
             public DeviceOption<Camera> camera(java.nio.file.Path file) throws MediaFile.Unusable {
                 FileCamera cam = new FileCamera(MediaFile.probe(file, true));
-                return DeviceOptions.camera(cam, s.video().orElseThrow(), id -> true, id -> holder(frame, id));
+                return DeviceOptions.camera(cam, s.video().orElseThrow(), null, id -> holder(frame, id));
             }
 
             @Override
             public DeviceOption<Microphone> microphone(java.nio.file.Path file) throws MediaFile.Unusable {
                 FileMicrophone mic = new FileMicrophone(MediaFile.probe(file, false));
-                return DeviceOptions.microphone(mic, s.audio().orElseThrow(), id -> true, id -> holder(frame, id));
+                return DeviceOptions.microphone(mic, s.audio().orElseThrow(), null, id -> holder(frame, id));
             }
         };
     }
@@ -379,16 +401,14 @@ final class UserMediaService implements MessageHandler {
         if (s.video().isPresent() && chooser.camera().isPresent()) {
             DeviceOption<Camera> pick = chooser.camera().get();
             DeviceOption<Camera> mine = DeviceOptions.camera(pick.device(), s.video().get(),
-                    id -> s.video().get().deviceIds().contains(pageDeviceId(frame, id))
-                            || isFile(id), id -> holder(frame, id));
+                    isFile(pick.id()) ? null : pageIds(frame), id -> holder(frame, id));
             cam = mine.suitable() ? Optional.of(mine) : cam;
         }
         Optional<DeviceOption<Microphone>> mic = s.microphone();
         if (s.audio().isPresent() && chooser.microphone().isPresent()) {
             DeviceOption<Microphone> pick = chooser.microphone().get();
             DeviceOption<Microphone> mine = DeviceOptions.microphone(pick.device(), s.audio().get(),
-                    id -> s.audio().get().deviceIds().contains(pageDeviceId(frame, id))
-                            || isFile(id), id -> holder(frame, id));
+                    isFile(pick.id()) ? null : pageIds(frame), id -> holder(frame, id));
             mic = mine.suitable() ? Optional.of(mine) : mic;
         }
         return new Selection(cam, s.video(), s.cameraOptions(), mic, s.audio(), s.microphoneOptions());
@@ -445,76 +465,63 @@ final class UserMediaService implements MessageHandler {
         }
     }
 
+    /**
+     * The devices and modes the spec's SelectSettings picks for each kind; when no device can meet the
+     * required constraints, the {@code OverconstrainedError} names one no candidate met (or "" when no single
+     * one is to blame).
+     */
     private Selection select(FrameRef frame, StreamConstraints c) throws MediaError {
         Origin origin = frame.origin();
         Optional<DeviceOption<Camera>> camera = Optional.empty();
         List<DeviceOption<Camera>> cameraOptions = List.of();
         if (c.video().isPresent()) {
             TrackConstraints v = c.video().get();
-            cameraOptions = DeviceOptions.cameras(devices.cameras(), v,
-                    id -> v.deviceIds().contains(pageDeviceId(frame, id)), id -> holder(frame, id));
-            camera = DeviceOptions.preferred(cameraOptions, id -> v.deviceIds().contains(pageDeviceId(frame, id)),
-                    deviceContext.remembered().last(origin, MediaKind.CAMERA));
+            cameraOptions = DeviceOptions.cameras(devices.cameras(), v, pageIds(frame), id -> holder(frame, id));
+            camera = DeviceOptions.preferred(cameraOptions, v.spec(), deviceContext.remembered().last(origin,
+                    MediaKind.CAMERA));
             if (camera.isEmpty()) {
-                MediaError last = MediaError.notFound("No camera is available");
-                for (DeviceOption<Camera> o : cameraOptions) {
-                    if (!matchesDevice(frame, o.id(), v)) {
-                        last = MediaError.overconstrained("deviceId", "no camera has that deviceId");
-                        continue;
-                    }
-                    try {
-                        chooseFormat(o.device().capabilities(), v);
-                    } catch (MediaError e) {
-                        last = e;
-                    }
-                }
-                throw last;
+                throw cameraOptions.isEmpty() ? MediaError.notFound("No camera is available")
+                        : TrackSettings.overconstrained(DeviceOptions.failedConstraint(devices.cameras(), v,
+                                pageIds(frame)), "any camera");
             }
         }
         Optional<DeviceOption<Microphone>> mic = Optional.empty();
         List<DeviceOption<Microphone>> micOptions = List.of();
         if (c.audio().isPresent()) {
             TrackConstraints a = c.audio().get();
-            micOptions = DeviceOptions.microphones(devices.microphones(), a,
-                    id -> a.deviceIds().contains(pageDeviceId(frame, id)), id -> holder(frame, id));
-            mic = DeviceOptions.preferred(micOptions, id -> a.deviceIds().contains(pageDeviceId(frame, id)),
-                    deviceContext.remembered().last(origin, MediaKind.MICROPHONE));
+            micOptions = DeviceOptions.microphones(devices.microphones(), a, pageIds(frame), id -> holder(frame, id));
+            mic = DeviceOptions.preferred(micOptions, a.spec(), deviceContext.remembered().last(origin,
+                    MediaKind.MICROPHONE));
             if (mic.isEmpty()) {
                 throw micOptions.isEmpty() ? MediaError.notFound("No microphone is available")
-                        : MediaError.overconstrained("deviceId", "no microphone has that deviceId");
+                        : TrackSettings.overconstrained(DeviceOptions.failedMicrophoneConstraint(devices.microphones(),
+                                a, pageIds(frame)), "any microphone");
             }
         }
         return new Selection(camera, c.video(), cameraOptions, mic, c.audio(), micOptions);
     }
 
-    private boolean matchesDevice(FrameRef frame, String deviceId, TrackConstraints c) {
-        // A non-exact deviceId is only a preference: any device will do when none matches.
-        return c.deviceIds().isEmpty() || !c.deviceIdExact()
-                || c.deviceIds().contains(pageDeviceId(frame, deviceId));
-    }
-
-    static VideoFormat chooseFormat(VideoCapabilities cap, TrackConstraints v) throws MediaError {
-        int w = (int) v.width().choose(cap.minWidth(), cap.maxWidth(), 640);
-        int h = (int) v.height().choose(cap.minHeight(), cap.maxHeight(), 480);
-        double fps = v.frameRate().choose(cap.minFrameRate(), cap.maxFrameRate(), 30);
-        // I420 needs even sizes; round down unless that breaks a lower bound.
-        w = evenWithin(w, cap.minWidth(), v.width());
-        h = evenWithin(h, cap.minHeight(), v.height());
-        return new VideoFormat(w, h, fps);
-    }
-
-    private static int evenWithin(int value, int capMin, NumericConstraint c) throws MediaError {
-        if (value % 2 == 0) {
-            return value;
+    /** {@code applyConstraints} on a running track of this frame: changes what it delivers, or says why not. */
+    private void applyConstraints(FrameRef frame, JsonObject msg, Reply reply) {
+        String token = msg.has("token") && msg.get("token").isJsonPrimitive() ? msg.get("token").getAsString() : "";
+        Optional<LiveTrack> track = tracks.get(token).filter(t -> t.isOwnedBy(frame));
+        if (track.isEmpty()) {
+            fail(reply, new MediaError("InvalidStateError", "The track has ended"));
+            return;
         }
-        double lo = Math.max(capMin, Math.max(c.min().orElse(0), c.exact().orElse(0)));
-        if (value - 1 >= lo) {
-            return value - 1;
+        try {
+            JsonObject raw = msg.has("constraints") && msg.get("constraints").isJsonObject()
+                    ? msg.getAsJsonObject("constraints") : new JsonObject();
+            TrackConstraints c = TrackConstraints.from(raw);
+            LiveTrack.Reconstraint r = track.get().reconstraint().orElseThrow(() ->
+                    MediaError.overconstrained("", "This track cannot take new constraints"));
+            JsonObject res = new JsonObject();
+            res.add("settings", r.apply(c));
+            res.add("constraints", raw);
+            reply.success(res.toString());
+        } catch (MediaError e) {
+            fail(reply, e);
         }
-        if (c.exact().isPresent() || c.max().isPresent() && c.max().getAsDouble() < value + 1) {
-            throw MediaError.overconstrained(c.name(), "only even frame sizes can be captured");
-        }
-        return value + 1;
     }
 
     /**
@@ -585,40 +592,67 @@ final class UserMediaService implements MessageHandler {
     }
 
     private LiveTrack openCamera(FrameRef frame, DeviceOption<Camera> option, TrackConstraints c)
-            throws IOException {
+            throws IOException, MediaError {
         Camera cam = option.device();
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
         TrackPause pause = new TrackPause();
-        // One capture per device: a second track of a running camera joins it (and gets its format).
-        var lease = deviceContext.captures().camera(cam, option.format().orElseThrow(),
-                f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
-                        f.captureTimeMillis(), pause.video(f.width(), f.height(), f.i420())),
-                () -> tracks.end(token, "camera ended"));
-        VideoFormat real = lease.source().format();
-        String pageId = pageDeviceId(frame, cam.id());
-        JsonObject settings = new JsonObject();
-        settings.addProperty("deviceId", pageId);
-        settings.addProperty("groupId", pageDeviceId(frame, "group:" + cam.id()));
-        settings.addProperty("width", real.width());
-        settings.addProperty("height", real.height());
-        settings.addProperty("frameRate", real.frameRate());
-        settings.addProperty("aspectRatio", (double) real.width() / real.height());
-        settings.addProperty("resizeMode", "none");
-        VideoCapabilities cap = cam.capabilities();
-        JsonObject caps = new JsonObject();
-        caps.addProperty("deviceId", pageId);
-        caps.addProperty("groupId", settings.get("groupId").getAsString());
-        caps.add("width", range(cap.minWidth(), cap.maxWidth()));
-        caps.add("height", range(cap.minHeight(), cap.maxHeight()));
-        caps.add("frameRate", range(cap.minFrameRate(), cap.maxFrameRate()));
-        LiveTrack track = new LiveTrack(token, frame, MediaKind.CAMERA,
-                describe("video", token, cam.label(), settings, caps, c), pipe, lease, cam.id(), pause);
+        // Each track cuts its own frames (size, shape, rate) from the camera's; none pass until it knows how.
+        AtomicReference<TrackAdapter> adapter = new AtomicReference<>();
+        // One capture per device: a second track of a running camera joins it at its format.
+        var lease = deviceContext.captures().camera(cam, option.format().orElseThrow(), f -> {
+            TrackAdapter a = adapter.get();
+            VideoFrame g = a == null ? null : a.adapt(f);
+            if (g != null) {
+                pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(),
+                        pause.video(g.width(), g.height(), g.i420()));
+            }
+        }, () -> tracks.end(token, "camera ended"));
+        Map<String, Object> ids = ids(frame, cam.id());
+        // A file the person chose has no id the page could have asked for.
+        java.util.function.Function<TrackConstraints, MediaConstraints> spec = k -> isFile(cam.id())
+                ? k.spec().without(ConstrainableProperty.DEVICE_ID, ConstrainableProperty.GROUP_ID) : k.spec();
+        VideoMode mode;
+        try {
+            mode = TrackSettings.mode(lease.source().format(), spec.apply(c), ids);
+        } catch (MediaError e) {
+            lease.close();
+            throw e;
+        }
+        adapter.set(new TrackAdapter(TrackSettings.cameraTarget(mode)));
+        Map<String, Object> settings = new LinkedHashMap<>(ids);
+        settings.putAll(mode.settings());
+        JsonObject description = describe("video", token, cam.label(), TrackSettings.json(settings),
+                TrackSettings.cameraCapabilities(cam.capabilities(), ids), c);
+        LiveTrack track = new LiveTrack(token, frame, MediaKind.CAMERA, description, pipe, lease, cam.id(), pause);
+        track.onApplyConstraints(k -> {
+            VideoMode m = TrackSettings.mode(lease.source().format(), spec.apply(k), ids);
+            adapter.get().retarget(TrackSettings.cameraTarget(m));
+            Map<String, Object> now = new LinkedHashMap<>(ids);
+            now.putAll(m.settings());
+            return changed(description, TrackSettings.json(now), k);
+        });
         tracks.add(track);
         return track;
     }
 
-    private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException {
+    /** A track's new settings and constraints, kept in its description (the page reads them from there too). */
+    private static JsonObject changed(JsonObject description, JsonObject settings, TrackConstraints c) {
+        synchronized (description) {
+            description.add("settings", settings);
+            description.add("constraints", c.raw());
+        }
+        return settings;
+    }
+
+    private Map<String, Object> ids(FrameRef frame, String deviceId) {
+        Map<String, Object> ids = new LinkedHashMap<>();
+        ids.put("deviceId", pageDeviceId(frame, deviceId));
+        ids.put("groupId", pageDeviceId(frame, "group:" + deviceId));
+        return ids;
+    }
+
+    private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException, MediaError {
         String token = newToken();
         FramedPipe pipe = new FramedPipe(50, () -> tracks.end(token, "stream closed by page"));
         TrackPause pause = new TrackPause();
@@ -627,22 +661,25 @@ final class UserMediaService implements MessageHandler {
                         chunk.captureTimeMillis(), floats(pause.audio(chunk.samples()))),
                 () -> tracks.end(token, "microphone ended"));
         AudioSource source = lease.source();
-        String pageId = pageDeviceId(frame, mic.id());
-        JsonObject settings = new JsonObject();
-        settings.addProperty("deviceId", pageId);
-        settings.addProperty("groupId", pageDeviceId(frame, "group:" + mic.id()));
-        settings.addProperty("sampleRate", source.sampleRate());
-        settings.addProperty("sampleSize", 32);
-        settings.addProperty("channelCount", 1);
-        settings.addProperty("echoCancellation", false);
-        settings.addProperty("autoGainControl", false);
-        settings.addProperty("noiseSuppression", false);
-        JsonObject caps = new JsonObject();
-        caps.addProperty("deviceId", pageId);
-        caps.add("sampleRate", range(source.sampleRate(), source.sampleRate()));
-        caps.add("channelCount", range(1, 1));
-        LiveTrack track = new LiveTrack(token, frame, MediaKind.MICROPHONE,
-                describe("audio", token, mic.label(), settings, caps, c), pipe, lease, mic.id(), pause);
+        Map<String, Object> ids = ids(frame, mic.id());
+        Map<String, Object> settings = new LinkedHashMap<>(ids);
+        settings.putAll(DeviceOptions.audioSettings(source.sampleRate()));
+        java.util.function.Function<TrackConstraints, MediaConstraints> spec = k -> isFile(mic.id())
+                ? k.spec().without(ConstrainableProperty.DEVICE_ID, ConstrainableProperty.GROUP_ID) : k.spec();
+        try {
+            TrackSettings.check(TrackKind.AUDIO, settings, spec.apply(c));
+        } catch (MediaError e) {
+            lease.close();
+            throw e;
+        }
+        JsonObject json = TrackSettings.json(settings);
+        JsonObject description = describe("audio", token, mic.label(), json,
+                TrackSettings.microphoneCapabilities(settings, ids), c);
+        LiveTrack track = new LiveTrack(token, frame, MediaKind.MICROPHONE, description, pipe, lease, mic.id(), pause);
+        track.onApplyConstraints(k -> {
+            TrackSettings.check(TrackKind.AUDIO, settings, spec.apply(k));
+            return changed(description, json, k);
+        });
         tracks.add(track);
         return track;
     }
@@ -657,13 +694,6 @@ final class UserMediaService implements MessageHandler {
         d.add("capabilities", caps);
         d.add("constraints", c.raw());
         return d;
-    }
-
-    private static JsonObject range(double min, double max) {
-        JsonObject r = new JsonObject();
-        r.addProperty("min", min);
-        r.addProperty("max", max);
-        return r;
     }
 
     private static byte[] floats(float[] samples) {

@@ -25,6 +25,10 @@ class DisplayMediaServiceTest {
         "{op: 'share', mediaSource: 'screen', tabId: 3}",
         "{op: 'share', mediaSource: 'browser', tabId: 'three'}",
         "{op: 'grab'}",
+        "{op: 'share', preferCurrentTab: true, selfBrowserSurface: 'exclude'}",
+        "{op: 'share', selfBrowserSurface: 'maybe'}",
+        "{op: 'share', monitorTypeSurfaces: 'exclude', video: {displaySurface: 'monitor'}}",
+        "{op: 'share', video: {width: 'wide'}}",
         "not json at all"})
     void malformedRequestsAreTypeErrors(String payload) {
         MediaError e = assertThrows(MediaError.class, () -> DisplayMediaService.parse(payload));
@@ -55,6 +59,17 @@ class DisplayMediaServiceTest {
         "{op: 'share', video: {frameRate: 120}}|30"})
     void frameRateIsAtMostThirty(String payload, double fps) throws MediaError {
         assertEquals(fps, DisplayMediaService.parse(payload).frameRate());
+    }
+
+    @Test
+    void pickerHintsAreRead() throws MediaError {
+        ShareHints none = DisplayMediaService.parse("{op: 'share'}").hints();
+        assertEquals(ShareHints.defaults(), none);
+        ShareHints h = DisplayMediaService.parse("{op: 'share', preferCurrentTab: true, surfaceSwitching: 'include',"
+                + " monitorTypeSurfaces: 'exclude', video: {displaySurface: {ideal: 'window'}}}").hints();
+        assertTrue(h.preferCurrentTab() && h.selfIncluded() && h.surfaceSwitching() && !h.monitorsIncluded());
+        assertEquals(java.util.Optional.of(DisplaySource.APPLICATION), h.preferredSurface());
+        assertTrue(!DisplayMediaService.parse("{op: 'share', selfBrowserSurface: 'exclude'}").hints().selfIncluded());
     }
 
     @Test
