@@ -55,6 +55,11 @@ window.call = (() => {
     });
   }
 
+  // A lower resolution for the sending camera, as a site does when the network or the layout asks for it.
+  function resize(width, height) {
+    return run(() => st.senders.video.track.applyConstraints({ width: { exact: width }, height: { exact: height } }));
+  }
+
   function state() {
     return {
       ready: st.ready, error: st.error, connection: pc2.connectionState,
@@ -129,5 +134,5 @@ window.call = (() => {
     return true;
   }
 
-  return { start, share, switchCamera, state, pictures, sound, hangUp };
+  return { start, share, switchCamera, resize, state, pictures, sound, hangUp };
 })();

@@ -21,8 +21,9 @@ import dev.callsafe.permissions.Origin;
 
 /**
  * A calling site as a person uses one: a two-peer loopback call in one page (camera and microphone, a tab
- * shared mid-call, the camera switched by deviceId), every step started by a click; what the receiving peer
- * decodes is checked: the right camera's colours, the shared tab's colour, the microphone's tone.
+ * shared mid-call, the camera switched by deviceId, then made smaller by applyConstraints), every step started
+ * by a click; what the receiving peer decodes is checked: the right camera's colours and size, the shared
+ * tab's colour, the microphone's tone.
  */
 class LoopbackCallEndToEndTest {
     private BrowserFixture browser;
@@ -140,6 +141,13 @@ class LoopbackCallEndToEndTest {
             return c[0] > 150 && c[1] > 150 && c[2] < 100;
         });
         assertTrue(browser.text("capture.indicator.text").contains("Synthetic camera 2"));
+
+        browser.evalOnClick(caller, "call.resize(160, 120)");
+        settled("the camera was made smaller");
+        JsonObject small = received("video", "camera 2 at 160x120", p -> p.get("w").getAsInt() == 160
+                && p.get("h").getAsInt() == 120);
+        int[] box = rgb(small, "left");
+        assertTrue(box[0] > 150 && box[1] > 150 && box[2] < 100, () -> "still camera 2's yellow box: " + small);
         JsonElement still = browser.eval(caller, "call.state().connection");
         assertEquals("connected", still.getAsString());
     }
