@@ -100,13 +100,21 @@ public final class MediaPlugin implements BrowserPlugin {
                 () -> (javax.swing.JComponent) indicator.getParent());
         context.addMessageHandler("display", display);
         new SharingReminders(tracks, context::tabs, this::stopCapture);
-        store.problem().ifPresent(message -> context.addChromeWidget(new PermissionsWarning(message)));
+        PermissionsWarning warning = new PermissionsWarning(store.problem().orElse(null));
+        context.addChromeWidget(warning);
+        store.onSaveProblem(problem -> javax.swing.SwingUtilities.invokeLater(() -> warning.setMessage(problem.orElse(null))));
         SiteSettings settings = new SiteSettings(this, context);
         context.addAddressBarWidget(settings.button());
         context.addTabListener(new TabListener() {
             @Override
             public void mainFrameNavigated(Tab tab) {
                 documentGone(tab, null, "navigation");
+                settings.refresh();
+            }
+
+            @Override
+            public void pageCrashed(Tab tab) {
+                documentGone(tab, null, "the page's process ended");
                 settings.refresh();
             }
 
