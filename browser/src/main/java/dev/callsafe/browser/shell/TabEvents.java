@@ -112,10 +112,10 @@ public final class TabEvents {
         @Override
         public void onRenderProcessTerminated(CefBrowser browser, CefRequestHandler.TerminationStatus status,
                                               int errorCode, String errorString) {
-            String url = browser.getURL();
             onTab(browser, tab -> {
                 plugins.fire(l -> l.pageCrashed(tab));
-                if (url == null || url.startsWith(ERROR_PAGE)) {
+                String url = tab.displayUrl(); // the engine's own URL is empty once its process is gone
+                if (url == null || url.isEmpty() || url.startsWith(ERROR_PAGE)) {
                     return; // the error page itself: nothing to reload into
                 }
                 window.pageGuard().load(tab.browser(), ERROR_PAGE + "?crashed=1&url=" + enc(url) + "&reason="

@@ -55,15 +55,16 @@ class CrashesMidCallEndToEndTest {
     void killingThePageProcessEndsItsCaptureAndOffersReload() throws Exception {
         allowCamera();
         List<ProcessHandle> renderers = engineProcesses("renderer");
-        assertFalse(renderers.isEmpty(), "a page process to kill");
+        assertFalse(renderers.isEmpty(), () -> "a page process to kill among " + allProcesses());
         renderers.forEach(ProcessHandle::destroyForcibly); // SIGKILL
 
         Wait.until("the capture ended", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
         browser.awaitGone("capture.indicator");
-        Wait.until("the tab offers Reload", Duration.ofSeconds(20), () -> browser.eval(tab,
-                "document.querySelector('#retry') && document.querySelector('#retry').textContent === 'Reload'"
-                + " && !document.querySelector('#retry').hidden && document.querySelector('h1').textContent"
-                + " === 'This page stopped working'").getAsBoolean());
+        Wait.value("the tab offers Reload", Duration.ofSeconds(20), () -> browser.eval(tab,
+                "[location.href, document.querySelector('h1') && document.querySelector('h1').textContent,"
+                + " document.querySelector('#retry') && !document.querySelector('#retry').hidden"
+                + " && document.querySelector('#retry').textContent]").toString(),
+                s -> s.contains("\"This page stopped working\",\"Reload\""));
 
         browser.input().click(tab, "#retry"); // a person's click on Reload
         String url = browser.pages().url("/call.html");
@@ -82,7 +83,7 @@ class CrashesMidCallEndToEndTest {
         JsonArray before = browser.eval(tab, "probe.video(5, 10000).then((f) => f.filter((x) => x.stamp).map((x) => x.stamp.seq))").getAsJsonArray();
         assertEquals(5, before.size(), before::toString);
         List<ProcessHandle> gpu = engineProcesses("gpu-process");
-        assertFalse(gpu.isEmpty(), "a GPU process to kill");
+        assertFalse(gpu.isEmpty(), () -> "a GPU process to kill among " + allProcesses());
         gpu.forEach(ProcessHandle::destroyForcibly);
         Wait.until("the GPU process gone", Duration.ofSeconds(10), () -> gpu.stream().noneMatch(ProcessHandle::isAlive));
 
@@ -96,13 +97,19 @@ class CrashesMidCallEndToEndTest {
 
     /** The browser's child processes of one Chromium type ({@code --type=...}). */
     static List<ProcessHandle> engineProcesses(String type) {
-        return ProcessHandle.current().descendants().filter(p -> {
-            try {
-                String cmd = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"), StandardCharsets.ISO_8859_1);
-                return cmd.contains("--type=" + type + "\u0000");
-            } catch (IOException e) {
-                return false;
-            }
-        }).toList();
+        return ProcessHandle.current().descendants().filter(p -> commandLine(p).matches("(?s).*--type=" + type + "([\\s\\x00].*|$)")).toList();
+    }
+
+    static String commandLine(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static String allProcesses() {
+        return ProcessHandle.current().descendants().map(p -> p.pid() + " " + commandLine(p).replace('\u0000', ' ')
+                .substring(0, Math.min(160, commandLine(p).length()))).toList().toString();
     }
 }
