@@ -31,12 +31,14 @@
       }
     };
     const nested = (depth, open, close) => open.repeat(depth) + close.repeat(depth);
+    // Constraints the Media Capture spec refuses (TypeError, or OverconstrainedError before any prompt).
     const badConstraints = () => pick([
-      'yes', 5, [], null, [true], {video: 'yes'}, {video: 5}, {video: []}, {audio: 'loud'},
-      {video: {width: 'wide'}}, {video: {width: {exact: 'x'}}}, {video: {deviceId: 5}}, {video: {deviceId: {exact: [{}]}}},
-      {video: {advanced: 'x'}}, {video: {advanced: [5]}}, {video: {frameRate: {min: -1, max: 'a'}}},
-      {video: {width: {min: 1e308, max: -1e308}}}, {video: {facingMode: {exact: {}}}}, {video: false, audio: false},
-      {}, {video: {width: {ideal: NaN}}}, {video: junk(0)}, junk(0)]);
+      'yes', 5, [], [true], {video: 'yes'}, {video: 5}, {video: []}, {audio: 'loud'}, {video: false, audio: false}, {},
+      {video: {width: 'wide'}}, {video: {width: {exact: 'x'}}}, {video: {width: {most: 5}}}, {video: {deviceId: 5}},
+      {video: {deviceId: {exact: [{}]}}}, {video: {advanced: 'x'}}, {video: {advanced: [5]}}, {audio: {advanced: [[]]}},
+      {video: {frameRate: {min: -1, max: 'a'}}}, {video: {height: -5}}, {video: {facingMode: 7}},
+      {video: {deviceId: {exact: randomText(10)}}}, {audio: {deviceId: {exact: ['a', 'b']}}},
+      {video: {width: {min: 1e308}}}, {video: {width: {exact: 5, min: 10}}}, {video: {width: junk(0), height: 'x'}}]);
     // Structure-aware: a known channel and a known or near-known operation with the wrong shape.
     const structured = () => {
       const channel = pick(CHANNELS);
@@ -55,7 +57,6 @@
         () => '{"op":"getUserMedia","constraints":' + nested(5000 + int(20000), '{"video":', '}') + '}',
         () => JSON.stringify({op: 'getUserMedia', constraints: {video: {deviceId: randomText(60000)}}}),
         () => '{"op":"getUserMedia","constraints":{"video":true', // cut short
-        () => JSON.stringify({op: 'getUserMedia', constraints: {video: {deviceId: EIGHT_MB}}}),
       ];
       return channel + ':' + pick(shapes)();
     };
@@ -64,11 +65,16 @@
       () => randomText(int(200)),
       () => pick(CHANNELS) + ':' + randomText(int(500)),
       () => pick(['', ':', '::', 'media', 'nope:{}', 'Media:{}', ' media:{}', 'media :{}', randomText(5) + ':{}']),
+    ])();
+    // 8 MB: one message in a hundred (each crosses from the page's process to the browser's).
+    const huge = () => pick([
       () => pick(CHANNELS) + ':' + EIGHT_MB,
       () => EIGHT_MB,
+      () => 'media:' + JSON.stringify({op: 'getUserMedia', constraints: {video: {deviceId: EIGHT_MB}}}),
     ])();
     return () => {
       const u = r();
+      if (u < 0.01) return {request: huge(), expect: 'error'};
       if (u < 0.45) return {request: structured(), expect: 'error'};
       if (u < 0.85) return {request: random(), expect: 'error'};
       if (u < 0.93) return {binding: true, expect: 'error'}; // callsafeQuery itself called wrongly
@@ -87,15 +93,19 @@
     (h) => window.callsafeQuery({request: 'media:{}', persistent: 'yes', ...h}),
   ];
 
+  const crossOrigin = (() => { try { return !top.location.href; } catch (e) { return true; } })();
+  const refusedHere = (e) => e.name === 'QuotaExceededError' || e.name === 'OverconstrainedError'
+      || (crossOrigin && e.name === 'NotAllowedError'); // a cross-origin frame without allow= is refused first
   const realCalls = {
     enumerateDevices: () => navigator.mediaDevices.enumerateDevices().then(() => 'ok'),
     query: () => navigator.permissions.query({name: 'camera'}).then(() => 'ok'),
     overconstrained: () => navigator.mediaDevices.getUserMedia({video: {deviceId: {exact: 'no-such-camera'}}})
-        .then(() => 'granted', (e) => { if (e.name === 'OverconstrainedError' || e.name === 'QuotaExceededError') throw e; return 'wrong ' + e.name; }),
+        .then(() => 'granted', (e) => { if (refusedHere(e)) throw e; return 'wrong ' + e.name; }),
   };
 
   // Sends `count` messages from this frame; resolves with what came back once every one is answered or the
   // deadline passed (the unanswered are the hangs).
+  const inflight = window.__fuzzInflight = new Map(); // request text by number, while unanswered
   async function run(seed, count, deadlineMs) {
     const next = generator(seed);
     const f = {sent: 0, failure: 0, threw: 0, success: 0, wrongSuccess: [], real: 0, realOk: 0, realWrong: [],
@@ -105,11 +115,12 @@
       const m = next();
       f.sent++;
       f.pending++;
-      const done = () => { f.pending--; };
+      inflight.set(i, String(m.request || m.real || 'binding').slice(0, 300));
+      const done = () => { f.pending--; inflight.delete(i); };
       if (m.real) {
         f.real++;
         realCalls[m.real]().then((v) => { if (v === 'ok') f.realOk++; else f.realWrong.push(m.real + ': ' + v); },
-          (e) => { if (e.name === 'QuotaExceededError' || e.name === 'OverconstrainedError') f.realOk++;
+          (e) => { if (refusedHere(e)) f.realOk++;
             else f.realWrong.push(m.real + ': ' + e.name + ' ' + e.message); }).finally(done);
         continue;
       }
@@ -142,7 +153,8 @@
 
   function add(total, f, where) {
     for (const [k, v] of Object.entries(f)) {
-      if (typeof v === 'number') total[k] = (total[k] || 0) + v;
+      if (k === 'biggest') total[k] = Math.max(total[k] || 0, v);
+      else if (typeof v === 'number') total[k] = (total[k] || 0) + v;
       else if (Array.isArray(v)) total[k] = (total[k] || []).concat(v.map((x) => where + ': ' + x)).slice(0, 30);
       else if (k === 'codes') { total.codes = total.codes || {}; for (const [c, n] of Object.entries(v)) total.codes[c] = (total.codes[c] || 0) + n; }
     }

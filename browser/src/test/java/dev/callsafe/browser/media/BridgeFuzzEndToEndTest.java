@@ -3,6 +3,8 @@ package dev.callsafe.browser.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.callsafe.browser.BrowserFixture;
@@ -17,13 +19,13 @@ import dev.callsafe.browser.reliability.BridgeFuzz;
 class BridgeFuzzEndToEndTest {
     @Test
     void aThousandGeneratedMessagesAreEachAnsweredWithAnErrorAndGrantNothing() throws Exception {
-        BridgeFuzz.Figures f = BridgeFuzz.run(BrowserFixture.get(), 1000, 11);
-        System.out.println("bridge fuzz: " + f);
+        BridgeFuzz.Figures f = BridgeFuzz.run(BrowserFixture.get(), 1000, 11, 3);
+        System.out.println("bridge fuzz: " + f + "\n" + f.page().get("wrongSuccess") + "\n" + f.page().get("realWrong"));
         assertTrue(f.sent() >= 1000, f::toString);
         assertEquals(0, f.hangs(), () -> "unanswered: " + f);
         assertEquals(0, f.wrongSuccesses(), () -> "malformed messages answered with success: " + f.page().get("wrongSuccess"));
         assertEquals(0, f.realWrong(), () -> "real requests answered wrongly: " + f.page().get("realWrong"));
-        assertEquals(0, f.strayPrompts(), f::toString);
+        assertEquals(List.of(), f.strayPrompts(), f::toString);
         assertTrue(f.stopToAction().stream().allMatch(ms -> ms < 200), () -> "Stop click to action: " + f.stopToAction());
         assertTrue(f.promptAfter() && f.callAfter(), () -> "a real request afterwards: " + f);
     }

@@ -25,7 +25,7 @@ public final class BridgeFuzz {
     static final int PER_FRAME = 40;
 
     /** What the run found. {@code page} is the page's own count of answers (see fuzz.js). */
-    public record Figures(JsonObject page, List<Long> stopToAction, List<Long> stopToEnded, int strayPrompts,
+    public record Figures(JsonObject page, List<Long> stopToAction, List<Long> stopToEnded, List<String> strayPrompts,
                           boolean promptAfter, boolean callAfter, long millis) {
         public int sent() {
             return page.get("sent").getAsInt();
@@ -55,7 +55,7 @@ public final class BridgeFuzz {
                     page.get("failure").getAsInt() + page.get("threw").getAsInt(), page.get("quota").getAsInt(),
                     page.get("threw").getAsInt(), wrongSuccesses(), hangs(), page.get("real").getAsInt(),
                     page.get("realOk").getAsInt(), page.get("biggest").getAsInt(), page.get("over64k").getAsInt(),
-                    strayPrompts, stopToAction, stopToEnded, promptAfter, callAfter, page.get("codes"));
+                    strayPrompts.size(), stopToAction, stopToEnded, promptAfter, callAfter, page.get("codes"));
         }
     }
 
@@ -70,10 +70,11 @@ public final class BridgeFuzz {
     public static void main(String[] args) {
         try {
             Figures f = run(BrowserFixture.get(), args.length > 0 ? Integer.parseInt(args[0]) : 10_000,
-                    args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime() & 0x7fffffff);
+                    args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime() & 0x7fffffff, Integer.MAX_VALUE);
             System.out.println(f);
             f.page().getAsJsonArray("wrongSuccess").forEach(e -> System.out.println("  success: " + e));
             f.page().getAsJsonArray("realWrong").forEach(e -> System.out.println("  real request: " + e));
+            f.strayPrompts().forEach(e -> System.out.println("  a prompt while in flight: " + e));
         } catch (Throwable t) {
             t.printStackTrace();
             Runtime.getRuntime().halt(1); // CEF's threads would keep the JVM alive
@@ -81,22 +82,25 @@ public final class BridgeFuzz {
         Runtime.getRuntime().halt(0);
     }
 
-    /** Runs the fuzz with about {@code messages} messages (a tenth from the main frame). */
-    public static Figures run(BrowserFixture browser, int messages, long seed) {
+    /**
+     * Runs the fuzz with about {@code messages} messages (a tenth from the main frame), pressing Stop in
+     * the chrome at most {@code stops} times during it.
+     */
+    public static Figures run(BrowserFixture browser, int messages, long seed, int stops) {
         try {
-            return new BridgeFuzz(browser, browser.freshTab("/fuzz.html")).fuzz(messages, seed);
+            return new BridgeFuzz(browser, browser.freshTab("/fuzz.html")).fuzz(messages, seed, stops);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private Figures fuzz(int messages, long seed) {
+    private Figures fuzz(int messages, long seed, int stops) {
         long start = System.nanoTime();
         int mainCount = messages / 10;
         int frames = (messages - mainCount + PER_FRAME - 1) / PER_FRAME;
         List<Long> toAction = new ArrayList<>();
         List<Long> toEnded = new ArrayList<>();
-        int stray = 0;
+        List<String> stray = new ArrayList<>();
 
         allowCamera(); // a call before the fuzz starts: Stop is pressed while the main frame floods
         browser.eval(tab, "window.__fuzzResult = undefined; bridgeFuzz.drive({seed: " + seed + ", mainCount: " + mainCount
@@ -108,12 +112,15 @@ public final class BridgeFuzz {
         stop(toAction, toEnded);
         while (!phase().equals("done")) {
             if (!browser.showing("consent.prompt").isEmpty()) {
-                stray++; // nobody asked: a fuzz message got as far as a prompt
-                Wait.until("the stray prompt gone with its frame", Duration.ofSeconds(30),
-                        () -> browser.showing("consent.prompt").isEmpty());
+                // Nobody asked: a fuzz message got as far as a prompt. Note what was in flight, then the
+                // person dismisses it so the fuzz goes on.
+                stray.add(browser.eval(tab, "[...window.__fuzzInflight.values(), ...[...document.querySelectorAll('iframe')]"
+                        + ".flatMap((f) => { try { return [...f.contentWindow.__fuzzInflight.values()]; } catch (e) { return []; } })]")
+                        .toString());
+                browser.clickNamed("consent.dismiss");
                 continue;
             }
-            if (phase().equals("frames") && allowCamera()) {
+            if (toAction.size() < stops && phase().equals("frames") && allowCamera()) {
                 stop(toAction, toEnded);
             }
         }

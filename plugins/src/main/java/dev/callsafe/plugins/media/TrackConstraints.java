@@ -30,7 +30,8 @@ record TrackConstraints(JsonObject raw, NumericConstraint width, NumericConstrai
 
     private static TrackConstraints from(JsonObject o) throws MediaError {
         JsonElement advanced = o.get("advanced");
-        if (advanced != null && !advanced.isJsonArray()) {
+        if (advanced != null && !advanced.isJsonNull() && (!advanced.isJsonArray()
+                || !advanced.getAsJsonArray().asList().stream().allMatch(JsonElement::isJsonObject))) {
             throw MediaError.typeError("'advanced' must be an array of constraint sets");
         }
         List<String> ids = List.of();

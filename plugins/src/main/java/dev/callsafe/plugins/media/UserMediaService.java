@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import javax.swing.SwingUtilities;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -95,7 +96,7 @@ final class UserMediaService implements MessageHandler {
             fail(reply, MediaError.typeError("malformed message"));
             return;
         }
-        String op = msg.has("op") ? msg.get("op").getAsString() : "";
+        String op = string(msg, "op");
         switch (op) {
             case "getUserMedia":
                 getUserMedia(frame, msg, reply);
@@ -107,7 +108,7 @@ final class UserMediaService implements MessageHandler {
                         check.usable(EnumSet.of(MediaKind.CAMERA, MediaKind.MICROPHONE))).toString()));
                 break;
             case "query":
-                String name = msg.has("name") ? msg.get("name").getAsString() : "";
+                String name = string(msg, "name");
                 if (!name.equals("camera") && !name.equals("microphone")) {
                     fail(reply, MediaError.typeError("unsupported permission name"));
                     break;
@@ -131,14 +132,23 @@ final class UserMediaService implements MessageHandler {
                         });
                 break;
             case "stop":
-                String token = msg.has("token") ? msg.get("token").getAsString() : "";
-                tracks.get(token).filter(t -> t.isOwnedBy(frame))
+                if (!msg.has("token") || string(msg, "token").isEmpty()) {
+                    fail(reply, MediaError.typeError("stop needs a track token"));
+                    break;
+                }
+                tracks.get(string(msg, "token")).filter(t -> t.isOwnedBy(frame))
                         .ifPresent(t -> tracks.end(t.token(), "stopped by page"));
                 reply.success("{}");
                 break;
             default:
                 fail(reply, MediaError.typeError("unknown operation"));
         }
+    }
+
+    /** A member that must be a JSON string; anything else (number, object, null) reads as empty. */
+    private static String string(JsonObject msg, String key) {
+        JsonElement e = msg.get(key);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : "";
     }
 
     private void getUserMedia(FrameRef frame, JsonObject msg, Reply reply) {
