@@ -91,6 +91,11 @@ public final class MediaPlugin implements BrowserPlugin {
                         deviceWatchers));
         context.addDocumentScript(asset("media-shim.js"));
         context.addMessageHandler("media", service);
+        CaptureFailureNotice failures = new CaptureFailureNotice();
+        context.addChromeWidget(failures);
+        service.onCaptureFailure((tabId, message) -> javax.swing.SwingUtilities.invokeLater(() -> failures.say(
+                context.tabs().stream().filter(t -> t.id() == tabId).findFirst().map(t -> message + " (tab: " + t.title() + ")")
+                        .orElse(message))));
         context.addStreamHandler("media", this::openStream);
         CaptureIndicator indicator = new CaptureIndicator(tracks,
                 tabId -> permissions.callGrants(id -> id.startsWith(tabId + "/")), this::stopTab);

@@ -61,6 +61,13 @@ final class UserMediaService implements MessageHandler {
     private final DeviceContext deviceContext;
     private final SubstitutedFiles substitutedFiles;
 
+    private volatile java.util.function.BiConsumer<Integer, String> captureFailures = (tab, message) -> { };
+
+    /** Tells the listener (tab id, message) when a device's capture ends by itself, on the capture thread. */
+    void onCaptureFailure(java.util.function.BiConsumer<Integer, String> listener) {
+        captureFailures = listener;
+    }
+
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
                      DeviceIdScope deviceIds, LiveTracks tracks, PendingConsents pending, ExecutorService opener,
                      PermissionWatchers watchers, SubstitutedFiles substitutedFiles, DeviceContext deviceContext) {
@@ -519,10 +526,12 @@ final class UserMediaService implements MessageHandler {
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
         // One capture per device: a second track of a running camera joins it (and gets its format).
+        java.util.concurrent.atomic.AtomicReference<VideoSource> running = new java.util.concurrent.atomic.AtomicReference<>();
         var lease = deviceContext.captures().camera(cam, option.format().orElseThrow(),
                 f -> pipe.offer(FramedPipe.VIDEO_MAGIC, f.width(), f.height(), f.sequence(),
                         f.captureTimeMillis(), f.i420()),
-                () -> tracks.end(token, "camera ended"));
+                () -> cameraEnded(token, cam.label(), running.get()));
+        running.set(lease.source());
         VideoFormat real = lease.source().format();
         String pageId = pageDeviceId(frame.origin(), cam.id());
         JsonObject settings = new JsonObject();
@@ -544,6 +553,14 @@ final class UserMediaService implements MessageHandler {
                 describe("video", token, cam.label(), settings, caps, c), pipe, lease, cam.id());
         tracks.add(track);
         return track;
+    }
+
+    /** The camera's capture ended by itself (input error, file gone, unplugged): the track ends, the chrome says why. */
+    private void cameraEnded(String token, String label, VideoSource source) {
+        Optional<LiveTrack> track = tracks.get(token);
+        tracks.end(token, "camera ended");
+        String why = source == null ? "it stopped" : source.failure().orElse("it stopped");
+        track.ifPresent(t -> captureFailures.accept(t.owner().tabId(), "Camera stopped: " + label + " — " + why + "."));
     }
 
     private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException {
