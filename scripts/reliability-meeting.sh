@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# A meeting: four tabs (camera and microphone in two, a screen share, a tab share) for N minutes; prints fps
+# per track per minute, RSS, heap after GC, threads and file descriptors, then what is left after Stop.
+#   scripts/reliability-meeting.sh [minutes, default 30]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/reliability-classpath.sh
+exec scripts/with-display.sh java -Djava.awt.headless=false -Dcallsafe.devices=synthetic -cp "$cp" \
+    dev.callsafe.browser.reliability.Meeting "$@" 2> /tmp/callsafe-reliability.log
