@@ -26,7 +26,8 @@ public final class ManyTabs {
     /** What the run found. Swing work is the event thread's CPU time, per second and per camera frame. */
     public record Figures(int tabs, int capturing, long opensBefore, long opensAfter, int runningCaptures,
                           int liveTracks, double swingMsPerFrameOne, double swingMsPerFrameAll, double cameraFps,
-                          int barRows, boolean indicatorOnCapturing, boolean indicatorOffElsewhere, long millis) {
+                          int barRows, boolean indicatorOnCapturing, boolean indicatorOffElsewhere, long millis,
+                          List<Long> opensAfterEach) {
         /** Captures opened for all the tracks (1: one capture shared). */
         public long opens() {
             return opensAfter - opensBefore;
@@ -37,9 +38,10 @@ public final class ManyTabs {
             return String.format("%d tabs, %d capturing one camera: camera opened %d time(s), captures running %d,"
                             + " live tracks %d; Swing thread CPU per camera frame %.3f ms with 1 capturing tab, %.3f ms"
                             + " with %d (camera %.1f fps); sharing bar rows %d; indicator on a capturing tab %s, on a"
-                            + " tab that does not capture hidden %s; %.1f s",
+                            + " tab that does not capture hidden %s; %.1f s; opens after each allow %s",
                     tabs, capturing, opens(), runningCaptures, liveTracks, swingMsPerFrameOne, swingMsPerFrameAll,
-                    capturing, cameraFps, barRows, indicatorOnCapturing, indicatorOffElsewhere, millis / 1000.0);
+                    capturing, cameraFps, barRows, indicatorOnCapturing, indicatorOffElsewhere, millis / 1000.0,
+                    opensAfterEach);
         }
     }
 
@@ -74,12 +76,15 @@ public final class ManyTabs {
             tabs.add(browser.open(browser.pages().url("/call.html?tab=" + i)));
         }
         long opensBefore = browser.media().openedCaptureCount();
+        List<Long> opens = new ArrayList<>();
         allow(tabs.get(0));
+        opens.add(browser.media().openedCaptureCount() - opensBefore);
         double fps = browser.eval(tabs.get(0), "probe.state().tracks[0].settings.frameRate").getAsDouble();
         tabs.get(0).select();
         double one = swingMsPerSecond() / fps;
         for (int i = 1; i < capturing; i++) {
             allow(tabs.get(i));
+            opens.add(browser.media().openedCaptureCount() - opensBefore);
         }
         tabs.get(0).select();
         Wait.until("tab 0 selected", Duration.ofSeconds(10), () -> browser.current().orElse(null) == tabs.get(0));
@@ -100,7 +105,7 @@ public final class ManyTabs {
                     () -> browser.showing("capture.indicator.stop").isEmpty(), b -> b);
         }
         Figures f = new Figures(count, capturing, opensBefore, opensAfter, browser.media().runningCaptureCount(),
-                browser.media().liveTrackCount(), one, all, fps, rows, on, off, (System.nanoTime() - start) / 1_000_000);
+                browser.media().liveTrackCount(), one, all, fps, rows, on, off, (System.nanoTime() - start) / 1_000_000, opens);
         browser.stopAllCapture();
         browser.closeAllBut(tabs.get(0));
         return f;
