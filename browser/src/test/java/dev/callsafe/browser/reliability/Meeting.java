@@ -92,6 +92,13 @@ public final class Meeting {
         share(screen, "screen", "share.picker.screen.0");
         share(sharer, "browser", "share.picker.browser." + a.id());
         BrowserTab[] tabs = {a, b, screen, sharer};
+        // What is shared moves, as slides and videos do: a box sliding in the shared tab, and another
+        // application covering the screen with moving content (closed before the person presses Stop).
+        browser.eval(a, "(() => { const d = document.createElement('div'); d.style.cssText = 'position:fixed;top:40%;"
+                + "width:120px;height:120px;background:#f0c020'; document.body.appendChild(d); let x = 0;"
+                + " (function step() { x = (x + 8) % 600; d.style.left = x + 'px'; requestAnimationFrame(step); })();"
+                + " return true; })()");
+        Process desktop = movingDesktop();
 
         List<Sample> samples = new ArrayList<>();
         long[] frames = frames(tabs);
@@ -110,6 +117,8 @@ public final class Meeting {
             samples.add(sample(minute, fps));
         }
 
+        desktop.getOutputStream().close();
+        desktop.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         // The person stops everything: Stop in the chrome of each tab, the share in the sharing bar.
         for (BrowserTab tab : new BrowserTab[] {a, b}) {
             select(tab);
@@ -150,7 +159,8 @@ public final class Meeting {
     }
 
     private Sample sample(int minute, double[] fps) throws IOException {
-        System.gc(); // heap in use after a collection: what is kept, not what awaits collection
+        System.gc(); // heap in use after full collections: what is kept, not what awaits collection
+        System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
@@ -161,6 +171,22 @@ public final class Meeting {
         Sample sample = new Sample(minute, fps, rss, heap.getUsed() / 1024, ManagementFactory.getThreadMXBean().getThreadCount(), fds);
         System.err.println("meeting minute " + minute + ": " + java.util.Arrays.toString(fps) + " rss " + rss + " kB");
         return sample;
+    }
+
+    /** Another application: a full-screen window whose content moves every 16 ms; ends when its stdin closes. */
+    private static Process movingDesktop() throws IOException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=false", "-cp", System.getProperty("java.class.path"),
+                dev.callsafe.browser.bench.MovingDesktopApp.class.getName(), "moving")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuilder line = new StringBuilder();
+        for (int c = p.getInputStream().read(); c >= 0 && c != '\n'; c = p.getInputStream().read()) {
+            line.append((char) c);
+        }
+        if (!line.toString().startsWith("ready")) {
+            throw new IllegalStateException("the moving desktop did not start");
+        }
+        return p;
     }
 
     private long[] frames(BrowserTab[] tabs) {
