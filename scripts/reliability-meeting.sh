@@ -5,5 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/reliability-classpath.sh
-exec scripts/with-display.sh java -Djava.awt.headless=false -Dcallsafe.devices=synthetic -cp "$cp" \
+# A fixed, pre-touched heap: the resident size then grows only with native memory, not with the collector's
+# choice of heap size.
+exec scripts/with-display.sh java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Djava.awt.headless=false -Dcallsafe.devices=synthetic -cp "$cp" \
     dev.callsafe.browser.reliability.Meeting "$@" 2> /tmp/callsafe-reliability.log

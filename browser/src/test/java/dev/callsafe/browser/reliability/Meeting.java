@@ -29,7 +29,8 @@ import dev.callsafe.permissions.Origin;
  */
 public final class Meeting {
     /** One minute's sample. fps per video track, in tab order (camera A, camera B, screen, tab share). */
-    public record Sample(int minute, double[] fps, long rssKb, long heapKb, int threads, int fds) {
+    public record Sample(int minute, double[] fps, long rssKb, long heapKb, int threads, int fds, double load,
+                         List<String> fdTargets) {
     }
 
     /** The whole run. {@code leftTracks}/{@code leftCaptures}: still live after everything was stopped. */
@@ -58,12 +59,12 @@ public final class Meeting {
 
     static void print(Figures f) {
         System.out.println();
-        System.out.println("| minute | fps camera A | fps camera B | fps screen | fps tab share | RSS MB | heap MB | threads | fds |");
-        System.out.println("|--------|--------------|--------------|------------|---------------|--------|---------|---------|-----|");
+        System.out.println("| minute | fps camera A | fps camera B | fps screen | fps tab share | RSS MB | heap MB | threads | fds | load |");
+        System.out.println("|--------|--------------|--------------|------------|---------------|--------|---------|---------|-----|------|");
         for (Sample s : f.samples()) {
-            System.out.println(String.format(Locale.ROOT, "| %6d | %12.1f | %12.1f | %10.1f | %13.1f | %6.1f | %7.1f | %7d | %3d |",
+            System.out.println(String.format(Locale.ROOT, "| %6d | %12.1f | %12.1f | %10.1f | %13.1f | %6.1f | %7.1f | %7d | %3d | %4.1f |",
                     s.minute(), s.fps()[0], s.fps()[1], s.fps()[2], s.fps()[3], s.rssKb() / 1024.0, s.heapKb() / 1024.0,
-                    s.threads(), s.fds()));
+                    s.threads(), s.fds(), s.load()));
         }
         System.out.println();
         System.out.println(String.format(Locale.ROOT, "after warm-up (minute 1): worst fps deviation from a track's median %.1f %%,"
@@ -71,6 +72,12 @@ public final class Meeting {
                         + " live tracks %d, running captures %d, tracks ended in the pages %d of 6",
                 f.worstFpsDeviation() * 100, f.rssGrowth() * 100, f.heapGrowth() * 100, f.threadChange(), f.fdChange(),
                 f.capturesOpened(), f.leftTracks(), f.leftCaptures(), f.endedInPages()));
+        List<Sample> all = f.samples();
+        if (all.size() > 1) {
+            List<String> grown = new ArrayList<>(all.get(all.size() - 1).fdTargets());
+            all.get(1 < all.size() - 1 ? 1 : 0).fdTargets().forEach(grown::remove);
+            System.out.println("file descriptors added after warm-up: " + grown);
+        }
     }
 
     /** Runs the meeting for {@code minutes} samples of {@code every}. */
@@ -164,11 +171,19 @@ public final class Meeting {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
-        int fds;
+        List<String> targets = new ArrayList<>();
         try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            fds = (int) s.count();
+            s.forEach(fd -> {
+                try {
+                    targets.add(Files.readSymbolicLink(fd).toString().replaceAll("\\d+", "#"));
+                } catch (IOException e) {
+                    // closed meanwhile (the listing's own descriptor)
+                }
+            });
         }
-        Sample sample = new Sample(minute, fps, rss, heap.getUsed() / 1024, ManagementFactory.getThreadMXBean().getThreadCount(), fds);
+        double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        Sample sample = new Sample(minute, fps, rss, heap.getUsed() / 1024, ManagementFactory.getThreadMXBean().getThreadCount(),
+                targets.size(), load, targets);
         System.err.println("meeting minute " + minute + ": " + java.util.Arrays.toString(fps) + " rss " + rss + " kB");
         return sample;
     }
