@@ -26,7 +26,7 @@ final class CaptureFailureNotice extends JPanel {
 
     /** Shows the message, or hides the notice for null. Swing thread. */
     void say(String message) {
-        text.setText(message == null ? "" : "\u26A0 " + message);
+        text.setText(message == null ? "" : Notices.wrapped("\u26A0 " + message));
         setVisible(message != null);
         if (getParent() != null) {
             getParent().revalidate();
