@@ -65,5 +65,15 @@ class FailingCameraEndToEndTest {
                 () -> browser.showing("capture.failure.text").isEmpty() ? "" : browser.text("capture.failure.text"),
                 t -> !t.isEmpty());
         assertTrue(notice.contains("Camera stopped: File: vanishing.mkv") && notice.contains("reading it failed"), notice);
+
+        // With the notice showing, the next capture's Stop in the chrome is still there for a person to press
+        // (a wide notice once pushed it onto a strip row nobody could see).
+        browser.eval(tab, "devprobe.get('b', {video: true})");
+        browser.clickNamed("consent.allow");
+        devices.granted(tab, "b");
+        browser.clickNamed("capture.indicator.stop");
+        Wait.until("Stop ended the new capture", Duration.ofSeconds(10),
+                () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"a:video\",\"b:video\"]"));
+        assertTrue(!browser.showing("capture.failure.text").isEmpty(), "the notice stays until the person says OK");
     }
 }
