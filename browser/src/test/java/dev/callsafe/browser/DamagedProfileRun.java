@@ -36,7 +36,7 @@ public final class DamagedProfileRun {
     }
 
     /** The warning's text if it is showing inside the window's chrome strip (outside any page). */
-    private static String warningInStrip(Container window) {
+    static String warningInStrip(Container window) {
         Component strip = find(window, "chrome.strip");
         if (!(strip instanceof Container) || !strip.isShowing()) {
             return null;

@@ -15,6 +15,7 @@ public final class SourceSinks<T> {
     private final List<Consumer<T>> sinks = new CopyOnWriteArrayList<>();
     private final List<Runnable> endedCallbacks = new CopyOnWriteArrayList<>();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile String failure;
 
     public void add(Consumer<T> sink) {
         sinks.add(sink);
@@ -37,6 +38,18 @@ public final class SourceSinks<T> {
         if (ended.get()) {
             callback.run();
         }
+    }
+
+    /** Records why the source is failing, before it ends (the first reason stays). */
+    public void failed(String reason) {
+        if (failure == null) {
+            failure = reason;
+        }
+    }
+
+    /** Why the source failed, if it ended by failing rather than being closed. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     /** Marks the source ended and runs the callbacks, only the first time. */

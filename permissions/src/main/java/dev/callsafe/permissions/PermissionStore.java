@@ -119,18 +119,21 @@ public final class PermissionStore implements AutoCloseable {
         return new LoadResult(PermissionSnapshot.empty(), Optional.of(message), Optional.of(aside));
     }
 
-    /** Writes the whole state atomically: temporary file, fsync, rename, directory fsync. */
+    /**
+     * Writes the whole state atomically: temporary file, fsync, rename, directory fsync. When it fails (a full
+     * disk) the stored file is untouched and the temporary is removed, so the failure takes no space.
+     */
     public synchronized void save(PermissionSnapshot snapshot) throws IOException {
         byte[] data = GSON.toJson(snapshot).getBytes(StandardCharsets.UTF_8);
         Path tmp = file.resolveSibling(FILE + ".tmp-" + UUID.randomUUID());
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.wrap(data);
-            while (buf.hasRemaining()) {
-                out.write(buf);
-            }
-            out.force(true);
-        }
         try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    out.write(buf);
+                }
+                out.force(true);
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

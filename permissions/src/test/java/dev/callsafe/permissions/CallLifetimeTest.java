@@ -50,6 +50,21 @@ class CallLifetimeTest {
     }
 
     @Test
+    void aCallGrantIsNeverStoredSoABrowserKilledMidCallAsksAgainAtNextStart() {
+        allowAndCapture();
+        assertEquals(Decision.Reason.LIVE_CALL_GRANT, decide(CAM));
+        // What the store holds when the browser is killed mid-call is the last snapshot: taken now, it has
+        // no trace of the call; the next start restores it into a fresh engine.
+        PermissionSnapshot onDisk = permissions.snapshot();
+        SitePermissions nextStart = new SitePermissions(clock, SitePermissions.DEFAULT_LAPSE, Set.of("callsafe"),
+                () -> CallLimits.DEFAULT);
+        nextStart.restore(onDisk);
+        assertEquals(Decision.Outcome.ASK, nextStart.decide(new MediaRequest(MEET, MEET, CAM, false, CALL)).outcome());
+        assertEquals(QueryState.PROMPT, nextStart.query(MEET, MEET, MediaKind.CAMERA, false));
+        assertTrue(nextStart.entries().stream().noneMatch(SitePermissions.SiteEntry::liveCall));
+    }
+
+    @Test
     void turningTheCameraOffAndOnKeepsTheGrant() {
         allowAndCapture();
         for (int i = 0; i < 3; i++) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -93,35 +94,14 @@ class PermissionStoreTest {
     }
 
     @Test
-    void aKillAtAnyMomentOfAWriteLeavesTheOldOrTheNewState() throws Exception {
-        Random random = new Random(42);
-        int lastSeen = 0;
-        for (int round = 0; round < 6; round++) {
-            Process writer = child(StoreWriterProcess.class);
-            int saved = 0;
-            try (BufferedReader out = reader(writer)) {
-                assertEquals("ready", out.readLine());
-                int target = 5 + random.nextInt(40);
-                String line;
-                while (saved < target && (line = out.readLine()) != null) {
-                    saved = Integer.parseInt(line.substring("saved ".length()));
-                }
-                writer.destroyForcibly(); // SIGKILL, mid-write or between writes
-                writer.waitFor(10, TimeUnit.SECONDS);
-            }
-            try (PermissionStore store = PermissionStore.open(profile, Clock.systemUTC())) {
-                PermissionStore.LoadResult r = store.load();
-                assertTrue(r.problem().isEmpty(), () -> "torn file after a kill: " + r.problem());
-                int sites = r.snapshot().sites().size();
-                // Every save reported before the kill is there; later ones may be (the writer ran on).
-                assertTrue(sites >= lastSeen + saved,
-                        "state after kill has " + sites + " sites; saved before kill " + (lastSeen + saved));
-                lastSeen = sites;
-                try (var s = Files.list(profile)) {
-                    assertEquals(0, s.filter(p -> p.getFileName().toString().contains(".tmp-")).count(),
-                            "temporary files are cleaned up on load");
-                }
-            }
+    void aKillAtAnyMomentOfAWriteLeavesTheOldOrTheNewStateWhole() throws Exception {
+        // The short version of scripts/reliability-store-kills.sh (1,000 rounds, docs/RELIABILITY.md).
+        StoreKillRounds.Figures f = StoreKillRounds.run(profile, 20, new Random(42));
+        assertEquals(List.of(), f.failures(), f::toString);
+        assertTrue(f.savesTotal() > 0, "the writer got to save: " + f);
+        try (var s = Files.list(profile)) {
+            assertEquals(0, s.filter(p -> p.getFileName().toString().contains(".tmp-")).count(),
+                    "temporary files are cleaned up on load");
         }
     }
 

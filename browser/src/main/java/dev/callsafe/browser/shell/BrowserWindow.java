@@ -2,7 +2,6 @@ package dev.callsafe.browser.shell;
 
 import java.awt.BorderLayout;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.KeyboardFocusManager;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
@@ -45,7 +44,7 @@ public final class BrowserWindow extends JFrame {
     private final JButton reload = new JButton("\u21BB");
     private final JButton newTab = new JButton("+");
     private final JPanel toolbar = new JPanel(new BorderLayout(4, 0));
-    private final JPanel chromeStrip = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
+    private final JPanel chromeStrip = new JPanel(new ChromeStripLayout());
     private final Runnable onClosed;
     private final InternalPageGuard pageGuard = new InternalPageGuard();
     private boolean pageFullscreen;
@@ -113,6 +112,18 @@ public final class BrowserWindow extends JFrame {
         chromeStrip.setAlignmentX(0);
         north.add(toolbar);
         north.add(chromeStrip);
+        // The strip's rows depend on its width: a narrower window may need more of them.
+        chromeStrip.addComponentListener(new java.awt.event.ComponentAdapter() {
+            private int width = -1;
+
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                if (chromeStrip.getWidth() != width) {
+                    width = chromeStrip.getWidth();
+                    chromeStrip.revalidate();
+                }
+            }
+        });
         getContentPane().add(north, BorderLayout.NORTH);
         getContentPane().add(tabPane, BorderLayout.CENTER);
 

@@ -14,6 +14,8 @@ import org.cef.handler.CefKeyboardHandlerAdapter;
 import org.cef.handler.CefLifeSpanHandlerAdapter;
 import org.cef.handler.CefLoadHandler;
 import org.cef.handler.CefLoadHandlerAdapter;
+import org.cef.handler.CefRequestHandler;
+import org.cef.handler.CefRequestHandlerAdapter;
 import org.cef.misc.BoolRef;
 import org.cef.misc.EventFlags;
 import org.cef.network.CefRequest;
@@ -37,7 +39,7 @@ public final class TabEvents {
     public static void attach(CefClient client, BrowserWindow window, PluginHost plugins) {
         TabEvents events = new TabEvents(window, plugins);
         client.addLifeSpanHandler(events.new LifeSpan());
-        client.addRequestHandler(window.pageGuard());
+        client.addRequestHandler(events.new Requests());
         client.addLoadHandler(events.new Load());
         client.addDisplayHandler(events.new Display());
         client.addKeyboardHandler(events.new Keys());
@@ -99,6 +101,34 @@ public final class TabEvents {
             onTab(browser, tab -> {
                 window.pageGuard().load(tab.browser(), page);
                 window.addressChanged(tab, failedUrl);
+            });
+        }
+    }
+
+    /**
+     * CEF takes one request handler: navigations go through the internal-page guard, and a page whose process
+     * ended (crash, kill, out of memory) ends what its documents held and shows the error page with Reload.
+     */
+    private final class Requests extends CefRequestHandlerAdapter {
+        @Override
+        public boolean onBeforeBrowse(CefBrowser browser, CefFrame frame, CefRequest request, boolean userGesture,
+                                      boolean isRedirect) {
+            return window.pageGuard().onBeforeBrowse(browser, frame, request, userGesture, isRedirect);
+        }
+
+        @Override
+        public void onRenderProcessTerminated(CefBrowser browser, CefRequestHandler.TerminationStatus status,
+                                              int errorCode, String errorString) {
+            onTab(browser, tab -> {
+                plugins.fire(l -> l.pageCrashed(tab));
+                String url = tab.displayUrl(); // the engine's own URL is empty once its process is gone
+                if (url == null || url.isEmpty() || url.startsWith(ERROR_PAGE)) {
+                    return; // the error page itself: nothing to reload into
+                }
+                window.pageGuard().load(tab.browser(), ERROR_PAGE + "?crashed=1&url=" + enc(url) + "&reason="
+                        + enc(status.name()) + "&text=" + enc("the page's process ended; camera, microphone and"
+                        + " sharing in this tab stopped"));
+                window.addressChanged(tab, url);
             });
         }
     }

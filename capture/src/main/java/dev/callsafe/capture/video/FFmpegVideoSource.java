@@ -103,6 +103,7 @@ public final class FFmpegVideoSource extends VideoSourceBase {
                 }
                 if (frame == null) {
                     LOG.info("video input ended: " + format);
+                    sinks.failed("its input ended");
                     break;
                 }
                 framesThisPass++;
@@ -115,6 +116,7 @@ public final class FFmpegVideoSource extends VideoSourceBase {
             }
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "video capture failed", e);
+            sinks.failed("reading it failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         } finally {
             release();
         }

@@ -19,6 +19,11 @@ public interface VideoSource extends CaptureSource {
 
     boolean isRunning();
 
+    /** Why the source ended by itself (an input error, the device gone), if it did. */
+    default java.util.Optional<String> failure() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops capture and releases the device. Idempotent. */
     @Override
     void close();

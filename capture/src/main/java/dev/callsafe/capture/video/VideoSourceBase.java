@@ -23,4 +23,9 @@ public abstract class VideoSourceBase implements VideoSource {
     public final void onEnded(Runnable callback) {
         sinks.onEnded(callback);
     }
+
+    @Override
+    public final java.util.Optional<String> failure() {
+        return sinks.failure();
+    }
 }

@@ -45,12 +45,31 @@ final class DevicePreviews {
             this.opener = opener;
         }
 
-        private synchronized boolean opened(AutoCloseable l) {
-            if (closed) {
-                return false;
+        private synchronized boolean isClosed() {
+            return closed;
+        }
+
+        /**
+         * Keeps the lease of the opened capture; if the preview was closed meanwhile (the prompt answered while
+         * the device opened), the lease is closed behind the capture the answer queued, which then joins it
+         * instead of opening the device a second time.
+         */
+        private void opened(AutoCloseable l) {
+            synchronized (this) {
+                if (!closed) {
+                    lease = l;
+                    return;
+                }
             }
-            lease = l;
-            return true;
+            opener.execute(() -> closeQuietly(l));
+        }
+
+        private static void closeQuietly(AutoCloseable l) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                // the device is gone already
+            }
         }
 
         @Override
@@ -63,13 +82,7 @@ final class DevicePreviews {
             }
             if (l != null) {
                 // Queued behind any capture the answer started, so a granted track joins this capture.
-                opener.execute(() -> {
-                    try {
-                        l.close();
-                    } catch (Exception e) {
-                        // the device is gone already
-                    }
-                });
+                opener.execute(() -> closeQuietly(l));
             }
         }
     }
@@ -78,6 +91,9 @@ final class DevicePreviews {
     Preview camera(DeviceOption<Camera> option, Consumer<BufferedImage> show, Trouble failed) {
         Preview p = new Preview(opener);
         opener.execute(() -> {
+            if (p.isClosed()) {
+                return; // answered before the preview got to open: the device opens once, for the track
+            }
             long[] last = {0};
             Consumer<VideoFrame> sink = f -> {
                 long now = System.currentTimeMillis();
@@ -87,10 +103,7 @@ final class DevicePreviews {
                 }
             };
             try {
-                AutoCloseable lease = captures.camera(option.device(), option.format().orElseThrow(), sink, () -> { });
-                if (!p.opened(lease)) {
-                    lease.close();
-                }
+                p.opened(captures.camera(option.device(), option.format().orElseThrow(), sink, () -> { }));
             } catch (DeviceBusyException e) {
                 failed.report(option.label() + " is in use by another application", true);
             } catch (Exception e) {
@@ -104,6 +117,9 @@ final class DevicePreviews {
     Preview microphone(DeviceOption<Microphone> option, DoubleConsumer level, Trouble failed) {
         Preview p = new Preview(opener);
         opener.execute(() -> {
+            if (p.isClosed()) {
+                return;
+            }
             long[] last = {0};
             double[] peak = {0};
             try {
@@ -120,9 +136,7 @@ final class DevicePreviews {
                         peak[0] = 0;
                     }
                 }, () -> { });
-                if (!p.opened(lease)) {
-                    lease.close();
-                }
+                p.opened(lease);
             } catch (DeviceBusyException e) {
                 failed.report(option.label() + " is in use by another application", true);
             } catch (IOException e) {

@@ -93,6 +93,11 @@ public final class MediaPlugin implements BrowserPlugin {
                         deviceWatchers), ended);
         context.addDocumentScript(asset("media-shim.js"));
         context.addMessageHandler("media", service);
+        CaptureFailureNotice failures = new CaptureFailureNotice();
+        context.addChromeWidget(failures);
+        service.onCaptureFailure((tabId, message) -> javax.swing.SwingUtilities.invokeLater(() -> failures.say(
+                context.tabs().stream().filter(t -> t.id() == tabId).findFirst().map(t -> message + " (tab: " + t.title() + ")")
+                        .orElse(message))));
         context.addStreamHandler("media", this::openStream);
         CaptureIndicator indicator = new CaptureIndicator(tracks,
                 tabId -> permissions.callGrants(id -> id.startsWith(tabId + "/")), this::stopTab);
@@ -103,13 +108,21 @@ public final class MediaPlugin implements BrowserPlugin {
         context.addMessageHandler("display", display);
         DisplayMediaService shares = display;
         new SharingReminders(tracks, context::tabs, this::stopCapture, shares::shareSelectedTab);
-        store.problem().ifPresent(message -> context.addChromeWidget(new PermissionsWarning(message)));
+        PermissionsWarning warning = new PermissionsWarning(store.problem().orElse(null));
+        context.addChromeWidget(warning);
+        store.onSaveProblem(problem -> javax.swing.SwingUtilities.invokeLater(() -> warning.setMessage(problem.orElse(null))));
         SiteSettings settings = new SiteSettings(this, context);
         context.addAddressBarWidget(settings.button());
         context.addTabListener(new TabListener() {
             @Override
             public void mainFrameNavigated(Tab tab) {
                 documentGone(tab, null, "navigation");
+                settings.refresh();
+            }
+
+            @Override
+            public void pageCrashed(Tab tab) {
+                documentGone(tab, null, "the page's process ended");
                 settings.refresh();
             }
 

@@ -7,13 +7,18 @@ import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 
-/** A chrome notice that stored permissions could not be used as they were (damaged file, profile in use). */
+/**
+ * A chrome notice that stored permissions could not be used as they were (damaged file, profile in use) or
+ * cannot be saved (full disk).
+ */
 final class PermissionsWarning extends JPanel {
+    private final JLabel text;
+
     PermissionsWarning(String message) {
         super(new FlowLayout(FlowLayout.LEFT, 6, 2));
         setName("permissions.warning");
         setBackground(new Color(0xFF, 0xF3, 0xCD));
-        JLabel text = new JLabel("\u26A0 " + message);
+        text = new JLabel();
         text.setName("permissions.warning.text");
         JButton ok = new JButton("OK");
         ok.setName("permissions.warning.ok");
@@ -23,5 +28,16 @@ final class PermissionsWarning extends JPanel {
         });
         add(text);
         add(ok);
+        setMessage(message);
+    }
+
+    /** Shows the message, or hides the notice for null. Swing thread. */
+    void setMessage(String message) {
+        text.setText(message == null ? "" : Notices.wrapped("\u26A0 " + message));
+        setVisible(message != null);
+        if (getParent() != null) {
+            getParent().revalidate();
+            getParent().repaint();
+        }
     }
 }

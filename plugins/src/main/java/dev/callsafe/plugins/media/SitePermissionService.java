@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +30,8 @@ final class SitePermissionService implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private volatile Consumer<Optional<String>> saveProblems = problem -> { };
+    private boolean failing;
 
     SitePermissionService(Path profile, Clock clock) {
         permissions = new SitePermissions(clock, SitePermissions.DEFAULT_LAPSE, MediaPlugin.BROWSER_SCHEMES);
@@ -67,10 +70,31 @@ final class SitePermissionService implements AutoCloseable {
             dirty.set(false);
             try {
                 store.save(permissions.snapshot());
+                if (failing) {
+                    failing = false;
+                    saveProblems.accept(Optional.empty());
+                }
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not save site permissions", e);
+                failing = true;
+                saveProblems.accept(Optional.of("Site permissions could not be saved (" + reason(e)
+                        + "). What was saved before is kept; changes since then are kept until the browser quits"
+                        + " and saved again once the disk has room."));
             }
         });
+    }
+
+    /**
+     * Tells the listener, on the writer thread, when saving starts failing (with a message for the user) and
+     * when it works again (empty).
+     */
+    void onSaveProblem(Consumer<Optional<String>> listener) {
+        saveProblems = listener;
+    }
+
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /** Waits for queued writes (tests and shutdown). */

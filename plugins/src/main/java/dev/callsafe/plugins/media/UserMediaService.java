@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import javax.swing.SwingUtilities;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -30,6 +31,7 @@ import dev.callsafe.capture.device.MediaFile;
 import dev.callsafe.capture.device.Microphone;
 import dev.callsafe.capture.video.TrackAdapter;
 import dev.callsafe.capture.video.VideoFrame;
+import dev.callsafe.capture.video.VideoSource;
 import dev.callsafe.permissions.ConsentAnswer;
 import dev.callsafe.permissions.Decision;
 import dev.callsafe.permissions.DeviceUse;
@@ -71,6 +73,13 @@ final class UserMediaService implements MessageHandler {
     private final DeviceContext deviceContext;
     private final SubstitutedFiles substitutedFiles;
     private final EndedDocuments ended;
+
+    private volatile java.util.function.BiConsumer<Integer, String> captureFailures = (tab, message) -> { };
+
+    /** Tells the listener (tab id, message) when a device's capture ends by itself, on the capture thread. */
+    void onCaptureFailure(java.util.function.BiConsumer<Integer, String> listener) {
+        captureFailures = listener;
+    }
 
     UserMediaService(PluginContext context, SitePermissions permissions, DeviceCatalog devices,
                      PageDevices pageDevices, LiveTracks tracks, ExecutorService opener,
@@ -124,7 +133,7 @@ final class UserMediaService implements MessageHandler {
             fail(reply, MediaError.typeError("malformed message"));
             return;
         }
-        String op = msg.has("op") ? msg.get("op").getAsString() : "";
+        String op = string(msg, "op");
         switch (op) {
             case "getUserMedia":
                 getUserMedia(frame, msg, reply);
@@ -135,7 +144,7 @@ final class UserMediaService implements MessageHandler {
                 frames.check(frame).thenAccept(check -> reply.success(pageDevices.list(check).toString()));
                 break;
             case "query":
-                String name = msg.has("name") ? msg.get("name").getAsString() : "";
+                String name = string(msg, "name");
                 if (!name.equals("camera") && !name.equals("microphone")) {
                     fail(reply, MediaError.typeError("unsupported permission name"));
                     break;
@@ -158,7 +167,7 @@ final class UserMediaService implements MessageHandler {
                 });
                 break;
             case "enabled":
-                String paused = msg.has("token") ? msg.get("token").getAsString() : "";
+                String paused = string(msg, "token");
                 boolean enabled = !msg.has("enabled") || msg.get("enabled").getAsBoolean();
                 tracks.get(paused).filter(t -> t.isOwnedBy(frame)).ifPresent(t -> tracks.pause(t.token(), !enabled));
                 reply.success("{}");
@@ -167,14 +176,23 @@ final class UserMediaService implements MessageHandler {
                 applyConstraints(frame, msg, reply);
                 break;
             case "stop":
-                String token = msg.has("token") ? msg.get("token").getAsString() : "";
-                tracks.get(token).filter(t -> t.isOwnedBy(frame))
+                if (!msg.has("token") || string(msg, "token").isEmpty()) {
+                    fail(reply, MediaError.typeError("stop needs a track token"));
+                    break;
+                }
+                tracks.get(string(msg, "token")).filter(t -> t.isOwnedBy(frame))
                         .ifPresent(t -> tracks.end(t.token(), "stopped by page"));
                 reply.success("{}");
                 break;
             default:
                 fail(reply, MediaError.typeError("unknown operation"));
         }
+    }
+
+    /** A member that must be a JSON string; anything else (number, object, null) reads as empty. */
+    private static String string(JsonObject msg, String key) {
+        JsonElement e = msg.get(key);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : "";
     }
 
     private void getUserMedia(FrameRef frame, JsonObject msg, Reply reply) {
@@ -600,6 +618,7 @@ final class UserMediaService implements MessageHandler {
         // Each track cuts its own frames (size, shape, rate) from the camera's; none pass until it knows how.
         AtomicReference<TrackAdapter> adapter = new AtomicReference<>();
         // One capture per device: a second track of a running camera joins it at its format.
+        AtomicReference<VideoSource> running = new AtomicReference<>();
         var lease = deviceContext.captures().camera(cam, option.format().orElseThrow(), f -> {
             TrackAdapter a = adapter.get();
             VideoFrame g = a == null ? null : a.adapt(f);
@@ -607,7 +626,8 @@ final class UserMediaService implements MessageHandler {
                 pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(),
                         pause.video(g.width(), g.height(), g.i420()));
             }
-        }, () -> tracks.end(token, "camera ended"));
+        }, () -> cameraEnded(token, cam.label(), running.get()));
+        running.set(lease.source());
         Map<String, Object> ids = ids(frame, cam.id());
         // A file the person chose has no id the page could have asked for.
         java.util.function.Function<TrackConstraints, MediaConstraints> spec = k -> isFile(cam.id())
@@ -650,6 +670,14 @@ final class UserMediaService implements MessageHandler {
         ids.put("deviceId", pageDeviceId(frame, deviceId));
         ids.put("groupId", pageDeviceId(frame, "group:" + deviceId));
         return ids;
+    }
+
+    /** The camera's capture ended by itself (input error, file gone, unplugged): the track ends, the chrome says why. */
+    private void cameraEnded(String token, String label, VideoSource source) {
+        Optional<LiveTrack> track = tracks.get(token);
+        tracks.end(token, "camera ended");
+        String why = source == null ? "it stopped" : source.failure().orElse("it stopped");
+        track.ifPresent(t -> captureFailures.accept(t.owner().tabId(), "Camera stopped: " + label + " — " + why + "."));
     }
 
     private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException, MediaError {

@@ -21,6 +21,10 @@ public interface TabListener {
     default void frameGone(Tab tab, String frameId) {
     }
 
+    /** The tab's page process ended (crashed or killed): its documents are gone; the tab stays, offering reload. */
+    default void pageCrashed(Tab tab) {
+    }
+
     default void tabSelected(Tab tab) {
     }
 

@@ -13,7 +13,7 @@ class StreamConstraintsTest {
     @ValueSource(strings = {
             "{}", "{\"video\":false}", "{\"video\":false,\"audio\":false}", "[]", "3",
             "{\"video\":{\"width\":\"wide\"}}", "{\"video\":{\"width\":{\"least\":3}}}",
-            "{\"video\":{\"width\":-1}}", "{\"video\":{\"deviceId\":7}}", "{\"video\":{\"advanced\":{}}}",
+            "{\"video\":{\"width\":-1}}", "{\"video\":{\"deviceId\":7}}", "{\"video\":{\"advanced\":{}}}", "{\"video\":{\"advanced\":[5]}}", "{\"audio\":{\"advanced\":[[]]}}",
             "{\"video\":\"yes\"}", "not json",
     })
     void malformedConstraintsAreTypeErrors(String json) {

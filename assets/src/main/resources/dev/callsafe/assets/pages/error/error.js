@@ -16,6 +16,12 @@ function webAddress(text) {
 }
 
 const retry = document.getElementById('retry');
+if (q.get('crashed') === '1') { // the page's process ended (TabEvents): the page was there, reload it
+  document.title = 'Page stopped';
+  document.querySelector('h1').textContent = 'This page stopped working';
+  document.querySelector('p').firstChild.textContent = 'The page\'s process ended while showing ';
+  retry.textContent = 'Reload';
+}
 const target = webAddress(failed);
 if (target) {
   retry.onclick = () => { location.href = target; };

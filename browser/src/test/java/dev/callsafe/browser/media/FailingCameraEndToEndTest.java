@@ -1,0 +1,79 @@
+package dev.callsafe.browser.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.Wait;
+import dev.callsafe.browser.shell.BrowserTab;
+import dev.callsafe.capture.device.SampleFiles;
+
+/**
+ * Issue 11 item 3: a camera that fails mid-call (here a file standing in for the camera, removed while it is
+ * sent: its next pass cannot be read) ends the page's track with {@code ended}, and the chrome says why.
+ */
+class FailingCameraEndToEndTest {
+    @TempDir
+    static Path files;
+
+    private BrowserFixture browser;
+    private DeviceTestSupport devices;
+    private BrowserTab tab;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserFixture.get();
+        devices = new DeviceTestSupport(browser);
+        tab = browser.freshTab("/devices.html");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (!browser.showing("capture.failure.ok").isEmpty()) {
+            browser.clickNamed("capture.failure.ok");
+        }
+        devices.cleanUp();
+    }
+
+    @Test
+    void aCameraFileRemovedMidCallEndsTheTrackAndTheChromeSaysWhy() throws Exception {
+        Path video = SampleFiles.video(files, "vanishing.mkv", Color.MAGENTA, 320, 240, 20, 10); // a 0.5 s loop
+        browser.eval(tab, "devprobe.get('a', {video: true})");
+        devices.pickFile("consent.camera.file", video);
+        Wait.until("file chosen", Duration.ofSeconds(15),
+                () -> devices.selected("consent.camera").equals("File: vanishing.mkv (video, 320x240)"));
+        browser.clickNamed("consent.allow");
+        devices.granted(tab, "a");
+        assertEquals(1, browser.media().liveTrackCount());
+
+        Files.delete(video);
+        Wait.until("the page's track ended", Duration.ofSeconds(15),
+                () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"a:video\"]"));
+        Wait.until("no capture left", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+        browser.awaitGone("capture.indicator.stop");
+        String notice = Wait.value("the chrome says why", Duration.ofSeconds(10),
+                () -> browser.showing("capture.failure.text").isEmpty() ? "" : browser.text("capture.failure.text"),
+                t -> !t.isEmpty());
+        assertTrue(notice.contains("Camera stopped: File: vanishing.mkv") && notice.contains("reading it failed"), notice);
+
+        // With the notice showing, the next capture's Stop in the chrome is still there for a person to press
+        // (a wide notice once pushed it onto a strip row nobody could see).
+        browser.eval(tab, "devprobe.get('b', {video: true})");
+        browser.clickNamed("consent.allow");
+        devices.granted(tab, "b");
+        browser.clickNamed("capture.indicator.stop");
+        Wait.until("Stop ended the new capture", Duration.ofSeconds(10),
+                () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"a:video\",\"b:video\"]"));
+        assertTrue(!browser.showing("capture.failure.text").isEmpty(), "the notice stays until the person says OK");
+    }
+}
