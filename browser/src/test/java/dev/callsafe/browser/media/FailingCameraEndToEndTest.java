@@ -19,8 +19,8 @@ import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.capture.device.SampleFiles;
 
 /**
- * Issue 11 item 3: a camera that fails mid-call (here a file standing in for the camera, removed while it is
- * sent: its next pass cannot be read) ends the page's track with {@code ended}, and the chrome says why.
+ * Issue 11 item 3: a camera or microphone that fails mid-call (here a file standing in for it, removed while
+ * it is sent: its next pass cannot be read) ends the page's track with {@code ended}, and the chrome says why.
  */
 class FailingCameraEndToEndTest {
     @TempDir
@@ -75,5 +75,27 @@ class FailingCameraEndToEndTest {
         Wait.until("Stop ended the new capture", Duration.ofSeconds(10),
                 () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"a:video\",\"b:video\"]"));
         assertTrue(!browser.showing("capture.failure.text").isEmpty(), "the notice stays until the person says OK");
+    }
+
+    @Test
+    void aMicrophoneFileRemovedMidCallEndsTheTrackAndTheChromeSaysWhy() throws Exception {
+        Path audio = SampleFiles.tone(files, "vanishing.wav", 1000, 0.3); // a 0.3 s loop
+        browser.eval(tab, "devprobe.get('m', {audio: true})");
+        devices.pickFile("consent.microphone.file", audio);
+        Wait.until("file chosen", Duration.ofSeconds(15),
+                () -> devices.selected("consent.microphone").equals("File: vanishing.wav (audio)"));
+        browser.clickNamed("consent.allow");
+        devices.granted(tab, "m");
+        assertEquals(1, browser.media().liveTrackCount());
+
+        Files.delete(audio);
+        Wait.until("the page's track ended", Duration.ofSeconds(15),
+                () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"m:audio\"]"));
+        Wait.until("no capture left", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+        String notice = Wait.value("the chrome says why", Duration.ofSeconds(10),
+                () -> browser.showing("capture.failure.text").isEmpty() ? "" : browser.text("capture.failure.text"),
+                t -> !t.isEmpty());
+        assertTrue(notice.contains("Microphone stopped: File: vanishing.wav") && notice.contains("reading it failed"),
+                notice);
     }
 }

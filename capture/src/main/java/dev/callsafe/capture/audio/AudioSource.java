@@ -17,6 +17,11 @@ public interface AudioSource extends CaptureSource {
 
     boolean isRunning();
 
+    /** Why the source ended by itself (an input error, the device gone), if it did. */
+    default java.util.Optional<String> failure() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

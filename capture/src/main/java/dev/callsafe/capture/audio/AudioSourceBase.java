@@ -30,6 +30,9 @@ abstract class AudioSourceBase implements AudioSource {
             while (capture.isRunning()) {
                 float[] samples = readChunk();
                 if (samples == null) {
+                    if (capture.isRunning()) {
+                        sinks.failed("its input ended");
+                    }
                     break;
                 }
                 long now = System.currentTimeMillis() - samples.length * 1000L / sampleRate();
@@ -37,6 +40,9 @@ abstract class AudioSourceBase implements AudioSource {
             }
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "audio capture failed", e);
+            if (capture.isRunning()) {
+                sinks.failed("reading it failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            }
         } finally {
             capture.stopped();
             release();
@@ -57,6 +63,11 @@ abstract class AudioSourceBase implements AudioSource {
     @Override
     public void onEnded(Runnable callback) {
         sinks.onEnded(callback);
+    }
+
+    @Override
+    public final java.util.Optional<String> failure() {
+        return sinks.failure();
     }
 
     @Override

@@ -626,7 +626,8 @@ final class UserMediaService implements MessageHandler {
                 pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(),
                         pause.video(g.width(), g.height(), g.i420()));
             }
-        }, () -> cameraEnded(token, cam.label(), running.get()));
+        }, () -> deviceEnded(token, "Camera", cam.label(),
+                running.get() == null ? Optional.empty() : running.get().failure()));
         running.set(lease.source());
         Map<String, Object> ids = ids(frame, cam.id());
         // A file the person chose has no id the page could have asked for.
@@ -672,23 +673,29 @@ final class UserMediaService implements MessageHandler {
         return ids;
     }
 
-    /** The camera's capture ended by itself (input error, file gone, unplugged): the track ends, the chrome says why. */
-    private void cameraEnded(String token, String label, VideoSource source) {
+    /**
+     * A device's capture ended by itself (input error, file gone, unplugged) or was closed: the track ends; if
+     * it was still live, the chrome says which device stopped and why.
+     */
+    private void deviceEnded(String token, String kind, String label, Optional<String> failure) {
         Optional<LiveTrack> track = tracks.get(token);
-        tracks.end(token, "camera ended");
-        String why = source == null ? "it stopped" : source.failure().orElse("it stopped");
-        track.ifPresent(t -> captureFailures.accept(t.owner().tabId(), "Camera stopped: " + label + " — " + why + "."));
+        tracks.end(token, kind.toLowerCase(java.util.Locale.ROOT) + " ended");
+        String why = failure.orElse("it stopped");
+        track.ifPresent(t -> captureFailures.accept(t.owner().tabId(), kind + " stopped: " + label + " — " + why + "."));
     }
 
     private LiveTrack openMicrophone(FrameRef frame, Microphone mic, TrackConstraints c) throws IOException, MediaError {
         String token = newToken();
         FramedPipe pipe = new FramedPipe(50, () -> tracks.end(token, "stream closed by page"));
         TrackPause pause = new TrackPause();
+        AtomicReference<AudioSource> running = new AtomicReference<>();
         var lease = deviceContext.captures().microphone(mic,
                 chunk -> pipe.offer(FramedPipe.AUDIO_MAGIC, chunk.sampleRate(), 1, chunk.sequence(),
                         chunk.captureTimeMillis(), floats(pause.audio(chunk.samples()))),
-                () -> tracks.end(token, "microphone ended"));
+                () -> deviceEnded(token, "Microphone", mic.label(),
+                        running.get() == null ? Optional.empty() : running.get().failure()));
         AudioSource source = lease.source();
+        running.set(source);
         Map<String, Object> ids = ids(frame, mic.id());
         Map<String, Object> settings = new LinkedHashMap<>(ids);
         settings.putAll(DeviceOptions.audioSettings(source.sampleRate()));
