@@ -4,6 +4,10 @@
 #   scripts/bench-camera.sh [seconds per run, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/bench-browser-classpath.sh
+scripts/ensure-system.sh
+# Built in the reactor (nothing installed into ~/.m2); the class path lists the modules' target folders.
+mvn -B -q -ntp -Dstyle.color=never -pl browser -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+cp="browser/target/test-classes:browser/target/classes:$(cat browser/target/test-classpath.txt)"
 exec scripts/with-display.sh java -Djava.awt.headless=false -Dcallsafe.devices=synthetic -cp "$cp" \
     dev.callsafe.browser.bench.CameraBenchmark "$@" 2> /tmp/callsafe-bench.log
