@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-8}
 size=${2:-1920x1080}
+hz=${CALLSAFE_PROFILE_HZ:-199}
 out=${CALLSAFE_PROFILE_DIR:-/tmp/callsafe-profile-camera}
 mkdir -p "$out"
 scripts/ensure-system.sh
@@ -31,11 +32,11 @@ pids=$(sed -n 's/^MEASURING //p' "$out/bench.out")
 [ -n "$pids" ] || { echo "the benchmark did not start measuring" >&2; cat "$out/bench.out" >&2; exit 1; }
 # what each process is (java, renderer, gpu-process, utility:...), for the report
 for p in ${pids//,/ }; do
-  t=$(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | grep -o -- '--type=[a-z-]*\|--utility-sub-type=[a-zA-Z.]*' | tr '\n' ' ')
+  t=$(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | grep -o -- '--type=[a-z-]*\|--utility-sub-type=[a-zA-Z.]*' | tr '\n' ' ' || true)
   echo "$p ${t:-$(cat /proc/$p/comm 2>/dev/null)}"
 done > "$out/kinds.txt"
 # -N: no copy of the 250 MB libcef.so into ~/.debug
-perf record -N -q -F 499 -g --pid "$pids" -o "$out/perf.data" -- sleep "$((seconds - 1))" 2> "$out/perf-record.log" &
+perf record -N -q -F "$hz" -g --pid "$pids" -o "$out/perf.data" -- sleep "$((seconds - 1))" 2> "$out/perf-record.log" &
 perf=$!
 jvm=$(awk '$2 == "java" {print $1}' "$out/kinds.txt")
 # the JIT's code addresses, written while the JVM still runs (it halts when the page's run ends)
@@ -44,5 +45,5 @@ jcmd "$jvm" Compiler.perfmap > "$out/jcmd.log" 2>&1 || true
 wait $perf
 wait $bench || true
 cat "$out/bench.out" | grep -v '^MEASURING'
-perf script -i "$out/perf.data" -G -F pid,tid,comm,dso,sym 2>/dev/null > "$out/samples.txt"
-python3 scripts/profile-split.py "$out/samples.txt" "$out/kinds.txt" "$((seconds - 1))"
+perf script -i "$out/perf.data" -F comm,pid,tid,ip,sym,dso 2>/dev/null > "$out/samples.txt"
+python3 scripts/profile-split.py "$out/samples.txt" "$out/kinds.txt" "$((seconds - 1))" "$hz"
