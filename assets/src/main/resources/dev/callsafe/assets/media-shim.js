@@ -197,6 +197,9 @@
   // buffer (no intermediate chunks), which becomes the VideoFrame or AudioData.
   async function pump(reader, source) {
     let header = new Uint8Array(HEADER);
+    // one payload buffer for the stream's life: a new 3 MB buffer per 1080p frame costs the renderer its
+    // page faults (VideoFrame and AudioData copy the payload, so it is free again once they exist)
+    let spare = new Uint8Array(0);
     for (;;) {
       header = await readExact(reader, header);
       if (!header) return;
@@ -205,8 +208,10 @@
         magic: view.getUint32(0, true), a: view.getUint32(4, true), b: view.getUint32(8, true),
         len: view.getUint32(12, true), time: view.getFloat64(24, true),
       };
-      const payload = await readExact(reader, new Uint8Array(m.len));
+      if (spare.buffer.byteLength < m.len) spare = new Uint8Array(m.len);
+      const payload = await readExact(reader, new Uint8Array(spare.buffer, 0, m.len));
       if (!payload || source.finished) return;
+      spare = new Uint8Array(payload.buffer);
       sourceAlive(source);
       if (m.magic === VIDEO_MAGIC) {
         await deliver(source, new VideoFrame(payload, {

@@ -27,18 +27,24 @@ public final class CameraBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int[][] sizes = {{1280, 720}, {1920, 1080}};
+        // the profiling script measures one size of ours alone: -Dbench.sizes=1920x1080 -Dbench.chromium=false
+        int[][] sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "1280x720,1920x1080").split(","))
+                .map(s -> java.util.Arrays.stream(s.split("x")).mapToInt(Integer::parseInt).toArray())
+                .toArray(int[][]::new);
+        boolean withChromium = Boolean.parseBoolean(System.getProperty("bench.chromium", "true"));
         BrowserFixture browser = BrowserFixture.get();
         List<PageRun> runs = new ArrayList<>();
         for (int[] size : sizes) {
             runs.add(ours(browser, size[0], size[1], seconds));
-            runs.add(chromium(browser, size[0], size[1], seconds));
+            if (withChromium) {
+                runs.add(chromium(browser, size[0], size[1], seconds));
+            }
         }
         System.out.println();
         System.out.println("| pipeline                     | size      | fps    | p50     | p95     | CPU      |");
         System.out.println("|------------------------------|-----------|--------|---------|---------|----------|");
         runs.forEach(r -> System.out.println(r.row()));
-        for (int i = 0; i < runs.size(); i += 2) {
+        for (int i = 0; withChromium && i < runs.size(); i += 2) {
             System.out.printf(java.util.Locale.ROOT, "CPU ratio at %dx%d (ours / Chromium): %.2f%n",
                     runs.get(i).width(), runs.get(i).height(), runs.get(i).cpuPercent() / runs.get(i + 1).cpuPercent());
         }
@@ -57,6 +63,12 @@ public final class CameraBenchmark {
         long pid = ProcessHandle.current().pid();
         java.util.Map<Long, Double> before = ProcessTreeCpu.byProcess(pid);
         double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
+        // for scripts/profile-camera.sh: the processes to profile, as the measuring window opens
+        if (Boolean.getBoolean("bench.profile")) {
+            System.out.println("MEASURING " + before.keySet().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")));
+            System.out.flush();
+        }
         long t0 = System.nanoTime();
         JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
         double wall = (System.nanoTime() - t0) / 1e9;
