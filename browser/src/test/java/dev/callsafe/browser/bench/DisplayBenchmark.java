@@ -29,7 +29,18 @@ public final class DisplayBenchmark {
     private DisplayBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // The browser's threads would keep the JVM alive: a failed run must end, not hang.
+            t.printStackTrace();
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<String> rows = new ArrayList<>();
         BrowserFixture browser = null;
