@@ -67,8 +67,8 @@ public final class Meeting {
                     s.threads(), s.fds(), s.load()));
         }
         System.out.println();
-        System.out.println(String.format(Locale.ROOT, "after warm-up (minute 1): worst fps deviation from a track's median %.1f %%,"
-                        + " RSS growth %.1f %%, heap growth %.1f %%, threads %+d, fds %+d; captures opened %d; after Stop:"
+        System.out.println(String.format(Locale.ROOT, "after warm-up (minute 1): worst fps deviation from a track's median %.1f %%;"
+                        + " last third against first third (medians): RSS growth %.1f %%, heap growth %.1f %%, threads %+d, fds %+d; captures opened %d; after Stop:"
                         + " live tracks %d, running captures %d, tracks ended in the pages %d of 6",
                 f.worstFpsDeviation() * 100, f.rssGrowth() * 100, f.heapGrowth() * 100, f.threadChange(), f.fdChange(),
                 f.capturesOpened(), f.leftTracks(), f.leftCaptures(), f.endedInPages()));
@@ -158,11 +158,29 @@ public final class Meeting {
                 worst = Math.max(worst, Math.abs(v - median) / median);
             }
         }
-        Sample first = steady.get(0);
-        Sample last = steady.get(steady.size() - 1);
-        return new Figures(samples, worst, (double) (last.rssKb() - first.rssKb()) / first.rssKb(),
-                (double) (last.heapKb() - first.heapKb()) / first.heapKb(), last.threads() - first.threads(),
-                last.fds() - first.fds(), opened, tracks, captures, ended);
+        return new Figures(samples, worst, growth(steady, Sample::rssKb), growth(steady, Sample::heapKb),
+                (int) Math.round(change(steady, Sample::threads)), (int) Math.round(change(steady, Sample::fds)),
+                opened, tracks, captures, ended);
+    }
+
+    /**
+     * The trend: the median of the last third of the samples against the median of the first third. Heap in use
+     * after a GC moves by tens of MB from one sample to the next (what is in flight when the GC runs), so
+     * comparing the first and last samples reports that noise as growth or shrinking.
+     */
+    private static double change(List<Sample> steady, java.util.function.ToDoubleFunction<Sample> figure) {
+        int third = Math.max(1, steady.size() / 3);
+        return median(steady.subList(steady.size() - third, steady.size()), figure) - median(steady.subList(0, third), figure);
+    }
+
+    private static double growth(List<Sample> steady, java.util.function.ToDoubleFunction<Sample> figure) {
+        int third = Math.max(1, steady.size() / 3);
+        return change(steady, figure) / median(steady.subList(0, third), figure);
+    }
+
+    private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> figure) {
+        double[] v = samples.stream().mapToDouble(figure).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private Sample sample(int minute, double[] fps) throws IOException {
