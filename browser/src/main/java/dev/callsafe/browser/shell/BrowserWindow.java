@@ -221,7 +221,9 @@ public final class BrowserWindow extends JFrame {
 
     /** Opens a tab that loads {@code url} once the plugins' page scripts are in place. Call on the EDT. */
     public BrowserTab openTab(String url) {
-        CefBrowser browser = client.createBrowser("about:blank", Boolean.parseBoolean(System.getProperty("callsafe.osr", "true")), false);
+        CefBrowser browser = Boolean.parseBoolean(System.getProperty("callsafe.osr", "true"))
+                ? org.cef.browser.FocusSafeOsrBrowser.open(client, "about:blank")
+                : client.createBrowser("about:blank", false, false);
         BrowserTab tab = new BrowserTab(browser, this);
         tab.setDisplayUrl(url);
         tabs.add(tab);
