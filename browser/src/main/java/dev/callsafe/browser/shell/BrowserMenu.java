@@ -11,6 +11,8 @@ import dev.callsafe.browser.plugin.PluginHost;
  * Settings, so everything is reachable with the mouse, without knowing a shortcut.
  */
 final class BrowserMenu extends JButton {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(BrowserMenu.class.getName());
+
     private final JPopupMenu menu = new JPopupMenu();
 
     BrowserMenu(PluginHost plugins, SettingsDialog settings) {
@@ -35,7 +37,14 @@ final class BrowserMenu extends JButton {
         JMenuItem item = new JMenuItem(label);
         item.setName(name);
         item.getAccessibleContext().setAccessibleName(label.replace("\u2026", ""));
-        item.addActionListener(e -> action.run());
+        item.addActionListener(e -> {
+            try {
+                action.run();
+            } catch (RuntimeException failed) {
+                // One plugin's broken entry is logged (with its trace), the menu keeps working.
+                LOG.log(java.util.logging.Level.WARNING, "menu entry " + name + " failed", failed);
+            }
+        });
         return item;
     }
 }

@@ -91,9 +91,10 @@ final class CaptureHistoryWindow {
         JTable table = new JTable(model);
         table.setName("history.table");
         table.getAccessibleContext().setAccessibleName("Capture sessions, newest first");
-        table.getColumnModel().getColumn(2).setPreferredWidth(220);
+        table.getColumnModel().getColumn(2).setPreferredWidth(240);
+        table.getColumnModel().getColumn(3).setPreferredWidth(150);
         JLabel note = new JLabel("<html>Every time a site used your camera or microphone or you shared your screen,"
-                + " an application or a tab. Kept 90 days (at most " + CaptureHistory.MAX_SESSIONS
+                + " an application or a tab. Kept 90 days (at most " + String.format("%,d", CaptureHistory.MAX_SESSIONS)
                 + " sessions), cleared with the site's data.</html>");
         note.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
         JButton clear = new JButton("Clear history");
@@ -113,7 +114,7 @@ final class CaptureHistoryWindow {
         panel.add(new JScrollPane(table), BorderLayout.CENTER);
         panel.add(buttons, BorderLayout.SOUTH);
         dialog.setContentPane(panel);
-        dialog.setSize(820, 380);
+        dialog.setSize(900, 380);
         dialog.setLocationRelativeTo(owner);
     }
 

@@ -81,6 +81,13 @@ final class CaptureSettings {
         return panel;
     }
 
+    /** A grid bag centres what does not fill its width: keep the rows at the left edge. */
+    private static JComponent leftAligned(JComponent grid) {
+        JPanel outer = new JPanel(new java.awt.BorderLayout());
+        outer.add(grid, java.awt.BorderLayout.WEST);
+        return outer;
+    }
+
     private static String label(CaptureCategory category) {
         switch (category) {
             case CAMERA: return "Camera";
@@ -129,8 +136,9 @@ final class CaptureSettings {
         }
         c.gridx = 0;
         c.gridwidth = 2;
-        panel.add(new JLabel("<html>A prompt starts on this device unless the site's last choice is another.</html>"), c);
-        return panel;
+        panel.add(new JLabel("<html>A prompt starts on this device unless the site's last choice is another."
+                + "</html>"), c);
+        return leftAligned(panel);
     }
 
     private static int indexOf(DefaultComboBoxModel<DeviceItem> items, String id) {
