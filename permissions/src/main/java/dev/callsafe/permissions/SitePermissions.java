@@ -41,6 +41,7 @@ public final class SitePermissions {
     private final Map<Origin, Site> sites = new HashMap<>();
     private final CallGrants calls = new CallGrants();
     private final Supplier<CallLimits> limits;
+    private final ConsentDefaults defaults;
     private final List<Consumer<Origin>> listeners = new CopyOnWriteArrayList<>();
 
     /** Mutable per-origin state. */
@@ -58,6 +59,13 @@ public final class SitePermissions {
     }
 
     public SitePermissions(Clock clock, Duration lapseAfter, Set<String> secureSchemes, Supplier<CallLimits> limits) {
+        this(clock, lapseAfter, secureSchemes, limits, new ConsentDefaults());
+    }
+
+    /** @param defaults the browser-wide default answers, consulted for sites without a per-site setting */
+    public SitePermissions(Clock clock, Duration lapseAfter, Set<String> secureSchemes, Supplier<CallLimits> limits,
+                           ConsentDefaults defaults) {
+        this.defaults = defaults;
         this.clock = clock;
         this.lapseAfter = lapseAfter;
         this.policy = new ConsentPolicy(secureSchemes);
@@ -105,9 +113,15 @@ public final class SitePermissions {
         return new PermissionSnapshot(PermissionSnapshot.SCHEMA, out);
     }
 
+    /** The browser-wide defaults this engine applies (Settings). */
+    public ConsentDefaults defaults() {
+        return defaults;
+    }
+
     /**
      * Decides a request, in order: insecure origin, missing delegation, stored block, embargo, Application
-     * Permission, a live grant of the same call, else ask.
+     * Permission, a live grant of the same call, the browser-wide default (a kind set to Block and not allowed
+     * for the site refuses), else ask.
      */
     public synchronized Decision decide(MediaRequest request) {
         Decision pre = policy.decide(request);
@@ -136,6 +150,13 @@ public final class SitePermissions {
         if (request.callId() != null
                 && calls.covers(request.callId(), origin, request.kinds(), clock.instant(), limits.get())) {
             return Decision.because(Decision.Reason.LIVE_CALL_GRANT);
+        }
+        for (MediaKind k : request.kinds()) {
+            boolean siteAllows = site != null && site.stored.containsKey(k)
+                    && site.stored.get(k).state() == PermissionState.ALLOW;
+            if (!siteAllows && defaults.answer(k) == DefaultAnswer.BLOCK) {
+                return Decision.because(Decision.Reason.DEFAULT_BLOCK);
+            }
         }
         return Decision.because(Decision.Reason.NO_DECISION_YET);
     }
@@ -296,6 +317,20 @@ public final class SitePermissions {
             calls.dropOrigin(origin);
         }
         fire(origin);
+    }
+
+    /** Clears every origin's data ({@link #clearSiteData} for all of them): the Settings' "clear all". */
+    public void clearAll() {
+        List<Origin> cleared;
+        synchronized (this) {
+            cleared = new ArrayList<>(sites.keySet());
+            for (CallGrant c : calls.live(clock.instant(), limits.get())) {
+                cleared.add(c.origin());
+            }
+            sites.clear();
+            cleared.forEach(calls::dropOrigin);
+        }
+        cleared.stream().distinct().forEach(this::fire);
     }
 
     /**

@@ -98,7 +98,11 @@ public final class BrowserWindow extends JFrame {
         }
         toolbar.add(nav, BorderLayout.WEST);
         toolbar.add(address, BorderLayout.CENTER);
-        toolbar.add(newTab, BorderLayout.EAST);
+        JPanel end = new JPanel();
+        end.setLayout(new BoxLayout(end, BoxLayout.X_AXIS));
+        end.add(newTab);
+        end.add(new BrowserMenu(plugins, new SettingsDialog(this, plugins)));
+        toolbar.add(end, BorderLayout.EAST);
 
         chromeStrip.setName("chrome.strip");
         for (JComponent w : plugins.widgets()) {

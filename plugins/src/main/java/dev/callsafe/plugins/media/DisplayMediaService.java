@@ -271,6 +271,8 @@ final class DisplayMediaService implements MessageHandler {
                 return MediaError.notAllowed("Blocked by this page's permissions policy");
             case STORED_BLOCK:
                 return MediaError.notAllowed("Blocked in this browser's site settings");
+            case DEFAULT_BLOCK:
+                return MediaError.notAllowed("Sharing is blocked for every site in this browser's settings");
             case EMBARGOED:
                 return MediaError.notAllowed("Permission dismissed too often; asking again later");
             case NEEDS_APPLICATION_PERMISSION:

@@ -43,6 +43,8 @@ public final class MediaPlugin implements BrowserPlugin {
     private Captures captures;
     private DeviceChoices deviceChoices;
     private DeviceWatchers deviceWatchers;
+    private CaptureHistoryWindow historyWindow;
+    private SiteSettings siteSettings;
 
     @Override
     public String id() {
@@ -111,8 +113,19 @@ public final class MediaPlugin implements BrowserPlugin {
         PermissionsWarning warning = new PermissionsWarning(store.problem().orElse(null));
         context.addChromeWidget(warning);
         store.onSaveProblem(problem -> javax.swing.SwingUtilities.invokeLater(() -> warning.setMessage(problem.orElse(null))));
+        new CaptureHistoryRecorder(store.history(), tracks);
+        historyWindow = new CaptureHistoryWindow(store.history(), this::clearHistory);
         SiteSettings settings = new SiteSettings(this, context);
+        siteSettings = settings;
         context.addAddressBarWidget(settings.button());
+        context.addMenuItem("menu.history", "Capture history\u2026", () -> showHistory(Optional.empty()));
+        new CaptureSettings(this, store.defaults(), devices).addTo(context);
+        // A default changes what every site may do: pages watching their permission state hear it, and the
+        // site popup says it.
+        store.defaults().addListener(() -> {
+            watchers.everyOriginChanged();
+            javax.swing.SwingUtilities.invokeLater(settings::refresh);
+        });
         context.addTabListener(new TabListener() {
             @Override
             public void mainFrameNavigated(Tab tab) {
@@ -214,12 +227,43 @@ public final class MediaPlugin implements BrowserPlugin {
         endTracks(origin, kind, "blocked in site settings");
     }
 
-    /** Clears permissions, one-time memory and device ids of an origin; ends its tracks. */
+    /** Clears permissions, one-time memory, device ids and capture history of an origin; ends its tracks. */
     public void clearSiteData(Origin origin) {
         store.permissions().clearSiteData(origin);
+        store.history().forget(origin);
         deviceChoices.forget(origin);
         tracks.endAll(t -> t.owner().topLevelOrigin().equals(origin) || t.owner().origin().equals(origin),
                 "site data cleared");
+    }
+
+    /**
+     * Clears every site's permissions, call grants, remembered devices and device ids (Settings); every
+     * capture ends. The capture history is kept: it has its own Clear.
+     */
+    public void clearAllSiteData() {
+        store.permissions().clearAll();
+        deviceChoices.forgetAll();
+        tracks.endAll(t -> true, "every site's permissions cleared");
+    }
+
+    /** Forgets every capture session in the history. */
+    public void clearHistory() {
+        store.history().clear();
+    }
+
+    /** The capture history (the history window, tests). */
+    public dev.callsafe.permissions.CaptureHistory history() {
+        return store.history();
+    }
+
+    /** The browser-wide defaults the consent engine applies (Settings, tests). */
+    public dev.callsafe.permissions.ConsentDefaults defaults() {
+        return store.defaults();
+    }
+
+    /** Opens the capture history window, for one site or for all. Swing thread. */
+    void showHistory(Optional<Origin> site) {
+        historyWindow.open(javax.swing.SwingUtilities.getWindowAncestor(siteSettings.button()), site);
     }
 
     /** Grants the install-style Application Permission for camera and microphone (chrome install flow only). */

@@ -127,11 +127,16 @@ final class SiteSettings {
         JButton clear = new JButton("Clear site data");
         clear.setName("siteinfo.clear");
         clear.addActionListener(e -> plugin.clearSiteData(origin));
+        JButton history = new JButton("Capture history\u2026");
+        history.setName("siteinfo.history");
+        history.setToolTipText("When this site used your camera or microphone or you shared with it");
+        history.addActionListener(e -> plugin.showHistory(java.util.Optional.of(origin)));
         JButton all = new JButton("All sites\u2026");
         all.setName("siteinfo.all");
         all.addActionListener(e -> showAllSites());
         actions.add(install);
         actions.add(clear);
+        actions.add(history);
         actions.add(all);
         panel.add(actions);
         return panel;
@@ -142,7 +147,8 @@ final class SiteSettings {
     }
 
     private static String describe(SitePermissions p, Origin origin, MediaKind kind) {
-        String stored = "Ask every call";
+        String stored = p.defaults().answer(kind) == dev.callsafe.permissions.DefaultAnswer.BLOCK
+                ? "Blocked for every site (Settings)" : "Ask every call";
         boolean live = false;
         for (SitePermissions.SiteEntry e : p.entries()) {
             if (e.origin().equals(origin) && e.kind() == kind) {

@@ -254,6 +254,7 @@ final class UserMediaService implements MessageHandler {
             case NOT_DELEGATED: return "This frame was not delegated camera or microphone access (allow=)";
             case BLOCKED_BY_POLICY: return "Blocked by this page's permissions policy";
             case STORED_BLOCK: return "Blocked in this browser's site settings";
+            case DEFAULT_BLOCK: return "Blocked for every site in this browser's settings";
             case EMBARGOED: return "Permission dismissed too often; asking again later";
             default: return "Permission denied";
         }
@@ -495,8 +496,7 @@ final class UserMediaService implements MessageHandler {
         if (c.video().isPresent()) {
             TrackConstraints v = c.video().get();
             cameraOptions = DeviceOptions.cameras(devices.cameras(), v, pageIds(frame), id -> holder(frame, id));
-            camera = DeviceOptions.preferred(cameraOptions, v.spec(), deviceContext.remembered().last(origin,
-                    MediaKind.CAMERA));
+            camera = DeviceOptions.preferred(cameraOptions, v.spec(), startingDevice(origin, MediaKind.CAMERA));
             if (camera.isEmpty()) {
                 throw cameraOptions.isEmpty() ? MediaError.notFound("No camera is available")
                         : TrackSettings.overconstrained(DeviceOptions.failedConstraint(devices.cameras(), v,
@@ -508,7 +508,7 @@ final class UserMediaService implements MessageHandler {
         if (c.audio().isPresent()) {
             TrackConstraints a = c.audio().get();
             micOptions = DeviceOptions.microphones(devices.microphones(), a, pageIds(frame), id -> holder(frame, id));
-            mic = DeviceOptions.preferred(micOptions, a.spec(), deviceContext.remembered().last(origin,
+            mic = DeviceOptions.preferred(micOptions, a.spec(), startingDevice(origin,
                     MediaKind.MICROPHONE));
             if (mic.isEmpty()) {
                 throw micOptions.isEmpty() ? MediaError.notFound("No microphone is available")
@@ -517,6 +517,11 @@ final class UserMediaService implements MessageHandler {
             }
         }
         return new Selection(camera, c.video(), cameraOptions, mic, c.audio(), micOptions);
+    }
+
+    /** The device a prompt starts on: the site's last choice, else the browser-wide default (Settings). */
+    private Optional<String> startingDevice(Origin origin, MediaKind kind) {
+        return deviceContext.remembered().last(origin, kind).or(() -> permissions.defaults().device(kind));
     }
 
     /** {@code applyConstraints} on a running track of this frame: changes what it delivers, or says why not. */
