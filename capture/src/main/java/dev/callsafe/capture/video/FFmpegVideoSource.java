@@ -26,6 +26,12 @@ import dev.callsafe.capture.CaptureThread;
 public final class FFmpegVideoSource extends VideoSourceBase {
     private static final Logger LOG = Logger.getLogger(FFmpegVideoSource.class.getName());
 
+    /**
+     * {@code -Dcallsafe.mjpegPassThrough=false} decodes MJPEG here like any other input (to measure what the
+     * pass-through saves).
+     */
+    private static final boolean PASS_JPEG = !"false".equals(System.getProperty("callsafe.mjpegPassThrough"));
+
     private final FFmpegFrameGrabber grabber;
     private final boolean pace;
     private final boolean stamp;
@@ -73,7 +79,7 @@ public final class FFmpegVideoSource extends VideoSourceBase {
         }
         double rate = grabber.getFrameRate() > 0 && !pace ? grabber.getFrameRate() : format.frameRate();
         format = new VideoFormat(grabber.getImageWidth() & ~1, grabber.getImageHeight() & ~1, rate);
-        jpegStream = stamp ? -1 : jpegStream(grabber.getFormatContext(), format);
+        jpegStream = stamp || !PASS_JPEG ? -1 : jpegStream(grabber.getFormatContext(), format);
         if (jpegStream >= 0) {
             jpegDecoder = new FFmpegJpegDecoder();
             LOG.info(() -> "MJPEG input, frames handed on compressed: " + format);
