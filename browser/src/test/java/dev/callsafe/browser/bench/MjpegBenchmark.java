@@ -29,6 +29,17 @@ public final class MjpegBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.out.println("FAILED " + t);
+            System.out.flush();
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int[][] sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "1280x720,1920x1080").split(","))
                 .map(s -> java.util.Arrays.stream(s.split("x")).mapToInt(Integer::parseInt).toArray())
@@ -77,10 +88,14 @@ public final class MjpegBenchmark {
         browser.awaitGone("consent.file.chooser");
         String want = "File: " + file.getFileName() + " (video, " + w + "x" + h + ")";
         javax.swing.JComboBox<?> box = (javax.swing.JComboBox<?>) browser.awaitShowing("consent.camera");
-        Wait.until("file chosen", Duration.ofSeconds(30), () -> {
-            java.util.concurrent.atomic.AtomicReference<String> chosen = new java.util.concurrent.atomic.AtomicReference<>();
-            BrowserFixture.onEdt(() -> chosen.set(String.valueOf(box.getSelectedItem())));
-            return chosen.get().startsWith(want);
-        });
+        try {
+            Wait.until("file chosen", Duration.ofSeconds(120), () -> {
+                var chosen = new java.util.concurrent.atomic.AtomicReference<String>();
+                BrowserFixture.onEdt(() -> chosen.set(String.valueOf(box.getSelectedItem())));
+                return chosen.get().startsWith(want);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the prompt says: " + browser.text("consent.file.message"), e);
+        }
     }
 }
