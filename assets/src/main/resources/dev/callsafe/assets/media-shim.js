@@ -12,6 +12,7 @@
   const HEADER = 32;
   const VIDEO_MAGIC = 0x31565343;
   const AUDIO_MAGIC = 0x31415343;
+  const JPEG_MAGIC = 0x314A5343;
   const nativeStop = MediaStreamTrack.prototype.stop;
   const Generator = window.MediaStreamTrackGenerator;
 
@@ -193,6 +194,27 @@
     }
   }
 
+  // A camera's JPEG frame (MJPEG webcam or file, passed through by the browser) as a VideoFrame: WebCodecs'
+  // ImageDecoder copies the bytes when constructed (the payload buffer is free again at once) and decodes off
+  // the main thread, to YUV planes when no colour conversion is asked for. A frame that does not decode is
+  // skipped, as a camera drops a damaged one.
+  async function decodeJpeg(bytes, timeMillis) {
+    let decoder = null;
+    try {
+      decoder = new ImageDecoder({ data: bytes, type: 'image/jpeg', colorSpaceConversion: 'none' });
+      const { image } = await decoder.decode();
+      try {
+        return new VideoFrame(image, { timestamp: Math.round(timeMillis * 1000) });
+      } finally {
+        image.close();
+      }
+    } catch (e) {
+      return null;
+    } finally {
+      if (decoder) decoder.close();
+    }
+  }
+
   // Frames arrive as a 32-byte header and a payload; each payload is read straight into its own
   // buffer (no intermediate chunks), which becomes the VideoFrame or AudioData.
   async function pump(reader, source) {
@@ -217,6 +239,10 @@
         await deliver(source, new VideoFrame(payload, {
           format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
         }));
+      } else if (m.magic === JPEG_MAGIC) {
+        const frame = await decodeJpeg(payload, m.time);
+        if (frame && !source.finished) await deliver(source, frame);
+        else if (frame) frame.close();
       } else if (m.magic === AUDIO_MAGIC) {
         const samples = new Float32Array(payload.buffer, payload.byteOffset, m.len / 4);
         await deliver(source, new AudioData({

@@ -9,12 +9,15 @@ import dev.callsafe.plugins.spi.StreamBody;
 /**
  * Carries media to one page track as a stream of framed messages: a 32-byte little-endian header
  * (magic, a, b, payload length, sequence, reserved, capture time in ms as a double) then the payload.
+ * The magic says what the payload is: I420 video (a, b: width, height), a JPEG of a video frame (a, b: its
+ * width and height; the page decodes it), or float32 audio (a: sample rate, b: channels).
  * It keeps at most {@code capacity} messages; when the page falls behind the oldest are dropped, so
  * latency cannot grow without bound.
  */
 final class FramedPipe implements StreamBody {
     static final int VIDEO_MAGIC = 0x31565343; // "CSV1"
     static final int AUDIO_MAGIC = 0x31415343; // "CSA1"
+    static final int JPEG_MAGIC = 0x314A5343; // "CSJ1"
     static final int HEADER = 32;
 
     private final int capacity;

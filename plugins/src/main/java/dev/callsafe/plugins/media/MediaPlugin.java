@@ -357,6 +357,16 @@ public final class MediaPlugin implements BrowserPlugin {
         }
     }
 
+    /** Camera frames sent to pages as JPEG (passed through from an MJPEG camera or file) since start. */
+    public long cameraJpegFramesSent() {
+        return service.sentFrames().jpeg.get();
+    }
+
+    /** Camera frames sent to pages as I420 since start. */
+    public long cameraI420FramesSent() {
+        return service.sentFrames().i420.get();
+    }
+
     /** Counts of what is live, for tests and diagnostics. */
     public int liveTrackCount() {
         return tracks.matching(t -> true).size();

@@ -628,8 +628,7 @@ final class UserMediaService implements MessageHandler {
             TrackAdapter a = adapter.get();
             VideoFrame g = a == null ? null : a.adapt(f);
             if (g != null) {
-                pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(),
-                        pause.video(g.width(), g.height(), g.i420()));
+                offerVideo(pipe, pause, g);
             }
         }, () -> deviceEnded(token, "Camera", cam.label(),
                 running.get() == null ? Optional.empty() : running.get().failure()));
@@ -660,6 +659,36 @@ final class UserMediaService implements MessageHandler {
         });
         tracks.add(track);
         return track;
+    }
+
+    /**
+     * Sends one frame of a camera track: a JPEG as it came from the camera or file when the track takes it
+     * unchanged (the page decodes it; a fraction of the bytes through the stream transport), else I420 (a
+     * scaled or cropped track, a paused one's black, a source that delivers pixels).
+     */
+    private void offerVideo(FramedPipe pipe, TrackPause pause, VideoFrame g) {
+        java.util.Optional<byte[]> jpeg = pause.paused() ? java.util.Optional.empty() : g.jpeg();
+        if (jpeg.isPresent()) {
+            sentFrames.jpeg.incrementAndGet();
+            pipe.offer(FramedPipe.JPEG_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(), jpeg.get());
+            return;
+        }
+        sentFrames.i420.incrementAndGet();
+        byte[] pixels = pause.paused() ? pause.video(g.width(), g.height(), null) : g.i420();
+        pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(), pixels);
+    }
+
+    /** Camera frames sent to pages since start, by form (diagnostics, tests). */
+    static final class SentFrames {
+        final java.util.concurrent.atomic.AtomicLong jpeg = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong i420 = new java.util.concurrent.atomic.AtomicLong();
+    }
+
+    private final SentFrames sentFrames = new SentFrames();
+
+    /** Camera frames sent to pages since start, by form. */
+    SentFrames sentFrames() {
+        return sentFrames;
     }
 
     /** A track's new settings and constraints, kept in its description (the page reads them from there too). */
