@@ -221,13 +221,19 @@ public final class BrowserWindow extends JFrame {
 
     /** Opens a tab that loads {@code url} once the plugins' page scripts are in place. Call on the EDT. */
     public BrowserTab openTab(String url) {
-        CefBrowser browser = client.createBrowser("about:blank", Boolean.parseBoolean(System.getProperty("callsafe.osr", "true")), false);
+        boolean offscreen = Boolean.parseBoolean(System.getProperty("callsafe.osr", "true"));
+        CefBrowser browser = client.createBrowser("about:blank", offscreen, false);
         BrowserTab tab = new BrowserTab(browser, this);
         tab.setDisplayUrl(url);
         tabs.add(tab);
         tabPane.addTab("New tab", tab);
         tabPane.setSelectedComponent(tab);
         tab.putClientProperty("callsafe.pendingUrl", url);
+        if (offscreen) {
+            // JCEF creates an off-screen browser on its canvas's first paint, which never comes while the
+            // window is minimised or covered: the tab would not load until the window shows again.
+            browser.createImmediately();
+        }
         return tab;
     }
 
