@@ -26,6 +26,8 @@ final class FramedPipe implements StreamBody {
     static final int HEADER = 32;
     /** A whole picture at least this often, so nothing the page holds can stay wrong for long. */
     static final long KEYFRAME_NANOS = 5_000_000_000L;
+    /** Benchmarks only: {@code -Dcallsafe.screenDamage=false} sends every picture whole, for a comparison. */
+    private static final boolean DAMAGE = !"false".equals(System.getProperty("callsafe.screenDamage"));
     /** Damage covering more than this share of the picture is sent as the whole picture. */
     private static final double MOST = 0.5;
 
@@ -77,6 +79,10 @@ final class FramedPipe implements StreamBody {
      * is queued (see the class comment); wakes the reader. Called from one thread (the source's).
      */
     void offerPicture(VideoFrame frame) {
+        if (!DAMAGE) {
+            offer(VIDEO_MAGIC, frame.width(), frame.height(), frame.sequence(), frame.captureTimeMillis(), frame.i420());
+            return;
+        }
         if (damage == null) {
             damage = new PictureDamage();
         }
