@@ -13,6 +13,7 @@
   const VIDEO_MAGIC = 0x31565343;
   const AUDIO_MAGIC = 0x31415343;
   const JPEG_MAGIC = 0x314A5343;
+  const DAMAGE_MAGIC = 0x31445343;
   const nativeStop = MediaStreamTrack.prototype.stop;
   const Generator = window.MediaStreamTrackGenerator;
 
@@ -215,6 +216,34 @@
     }
   }
 
+  // A damage message's rectangles (x, y, w, h, even, within the picture), each with its Y, U and V rows,
+  // written into the I420 picture the page holds; false when a rectangle does not fit it.
+  function applyDamage(picture, width, height, d) {
+    const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+    const n = view.getUint32(0, true);
+    const cw = width >> 1, uBase = width * height, vBase = uBase + (uBase >> 2);
+    let at = 4 + 16 * n;
+    for (let i = 0; i < n; i++) {
+      const x = view.getUint32(4 + 16 * i, true), y = view.getUint32(8 + 16 * i, true);
+      const w = view.getUint32(12 + 16 * i, true), h = view.getUint32(16 + 16 * i, true);
+      if ((x | y | w | h) & 1 || x + w > width || y + h > height || at + w * h * 3 / 2 > d.byteLength) return false;
+      at = copyRect(d, at, picture, 0, width, x, y, w, h);
+      at = copyRect(d, at, picture, uBase, cw, x >> 1, y >> 1, w >> 1, h >> 1);
+      at = copyRect(d, at, picture, vBase, cw, x >> 1, y >> 1, w >> 1, h >> 1);
+    }
+    return true;
+  }
+
+  // Copies h rows of w bytes from src at `at` into a plane of `stride` bytes a row; returns the next `at`.
+  function copyRect(src, at, dst, base, stride, x, y, w, h) {
+    if (x === 0 && w === stride) {
+      dst.set(src.subarray(at, at + w * h), base + y * stride);
+      return at + w * h;
+    }
+    for (let r = 0; r < h; r++, at += w) dst.set(src.subarray(at, at + w), base + (y + r) * stride + x);
+    return at;
+  }
+
   // Frames arrive as a 32-byte header and a payload; each payload is read straight into its own
   // buffer (no intermediate chunks), which becomes the VideoFrame or AudioData.
   async function pump(reader, source) {
@@ -222,6 +251,10 @@
     // one payload buffer for the stream's life: a new 3 MB buffer per 1080p frame costs the renderer its
     // page faults (VideoFrame and AudioData copy the payload, so it is free again once they exist)
     let spare = new Uint8Array(0);
+    // A shared surface sends a whole picture, then only what changed: the whole picture stays in `spare`
+    // (damage is read into `patch` and written into it), and each message still becomes a whole VideoFrame.
+    let patch = new Uint8Array(0);
+    let picture = null;
     for (;;) {
       header = await readExact(reader, header);
       if (!header) return;
@@ -230,12 +263,27 @@
         magic: view.getUint32(0, true), a: view.getUint32(4, true), b: view.getUint32(8, true),
         len: view.getUint32(12, true), time: view.getFloat64(24, true),
       };
+      if (m.magic === DAMAGE_MAGIC) {
+        if (patch.buffer.byteLength < m.len) patch = new Uint8Array(m.len);
+        const d = await readExact(reader, new Uint8Array(patch.buffer, 0, m.len));
+        if (!d || source.finished) return;
+        patch = new Uint8Array(d.buffer);
+        sourceAlive(source);
+        if (!picture || picture.w !== m.a || picture.h !== m.b) continue; // never after a whole picture
+        const p = new Uint8Array(spare.buffer, 0, m.a * m.b * 3 / 2);
+        if (!applyDamage(p, m.a, m.b, d)) { picture = null; continue; }
+        await deliver(source, new VideoFrame(p, {
+          format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
+        }));
+        continue;
+      }
       if (spare.buffer.byteLength < m.len) spare = new Uint8Array(m.len);
       const payload = await readExact(reader, new Uint8Array(spare.buffer, 0, m.len));
       if (!payload || source.finished) return;
       spare = new Uint8Array(payload.buffer);
       sourceAlive(source);
       if (m.magic === VIDEO_MAGIC) {
+        picture = { w: m.a, h: m.b };
         await deliver(source, new VideoFrame(payload, {
           format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
         }));

@@ -225,7 +225,8 @@ public final class BrowserWindow extends JFrame {
 
     /** Opens a tab that loads {@code url} once the plugins' page scripts are in place. Call on the EDT. */
     public BrowserTab openTab(String url) {
-        CefBrowser browser = Boolean.parseBoolean(System.getProperty("callsafe.osr", "true"))
+        boolean offscreen = Boolean.parseBoolean(System.getProperty("callsafe.osr", "true"));
+        CefBrowser browser = offscreen
                 ? org.cef.browser.FocusSafeOsrBrowser.open(client, "about:blank")
                 : client.createBrowser("about:blank", false, false);
         BrowserTab tab = new BrowserTab(browser, this);
@@ -234,6 +235,11 @@ public final class BrowserWindow extends JFrame {
         tabPane.addTab("New tab", tab);
         tabPane.setSelectedComponent(tab);
         tab.putClientProperty("callsafe.pendingUrl", url);
+        if (offscreen) {
+            // JCEF creates an off-screen browser on its canvas's first paint, which never comes while the
+            // window is minimised or covered: the tab would not load until the window shows again.
+            browser.createImmediately();
+        }
         return tab;
     }
 

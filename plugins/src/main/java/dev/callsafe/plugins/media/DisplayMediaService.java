@@ -439,7 +439,7 @@ final class DisplayMediaService implements MessageHandler {
         source.addSink(f -> {
             VideoFrame g = adapter.adapt(f);
             if (g != null) {
-                pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(), g.i420());
+                pipe.offerPicture(g); // only what changed travels
             }
         });
         source.onEnded(() -> tracks.end(token, "shared source ended"));
