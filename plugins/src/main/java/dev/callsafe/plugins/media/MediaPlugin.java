@@ -111,6 +111,12 @@ public final class MediaPlugin implements BrowserPlugin {
         PermissionsWarning warning = new PermissionsWarning(store.problem().orElse(null));
         context.addChromeWidget(warning);
         store.onSaveProblem(problem -> javax.swing.SwingUtilities.invokeLater(() -> warning.setMessage(problem.orElse(null))));
+        IpHandlingNotice ipNotice = new IpHandlingNotice();
+        context.addChromeWidget(ipNotice);
+        context.addMessageHandler("webrtc", new IpHandlingService(permissions, new FrameChecks(context),
+                (tabId, message) -> javax.swing.SwingUtilities.invokeLater(() -> ipNotice.say(context.tabs().stream()
+                        .filter(t -> t.id() == tabId).findFirst().map(t -> message + " (tab: " + t.title() + ")")
+                        .orElse(message)))));
         SiteSettings settings = new SiteSettings(this, context);
         context.addAddressBarWidget(settings.button());
         context.addTabListener(new TabListener() {
@@ -220,6 +226,20 @@ public final class MediaPlugin implements BrowserPlugin {
         deviceChoices.forget(origin);
         tracks.endAll(t -> t.owner().topLevelOrigin().equals(origin) || t.owner().origin().equals(origin),
                 "site data cleared");
+    }
+
+    /**
+     * Sets an origin's WebRTC IP handling ({@code null}: follow the browser-wide one). Page scripts ask for it
+     * when a connection is made and again when one negotiates, so open pages apply it from their next
+     * offer or answer (candidates already sent are not withdrawn).
+     */
+    public void setIpHandling(Origin origin, dev.callsafe.permissions.IpHandling handling) {
+        store.permissions().setIpHandling(origin, handling);
+    }
+
+    /** Sets the browser-wide WebRTC IP handling (sites without their own choice). */
+    public void setIpHandlingDefault(dev.callsafe.permissions.IpHandling handling) {
+        store.permissions().setIpHandlingDefault(handling);
     }
 
     /** Grants the install-style Application Permission for camera and microphone (chrome install flow only). */
