@@ -731,6 +731,7 @@
     const warned = new WeakSet();
     let known = null; // 'default' | 'relay-only', the browser's last answer for this frame
     let why = '';
+    let overTcpOnly = false; // the engine itself allows relays over TCP only (every site relay only)
     let asking = null;
 
     // Asks the browser again (a change in site settings applies from the next negotiation); any failure
@@ -742,6 +743,7 @@
           .then((r) => {
             known = r && r.handling === 'default' ? 'default' : 'relay-only';
             why = r && typeof r.why === 'string' ? r.why : known;
+            overTcpOnly = !!(r && r.relayOverTcpOnly);
             asking = null;
             return known;
           });
@@ -772,12 +774,13 @@
       return p;
     }
 
-    function hasTurn(c) {
+    // The TURN URLs of a configuration: [any, reachable over TCP or TLS].
+    function turnServers(c) {
       const servers = Array.isArray(c.iceServers) ? c.iceServers : [];
-      return servers.some((s) => {
-        const urls = s && s.urls;
-        return (Array.isArray(urls) ? urls : [urls]).some((u) => typeof u === 'string' && /^turns?:/i.test(u));
-      });
+      const urls = [];
+      servers.forEach((s) => { const u = s && s.urls; (Array.isArray(u) ? u : [u]).forEach((x) => { if (typeof x === 'string') urls.push(x); }); });
+      return { any: urls.some((u) => /^turns?:/i.test(u)),
+        tcp: urls.some((u) => /^turns:/i.test(u) || /^turn:[^?]*\?(.*&)?transport=tcp(&|$)/i.test(u)) };
     }
 
     // Brings a connection's engine configuration in line with the latest answer (relaxing it only when the
@@ -795,17 +798,19 @@
     }
 
     function warnNoRelay(pc) {
-      if (known === 'default' || relayServers.get(pc) || warned.has(pc)) return;
+      const turn = relayServers.get(pc);
+      if (known === 'default' || !turn || (overTcpOnly ? turn.tcp : turn.any) || warned.has(pc)) return;
       warned.add(pc);
       console.warn(`Callsafe: WebRTC IP handling for this frame is ${why}: only relay (TURN) candidates are`
-        + ' gathered, and this RTCPeerConnection has no TURN server, so it gathers no candidates and cannot'
-        + ' connect. No address of this device is revealed.');
+        + ` gathered, and this RTCPeerConnection has no TURN server${overTcpOnly ? ' reachable over TCP or TLS'
+          + ' (with Relay only for all sites the engine uses relays over TCP only)' : ''}, so it gathers no`
+        + ' candidates and cannot connect. No address of this device is revealed.');
       callOn('webrtc', 'noRelay', {}).catch(() => {});
     }
 
     function remember(pc, c, wants) {
       pageWants.set(pc, wants);
-      relayServers.set(pc, hasTurn(c));
+      relayServers.set(pc, turnServers(c));
     }
 
     const RTCPeerConnection = function RTCPeerConnection(config, ...rest) {

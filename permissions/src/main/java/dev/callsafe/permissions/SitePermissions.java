@@ -498,6 +498,15 @@ public final class SitePermissions {
         return new IpHandlingDecision(result, reason);
     }
 
+    /**
+     * Whether every frame of every site is relay only: the browser-wide setting is Relay only and no origin
+     * chose Default. Only then may the engine's own profile-wide policy enforce it too.
+     */
+    public synchronized boolean relayOnlyEverywhere() {
+        return ipHandlingDefault == IpHandling.RELAY_ONLY
+                && sites.values().stream().noneMatch(s -> s.ipHandling == IpHandling.DEFAULT);
+    }
+
     /** Every origin with its own WebRTC IP handling choice, for site settings. */
     public synchronized Map<Origin, IpHandling> ipHandlingChoices() {
         Map<Origin, IpHandling> out = new java.util.LinkedHashMap<>();

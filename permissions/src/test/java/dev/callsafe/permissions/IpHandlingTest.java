@@ -1,6 +1,7 @@
 package dev.callsafe.permissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,19 @@ class IpHandlingTest {
         assertEquals(IpHandling.RELAY_ONLY, p.ipHandlingDefault());
         assertEquals(Optional.empty(), p.ipHandling(MEET));
         assertEquals(Optional.of(IpHandling.RELAY_ONLY), p.ipHandling(WIDGET));
+    }
+
+    @Test
+    void relayOnlyEverywhereOnlyWhenTheDefaultIsRelayOnlyAndNoSiteChoseDefault() {
+        SitePermissions p = permissions();
+        p.setIpHandling(MEET, IpHandling.RELAY_ONLY);
+        assertFalse(p.relayOnlyEverywhere(), "one relay-only site is not every site");
+        p.setIpHandlingDefault(IpHandling.RELAY_ONLY);
+        assertTrue(p.relayOnlyEverywhere());
+        p.setIpHandling(WIDGET, IpHandling.DEFAULT);
+        assertFalse(p.relayOnlyEverywhere(), "a site set to Default is an exception");
+        p.setIpHandling(WIDGET, null);
+        assertTrue(p.relayOnlyEverywhere());
     }
 
     @Test

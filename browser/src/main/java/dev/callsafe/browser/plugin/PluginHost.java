@@ -36,8 +36,11 @@ public final class PluginHost implements PluginContext {
     private final List<JComponent> addressBarWidgets = new ArrayList<>();
     private Supplier<java.util.Optional<? extends Tab>> selected = java.util.Optional::empty;
     private final List<BrowserPlugin> plugins = new ArrayList<>();
+    private final dev.callsafe.browser.cef.EngineWebRtcPolicy webRtcPolicy;
 
-    public PluginHost(Path profile, PageBridge bridge, SchemeRouter schemes, Supplier<List<? extends Tab>> tabs) {
+    public PluginHost(Path profile, PageBridge bridge, SchemeRouter schemes, Supplier<List<? extends Tab>> tabs,
+                      dev.callsafe.browser.cef.EngineWebRtcPolicy webRtcPolicy) {
+        this.webRtcPolicy = webRtcPolicy;
         this.profile = profile;
         this.bridge = bridge;
         this.schemes = schemes;
@@ -132,6 +135,11 @@ public final class PluginHost implements PluginContext {
     @Override
     public void addAddressBarWidget(JComponent widget) {
         addressBarWidgets.add(widget);
+    }
+
+    @Override
+    public void setEngineRelayOnly(boolean relayOnly) {
+        webRtcPolicy.want(relayOnly);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import dev.callsafe.browser.BrowserFixture;
 import dev.callsafe.browser.Wait;
+import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.permissions.IpHandling;
 import dev.callsafe.permissions.Origin;
@@ -213,6 +216,56 @@ class WebRtcIpHandlingEndToEndTest {
                 () -> browser.showing("webrtc.notice.text").size() == 1
                         && browser.text("webrtc.notice.text").contains("no relay (TURN) server"));
         browser.clickNamed("webrtc.notice.ok");
+    }
+
+    /** Runs a promise-valued expression in an isolated world of the tab's main frame: pristine prototypes. */
+    private static JsonObject isolated(BrowserTab tab, String expression) throws Exception {
+        // A back door on purpose: the isolated world stands for a frame the page script did not reach.
+        var devtools = tab.browser().getDevToolsClient();
+        JsonObject tree = JsonParser.parseString(DevTools.call(devtools, "Page.getFrameTree", null)
+                .get(10, TimeUnit.SECONDS)).getAsJsonObject();
+        String frameId = tree.getAsJsonObject("frameTree").getAsJsonObject("frame").get("id").getAsString();
+        JsonObject world = JsonParser.parseString(DevTools.call(devtools, "Page.createIsolatedWorld",
+                "{\"frameId\":\"" + frameId + "\",\"worldName\":\"ice-probe\"}").get(10, TimeUnit.SECONDS))
+                .getAsJsonObject();
+        JsonObject eval = new JsonObject();
+        eval.addProperty("contextId", world.get("executionContextId").getAsInt());
+        eval.addProperty("awaitPromise", true);
+        eval.addProperty("returnByValue", true);
+        eval.addProperty("expression", expression);
+        return JsonParser.parseString(DevTools.call(devtools, "Runtime.evaluate", eval.toString())
+                .get(30, TimeUnit.SECONDS)).getAsJsonObject().getAsJsonObject("result").getAsJsonObject("value");
+    }
+
+    private static String enginePolicy() {
+        return BrowserFixture.onEdtGet(() -> String.valueOf(
+                org.cef.browser.CefRequestContext.getGlobalContext().getPreference("webrtc.ip_handling_policy")));
+    }
+
+    @Test
+    void withRelayOnlyForAllSitesTheEngineItselfGathersOnlyRelaysEvenWhereThePageScriptIsNot() throws Exception {
+        BrowserTab tab = browser.freshTab("/ice.html");
+        String gather = "(async () => { const native = window.__callsafeMediaShim ? 'shim' : 'pristine';"
+                + " const pc = new RTCPeerConnection({iceServers: [{urls: ['" + turn.url() + "', '" + turn.url()
+                + "?transport=tcp'], username: '" + TurnServer.USER + "', credential: '" + TurnServer.PASSWORD + "'}],"
+                + " iceTransportPolicy: 'all'}); const got = [];"
+                + " const done = new Promise((res) => { pc.onicecandidate = (e) => e.candidate ? got.push(e.candidate.candidate) : res(true);"
+                + " setTimeout(() => res(false), 10000); });"
+                + " pc.createDataChannel('x'); await pc.setLocalDescription(await pc.createOffer());"
+                + " const completed = await done; pc.close(); return {native, completed, got}; })()";
+        assertEquals("default", enginePolicy(), "one site's relay only does not change the engine's policy");
+        browser.media().setIpHandlingDefault(IpHandling.RELAY_ONLY);
+        Wait.until("the engine's policy follows", Duration.ofSeconds(10),
+                () -> enginePolicy().equals("disable_non_proxied_udp"));
+        JsonObject o = isolated(tab, gather);
+        assertEquals("pristine", o.get("native").getAsString());
+        List<String> candidates = strings(o.getAsJsonArray("got"));
+        assertFalse(candidates.isEmpty(), () -> "a relay over TCP: " + o);
+        candidates.forEach(c -> assertTrue(c.contains(" typ relay"), () -> "the engine gathered " + c));
+        // One site back to Default: the engine can no longer be relay only for everyone.
+        browser.media().setIpHandling(CALL, IpHandling.DEFAULT);
+        Wait.until("the engine's policy is its default again", Duration.ofSeconds(10),
+                () -> enginePolicy().equals("default"));
     }
 
     @Test

@@ -58,6 +58,10 @@ final class IpHandlingService implements MessageHandler {
                     JsonObject out = new JsonObject();
                     out.addProperty("handling", d.handling().stored());
                     out.addProperty("why", d.explain());
+                    // With every site relay only the engine itself allows relays over TCP only (see
+                    // EngineWebRtcPolicy): the page script then warns about a connection without such a server.
+                    out.addProperty("relayOverTcpOnly", d.handling() == IpHandling.RELAY_ONLY
+                            && permissions.relayOnlyEverywhere());
                     reply.success(out.toString());
                 });
                 break;
@@ -68,7 +72,9 @@ final class IpHandlingService implements MessageHandler {
                     if (d.handling() == IpHandling.RELAY_ONLY
                             && noticed.putIfAbsent(UserMediaService.callId(frame), Boolean.TRUE) == null) {
                         String message = "WebRTC: " + frame.origin().display() + " tried to connect with \u201CRelay"
-                                + " only\u201D and no relay (TURN) server, so nothing was gathered and no address"
+                                + " only\u201D and no relay (TURN) server" + (permissions.relayOnlyEverywhere()
+                                        ? " reachable over TCP or TLS (with Relay only for all sites, relays are used"
+                                        + " over TCP only)" : "") + ", so nothing was gathered and no address"
                                 + " was revealed. The call cannot connect; set the site to Default in the Site"
                                 + " button to allow direct connections.";
                         LOG.info(message);

@@ -111,6 +111,9 @@ public final class MediaPlugin implements BrowserPlugin {
         PermissionsWarning warning = new PermissionsWarning(store.problem().orElse(null));
         context.addChromeWidget(warning);
         store.onSaveProblem(problem -> javax.swing.SwingUtilities.invokeLater(() -> warning.setMessage(problem.orElse(null))));
+        // The engine's own profile-wide policy backs the page script only when every site is relay only.
+        context.setEngineRelayOnly(permissions.relayOnlyEverywhere());
+        permissions.addListener(origin -> context.setEngineRelayOnly(permissions.relayOnlyEverywhere()));
         IpHandlingNotice ipNotice = new IpHandlingNotice();
         context.addChromeWidget(ipNotice);
         context.addMessageHandler("webrtc", new IpHandlingService(permissions, new FrameChecks(context),
