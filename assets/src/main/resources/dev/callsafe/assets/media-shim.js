@@ -734,10 +734,14 @@
     let overTcpOnly = false; // the engine itself allows relays over TCP only (every site relay only)
     let asking = null;
 
-    // Asks the browser again (a change in site settings applies from the next negotiation); any failure
-    // reads as relay only.
+    // Asks the browser again (a change in site settings applies from the next negotiation), at most once a
+    // second once an answer is known (a page negotiating in a loop must not exhaust its bridge quota); any
+    // failure reads as relay only.
+    let askedAt = 0;
     function ask() {
+      if (!asking && known !== null && performance.now() - askedAt < 1000) return Promise.resolve(known);
       if (!asking) {
+        askedAt = performance.now();
         asking = callOn('webrtc', 'policy', {})
           .then((r) => r, () => ({ handling: 'relay-only', why: 'Relay only (the browser could not be asked)' }))
           .then((r) => {

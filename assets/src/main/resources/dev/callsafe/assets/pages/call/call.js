@@ -40,7 +40,12 @@
 
   function wire() {
     pc.onicecandidate = (e) => {
-      if (!e.candidate) { gatheringDone = true; show(); return; }
+      if (!e.candidate) {
+        gatheringDone = true;
+        if (gathered.length === 0) $('path').textContent = 'No candidates were gathered: this call cannot connect.';
+        show();
+        return;
+      }
       gathered.push(e.candidate.candidate);
       const li = document.createElement('li');
       li.textContent = e.candidate.candidate;
@@ -113,6 +118,11 @@
     if (pc) return state();
     options = opts || {};
     error = null;
+    gathered.length = 0;
+    received.length = 0;
+    gatheringDone = false;
+    $('candidates').textContent = '';
+    $('path').textContent = '';
     const room = $('room').value || params.get('room') || 'demo';
     if (options.media) {
       localStream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
@@ -138,6 +148,7 @@
     if (pc) pc.close();
     if (localStream) localStream.getTracks().forEach((t) => t.stop());
     pc = channel = dataChannel = peer = localStream = null;
+    $('path').textContent = '';
     show();
     return true;
   }
