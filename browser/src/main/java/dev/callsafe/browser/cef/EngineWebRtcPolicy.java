@@ -10,8 +10,8 @@ import org.cef.browser.CefRequestContext;
  * Keeps Chromium's profile-wide WebRTC IP handling policy ({@code webrtc.ip_handling_policy}) as the plugins
  * ask: {@code disable_non_proxied_udp} (measured here: only relay candidates, through TURN over TCP) or
  * {@code default} (mDNS names for host candidates). It is set once Chromium's context is up and again at each
- * change, on the Swing thread (CEF's UI thread in this embedding); Chromium applies it to connections made
- * afterwards, in every tab.
+ * change, on the Swing thread (CEF's UI thread in this embedding). Measured on tabs opened after a change;
+ * whether tabs already open follow it was not measured.
  */
 public final class EngineWebRtcPolicy {
     private static final Logger LOG = Logger.getLogger(EngineWebRtcPolicy.class.getName());
