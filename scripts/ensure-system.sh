@@ -15,6 +15,9 @@ packages=(
   # a virtual display for tests and headless machines, with a window manager; xdotool sends a person's
   # input (XTest) in the end-to-end tests, xprop tells when the window manager is up
   xvfb xauth openbox xdotool x11-utils
+  # a real STUN/TURN server for the WebRTC IP-handling tests (each test starts its own on loopback; the
+  # package's own daemon stays disabled, as Debian ships it)
+  coturn
 )
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)

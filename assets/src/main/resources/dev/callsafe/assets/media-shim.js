@@ -783,4 +783,180 @@
       return { fillLightMode: 'off', imageHeight: h, imageWidth: w, redEyeReduction: false };
     });
   }
+  // WebRTC IP handling (issue 13). The browser decides, per frame, from the origin the engine reports for it,
+  // whether this frame's peer connections may gather every candidate (Default: the engine's own behaviour,
+  // mDNS names for host candidates) or only relay (TURN) ones. This script only applies the answer: every
+  // RTCPeerConnection is made with iceTransportPolicy 'relay' until the answer says otherwise, whatever the
+  // page passes to the constructor or to setConfiguration, and negotiation waits for the first answer so
+  // that nothing is gathered under a policy the browser has not confirmed.
+  (() => {
+    const NativePC = window.RTCPeerConnection;
+    if (typeof NativePC !== 'function') return;
+    const proto = NativePC.prototype;
+    const nat = {
+      setConfiguration: proto.setConfiguration,
+      getConfiguration: proto.getConfiguration,
+      setLocalDescription: proto.setLocalDescription,
+    };
+    const CONFIG_KEYS = ['iceServers', 'iceTransportPolicy', 'bundlePolicy', 'rtcpMuxPolicy', 'certificates',
+      'iceCandidatePoolSize', 'encodedInsertableStreams'];
+    const pageWants = new WeakMap(); // connection -> the iceTransportPolicy the page asked for
+    const relayServers = new WeakMap(); // connection -> whether the page gave it a TURN server
+    const warned = new WeakSet();
+    let known = null; // 'default' | 'relay-only', the browser's last answer for this frame
+    let why = '';
+    let overTcpOnly = false; // the engine itself allows relays over TCP only (every site relay only)
+    let asking = null;
+
+    // Asks the browser again (a change in site settings applies from the next negotiation), at most once a
+    // second once an answer is known (a page negotiating in a loop must not exhaust its bridge quota); any
+    // failure reads as relay only.
+    let askedAt = 0;
+    function ask() {
+      if (!asking && known !== null && performance.now() - askedAt < 1000) return Promise.resolve(known);
+      if (!asking) {
+        askedAt = performance.now();
+        asking = callOn('webrtc', 'policy', {})
+          .then((r) => r, () => ({ handling: 'relay-only', why: 'Relay only (the browser could not be asked)' }))
+          .then((r) => {
+            known = r && r.handling === 'default' ? 'default' : 'relay-only';
+            why = r && typeof r.why === 'string' ? r.why : known;
+            overTcpOnly = !!(r && r.relayOverTcpOnly);
+            asking = null;
+            return known;
+          });
+      }
+      return asking;
+    }
+
+    const effective = (wants) => (known === 'default' ? wants : 'relay');
+
+    function copyConfig(config, what) {
+      if (config === undefined || config === null) return {};
+      if (typeof config !== 'object' && typeof config !== 'function') {
+        throw new TypeError(`Failed to ${what}: The provided value is not of type 'RTCConfiguration'.`);
+      }
+      // Each member is read once, into a plain object of ours: a getter cannot answer one thing here and
+      // another to the engine.
+      const c = {};
+      for (const k in config) c[k] = config[k];
+      for (const k of CONFIG_KEYS) if (!(k in c) && config[k] !== undefined) c[k] = config[k];
+      return c;
+    }
+
+    function wanted(c, what) {
+      const p = c.iceTransportPolicy === undefined ? 'all' : String(c.iceTransportPolicy);
+      if (p !== 'all' && p !== 'relay') {
+        throw new TypeError(`Failed to ${what}: The provided value '${p}' is not a valid enum value of type RTCIceTransportPolicy.`);
+      }
+      return p;
+    }
+
+    // The TURN URLs of a configuration: [any, reachable over TCP or TLS].
+    function turnServers(c) {
+      const servers = Array.isArray(c.iceServers) ? c.iceServers : [];
+      const urls = [];
+      servers.forEach((s) => { const u = s && s.urls; (Array.isArray(u) ? u : [u]).forEach((x) => { if (typeof x === 'string') urls.push(x); }); });
+      return { any: urls.some((u) => /^turns?:/i.test(u)),
+        tcp: urls.some((u) => /^turns:/i.test(u) || /^turn:[^?]*\?(.*&)?transport=tcp(&|$)/i.test(u)) };
+    }
+
+    // Brings a connection's engine configuration in line with the latest answer (relaxing it only when the
+    // browser said Default and the page asked for 'all').
+    function apply(pc) {
+      if (!pageWants.has(pc)) return;
+      try {
+        const cur = nat.getConfiguration.call(pc);
+        const want = effective(pageWants.get(pc));
+        if (cur.iceTransportPolicy !== want) {
+          cur.iceTransportPolicy = want;
+          nat.setConfiguration.call(pc, cur);
+        }
+      } catch (_) { /* a closed connection gathers nothing */ }
+    }
+
+    function warnNoRelay(pc) {
+      const turn = relayServers.get(pc);
+      if (known === 'default' || !turn || (overTcpOnly ? turn.tcp : turn.any) || warned.has(pc)) return;
+      warned.add(pc);
+      console.warn(`Callsafe: WebRTC IP handling for this frame is ${why}: only relay (TURN) candidates are`
+        + ` gathered, and this RTCPeerConnection has no TURN server${overTcpOnly ? ' reachable over TCP or TLS'
+          + ' (with Relay only for all sites the engine uses relays over TCP only)' : ''}, so it gathers no`
+        + ' candidates and cannot connect. No address of this device is revealed.');
+      callOn('webrtc', 'noRelay', {}).catch(() => {});
+    }
+
+    function remember(pc, c, wants) {
+      pageWants.set(pc, wants);
+      relayServers.set(pc, turnServers(c));
+    }
+
+    const RTCPeerConnection = function RTCPeerConnection(config, ...rest) {
+      if (!new.target) {
+        throw new TypeError("Failed to construct 'RTCPeerConnection': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
+      }
+      const what = "construct 'RTCPeerConnection'";
+      const c = copyConfig(config, what);
+      const wants = wanted(c, what);
+      c.iceTransportPolicy = effective(wants);
+      const pc = Reflect.construct(NativePC, [c, ...rest], new.target);
+      remember(pc, c, wants);
+      ask().then(() => apply(pc));
+      return pc;
+    };
+    Object.defineProperty(RTCPeerConnection, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
+    Object.defineProperty(proto, 'constructor', { value: RTCPeerConnection, writable: true, enumerable: false, configurable: true });
+    // Not NativePC itself: Object.getPrototypeOf(RTCPeerConnection) must not hand out the unchecked constructor.
+    Object.setPrototypeOf(RTCPeerConnection, Object.getPrototypeOf(NativePC));
+    if (typeof NativePC.generateCertificate === 'function') {
+      const generate = NativePC.generateCertificate;
+      Object.defineProperty(RTCPeerConnection, 'generateCertificate', {
+        value: function generateCertificate(...args) { return generate.apply(NativePC, args); },
+        writable: true, enumerable: true, configurable: true,
+      });
+    }
+    for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection']) {
+      Object.defineProperty(window, name, { value: RTCPeerConnection, writable: true, enumerable: false, configurable: true });
+    }
+
+    const method = (name, fn) => Object.defineProperty(proto, name, {
+      value: { [name](...args) { return fn.call(this, ...args); } }[name],
+      writable: true, enumerable: true, configurable: true,
+    });
+
+    method('setConfiguration', function (...args) {
+      if (args.length < 1) return nat.setConfiguration.apply(this, args); // the engine's own TypeError
+      const what = "execute 'setConfiguration' on 'RTCPeerConnection'";
+      const c = copyConfig(args[0], what);
+      const wants = wanted(c, what);
+      c.iceTransportPolicy = effective(wants);
+      const r = nat.setConfiguration.call(this, c);
+      remember(this, c, wants);
+      ask().then(() => apply(this));
+      return r;
+    });
+
+    // Gathering starts at setLocalDescription: it waits for the browser's first answer, and each one asks
+    // again so a changed setting applies to the next negotiation. While the first answer is awaited, the
+    // other negotiation steps wait behind it too, so the page's calls still run in the order it made them.
+    method('setLocalDescription', function (...args) {
+      const pc = this;
+      const go = () => {
+        apply(pc);
+        if (pageWants.has(pc)) warnNoRelay(pc);
+        return nat.setLocalDescription.apply(pc, args);
+      };
+      if (known === null) return ask().then(go);
+      ask().then(() => apply(pc));
+      return go();
+    });
+    for (const name of ['createOffer', 'createAnswer', 'setRemoteDescription', 'addIceCandidate']) {
+      const native = proto[name];
+      if (typeof native !== 'function') continue;
+      method(name, function (...args) {
+        if (known === null) return ask().then(() => native.apply(this, args));
+        return native.apply(this, args);
+      });
+    }
+  })();
 })();

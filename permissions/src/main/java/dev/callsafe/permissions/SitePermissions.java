@@ -43,6 +43,7 @@ public final class SitePermissions {
     private final Supplier<CallLimits> limits;
     private final ConsentDefaults defaults;
     private final List<Consumer<Origin>> listeners = new CopyOnWriteArrayList<>();
+    private IpHandling ipHandlingDefault = IpHandling.DEFAULT;
 
     /** Mutable per-origin state. */
     private static final class Site {
@@ -51,6 +52,13 @@ public final class SitePermissions {
         boolean everGranted;
         int dismissals;
         Instant embargoUntil;
+        /** WebRTC IP handling chosen for this origin; null follows the browser-wide default. */
+        IpHandling ipHandling;
+
+        /** Nothing is remembered but (possibly) the IP handling choice. */
+        boolean onlyIpHandling() {
+            return stored.isEmpty() && deviceSalt == null && !everGranted && dismissals == 0 && embargoUntil == null;
+        }
     }
 
     /** Call limits come from {@link CallLimits#fromSystemProperties()}, read at each use. */
@@ -75,6 +83,9 @@ public final class SitePermissions {
     /** Loads state from a snapshot (entries it cannot understand are skipped, never invented). */
     public synchronized void restore(PermissionSnapshot snapshot) {
         sites.clear();
+        // A value this version does not know (a newer one's) is read as the stricter choice, never as Default.
+        ipHandlingDefault = snapshot.ipHandlingDefault() == null ? IpHandling.DEFAULT
+                : IpHandling.parse(snapshot.ipHandlingDefault()).orElse(IpHandling.RELAY_ONLY);
         snapshot.sites().forEach((key, s) -> {
             Origin origin = Origin.of(key);
             if (origin.isOpaque()) {
@@ -98,6 +109,8 @@ public final class SitePermissions {
             site.everGranted = s.everGranted();
             site.dismissals = s.dismissals();
             site.embargoUntil = s.embargoUntil() == null ? null : Instant.parse(s.embargoUntil());
+            site.ipHandling = s.ipHandling() == null ? null
+                    : IpHandling.parse(s.ipHandling()).orElse(IpHandling.RELAY_ONLY);
             sites.put(origin, site);
         });
     }
@@ -108,9 +121,11 @@ public final class SitePermissions {
             Map<String, SiteSnapshot.StoredPermission> perms = new TreeMap<>();
             site.stored.forEach((k, p) -> perms.put(k.name().toLowerCase(Locale.ROOT), p));
             out.put(origin.serialize(), new SiteSnapshot(perms, site.deviceSalt, site.everGranted, site.dismissals,
-                    site.embargoUntil == null ? null : site.embargoUntil.toString()));
+                    site.embargoUntil == null ? null : site.embargoUntil.toString(),
+                    site.ipHandling == null ? null : site.ipHandling.stored()));
         });
-        return new PermissionSnapshot(PermissionSnapshot.SCHEMA, out);
+        return new PermissionSnapshot(PermissionSnapshot.SCHEMA, out,
+                ipHandlingDefault == IpHandling.DEFAULT ? null : ipHandlingDefault.stored());
     }
 
     /** The browser-wide defaults this engine applies (Settings). */
@@ -310,10 +325,18 @@ public final class SitePermissions {
         fire(origin);
     }
 
-    /** Clears everything about an origin: permissions, call grants, success memory, embargo, device ids. */
+    /**
+     * Clears everything about an origin: permissions, call grants, success memory, embargo, device ids. Its
+     * WebRTC IP handling choice stays: clearing data must not quietly loosen what the person chose to hide.
+     */
     public void clearSiteData(Origin origin) {
         synchronized (this) {
-            sites.remove(origin);
+            Site old = sites.remove(origin);
+            if (old != null && old.ipHandling != null) {
+                Site kept = new Site();
+                kept.ipHandling = old.ipHandling;
+                sites.put(origin, kept);
+            }
             calls.dropOrigin(origin);
         }
         fire(origin);
@@ -433,6 +456,98 @@ public final class SitePermissions {
             }
         }
         out.sort(java.util.Comparator.comparing((SiteEntry e) -> e.origin().serialize()).thenComparing(SiteEntry::kind));
+        return out;
+    }
+
+    /** The origin's own WebRTC IP handling choice; empty when it follows the browser-wide default. */
+    public synchronized java.util.Optional<IpHandling> ipHandling(Origin origin) {
+        Site site = sites.get(origin);
+        return java.util.Optional.ofNullable(site == null ? null : site.ipHandling);
+    }
+
+    /** Sets an origin's WebRTC IP handling; {@code null} makes it follow the browser-wide default again. */
+    public void setIpHandling(Origin origin, IpHandling handling) {
+        if (origin.isOpaque()) {
+            throw new IllegalArgumentException("an opaque origin has no settings");
+        }
+        synchronized (this) {
+            if (handling == null) {
+                Site site = sites.get(origin);
+                if (site != null) {
+                    site.ipHandling = null;
+                    if (site.onlyIpHandling()) {
+                        sites.remove(origin);
+                    }
+                }
+            } else {
+                siteFor(origin).ipHandling = handling;
+            }
+        }
+        fire(origin);
+    }
+
+    /** The browser-wide WebRTC IP handling: what sites without their own choice get. */
+    public synchronized IpHandling ipHandlingDefault() {
+        return ipHandlingDefault;
+    }
+
+    /**
+     * Sets the browser-wide WebRTC IP handling. Listeners hear an opaque origin: a change that concerns every
+     * site (it is saved like any other).
+     */
+    public void setIpHandlingDefault(IpHandling handling) {
+        synchronized (this) {
+            ipHandlingDefault = java.util.Objects.requireNonNull(handling);
+        }
+        fire(Origin.opaque());
+    }
+
+    /**
+     * The WebRTC IP handling for a frame's peer connections: the stricter of its own origin's and its tab's
+     * top-level origin's (each its own choice or the browser-wide default), so a relay-only site covers every
+     * frame it embeds and a relay-only origin is relay only wherever it is embedded. A frame the engine did
+     * not vouch for, or whose origin is opaque, is relay only (fail closed).
+     *
+     * @param requester the frame's origin as the engine reports it
+     * @param topLevel the origin of the frame's tab's main frame
+     * @param verified whether the engine confirmed the frame's origin
+     */
+    public synchronized IpHandlingDecision decideIpHandling(Origin requester, Origin topLevel, boolean verified) {
+        if (!verified || requester.isOpaque()) {
+            return new IpHandlingDecision(IpHandling.RELAY_ONLY, IpHandlingDecision.Reason.UNVERIFIED_FRAME);
+        }
+        IpHandling own = ipHandling(requester).orElse(null);
+        IpHandling top = topLevel.isOpaque() ? IpHandling.RELAY_ONLY
+                : ipHandling(topLevel).orElse(ipHandlingDefault);
+        IpHandling ownEffective = own == null ? ipHandlingDefault : own;
+        IpHandling result = ownEffective.strictest(top);
+        IpHandlingDecision.Reason reason;
+        if (result == ownEffective) {
+            reason = own != null ? IpHandlingDecision.Reason.SITE_SETTING
+                    : result == top && !topLevel.equals(requester) && ipHandling(topLevel).isPresent()
+                            ? IpHandlingDecision.Reason.TOP_LEVEL_SITE_SETTING
+                            : IpHandlingDecision.Reason.BROWSER_DEFAULT;
+        } else {
+            reason = IpHandlingDecision.Reason.TOP_LEVEL_SITE_SETTING;
+        }
+        return new IpHandlingDecision(result, reason);
+    }
+
+    /**
+     * Whether every frame of every site is relay only: the browser-wide setting is Relay only and no origin
+     * chose Default. Only then may the engine's own profile-wide policy enforce it too.
+     */
+    public synchronized boolean relayOnlyEverywhere() {
+        return ipHandlingDefault == IpHandling.RELAY_ONLY
+                && sites.values().stream().noneMatch(s -> s.ipHandling == IpHandling.DEFAULT);
+    }
+
+    /** Every origin with its own WebRTC IP handling choice, for site settings. */
+    public synchronized Map<Origin, IpHandling> ipHandlingChoices() {
+        Map<Origin, IpHandling> out = new java.util.LinkedHashMap<>();
+        sites.entrySet().stream().filter(e -> e.getValue().ipHandling != null)
+                .sorted(java.util.Comparator.comparing(e -> e.getKey().serialize()))
+                .forEach(e -> out.put(e.getKey(), e.getValue().ipHandling));
         return out;
     }
 

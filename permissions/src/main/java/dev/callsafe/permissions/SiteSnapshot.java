@@ -10,9 +10,10 @@ import java.util.Map;
  * @param everGranted whether a getUserMedia of this origin ever succeeded (until site data is cleared)
  * @param dismissals prompts dismissed in a row
  * @param embargoUntil ISO instant until which prompts are suppressed, or null
+ * @param ipHandling the origin's WebRTC IP handling ({@link IpHandling#stored()}), or null for the browser-wide one
  */
 public record SiteSnapshot(Map<String, StoredPermission> permissions, String deviceSalt, boolean everGranted,
-                           int dismissals, String embargoUntil) {
+                           int dismissals, String embargoUntil, String ipHandling) {
     /**
      * One remembered state.
      *

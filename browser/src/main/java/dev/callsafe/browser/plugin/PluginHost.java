@@ -38,8 +38,11 @@ public final class PluginHost implements PluginContext {
     private final List<SettingsSection> settingsSections = new ArrayList<>();
     private Supplier<java.util.Optional<? extends Tab>> selected = java.util.Optional::empty;
     private final List<BrowserPlugin> plugins = new ArrayList<>();
+    private final dev.callsafe.browser.cef.EngineWebRtcPolicy webRtcPolicy;
 
-    public PluginHost(Path profile, PageBridge bridge, SchemeRouter schemes, Supplier<List<? extends Tab>> tabs) {
+    public PluginHost(Path profile, PageBridge bridge, SchemeRouter schemes, Supplier<List<? extends Tab>> tabs,
+                      dev.callsafe.browser.cef.EngineWebRtcPolicy webRtcPolicy) {
+        this.webRtcPolicy = webRtcPolicy;
         this.profile = profile;
         this.bridge = bridge;
         this.schemes = schemes;
@@ -160,6 +163,11 @@ public final class PluginHost implements PluginContext {
     @Override
     public void addSettingsSection(String name, String title, Supplier<JComponent> content) {
         settingsSections.add(new SettingsSection(name, title, content));
+    }
+
+    @Override
+    public void setEngineRelayOnly(boolean relayOnly) {
+        webRtcPolicy.want(relayOnly);
     }
 
     @Override

@@ -115,6 +115,15 @@ public final class MediaPlugin implements BrowserPlugin {
         store.onSaveProblem(problem -> javax.swing.SwingUtilities.invokeLater(() -> warning.setMessage(problem.orElse(null))));
         new CaptureHistoryRecorder(store.history(), tracks);
         historyWindow = new CaptureHistoryWindow(store.history(), this::clearHistory);
+        // The engine's own profile-wide policy backs the page script only when every site is relay only.
+        context.setEngineRelayOnly(permissions.relayOnlyEverywhere());
+        permissions.addListener(origin -> context.setEngineRelayOnly(permissions.relayOnlyEverywhere()));
+        IpHandlingNotice ipNotice = new IpHandlingNotice();
+        context.addChromeWidget(ipNotice);
+        context.addMessageHandler("webrtc", new IpHandlingService(permissions, new FrameChecks(context),
+                (tabId, message) -> javax.swing.SwingUtilities.invokeLater(() -> ipNotice.say(context.tabs().stream()
+                        .filter(t -> t.id() == tabId).findFirst().map(t -> message + " (tab: " + t.title() + ")")
+                        .orElse(message)))));
         SiteSettings settings = new SiteSettings(this, context);
         siteSettings = settings;
         context.addAddressBarWidget(settings.button());
@@ -264,6 +273,20 @@ public final class MediaPlugin implements BrowserPlugin {
     /** Opens the capture history window, for one site or for all. Swing thread. */
     void showHistory(Optional<Origin> site) {
         historyWindow.open(javax.swing.SwingUtilities.getWindowAncestor(siteSettings.button()), site);
+    }
+
+    /**
+     * Sets an origin's WebRTC IP handling ({@code null}: follow the browser-wide one). Page scripts ask for it
+     * when a connection is made and again when one negotiates, so open pages apply it from their next
+     * offer or answer (candidates already sent are not withdrawn).
+     */
+    public void setIpHandling(Origin origin, dev.callsafe.permissions.IpHandling handling) {
+        store.permissions().setIpHandling(origin, handling);
+    }
+
+    /** Sets the browser-wide WebRTC IP handling (sites without their own choice). */
+    public void setIpHandlingDefault(dev.callsafe.permissions.IpHandling handling) {
+        store.permissions().setIpHandlingDefault(handling);
     }
 
     /** Grants the install-style Application Permission for camera and microphone (chrome install flow only). */

@@ -12,6 +12,8 @@ import java.util.Locale;
 
 import javax.swing.BorderFactory;
 import javax.swing.BoxLayout;
+import javax.swing.ButtonGroup;
+import javax.swing.JRadioButton;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
@@ -22,6 +24,7 @@ import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 import javax.swing.table.AbstractTableModel;
 
+import dev.callsafe.permissions.IpHandling;
 import dev.callsafe.permissions.MediaKind;
 import dev.callsafe.permissions.Origin;
 import dev.callsafe.permissions.PermissionState;
@@ -30,7 +33,8 @@ import dev.callsafe.plugins.spi.PluginContext;
 
 /**
  * Site settings in the chrome: the address bar's site-information popup for the current origin (states,
- * block, reset, install as a calling app, clear site data) and the list of every origin's permissions.
+ * block, reset, WebRTC IP handling, install as a calling app, clear site data) and the list of every origin's
+ * permissions, with the browser-wide WebRTC IP handling above it.
  */
 final class SiteSettings {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -42,6 +46,7 @@ final class SiteSettings {
     private JDialog popup;
     private JDialog allSites;
     private SitesModel sitesModel;
+    private JPanel defaultRow;
 
     SiteSettings(MediaPlugin plugin, PluginContext context) {
         this.plugin = plugin;
@@ -70,7 +75,15 @@ final class SiteSettings {
         }
         if (sitesModel != null) {
             sitesModel.reload();
+            refreshDefaultRow();
         }
+    }
+
+    private void refreshDefaultRow() {
+        defaultRow.removeAll();
+        defaultRow.add(ipHandlingDefaultRow());
+        defaultRow.revalidate();
+        defaultRow.repaint();
     }
 
     private void showPopup() {
@@ -119,6 +132,7 @@ final class SiteSettings {
             rows.add(row);
         }
         panel.add(rows);
+        panel.add(ipHandlingRow(origin));
         JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 6));
         JButton install = new JButton("Install as calling app\u2026");
         install.setName("siteinfo.install");
@@ -140,6 +154,63 @@ final class SiteSettings {
         actions.add(all);
         panel.add(actions);
         return panel;
+    }
+
+    /**
+     * The site's WebRTC IP handling: as all sites (the browser-wide setting, named), Default, or Relay only.
+     * Open pages apply a change at their next negotiation; a reload applies it to everything.
+     */
+    private JComponent ipHandlingRow(Origin origin) {
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+        row.setName("siteinfo.webrtc");
+        row.add(new JLabel("WebRTC IP handling:"));
+        java.util.Optional<IpHandling> own = plugin.permissions().ipHandling(origin);
+        ButtonGroup group = new ButtonGroup();
+        JRadioButton inherit = radio(group, "siteinfo.webrtc.inherit",
+                "As all sites (" + describe(plugin.permissions().ipHandlingDefault()) + ")", own.isEmpty(),
+                () -> plugin.setIpHandling(origin, null));
+        inherit.setToolTipText("Follow the setting for all sites (All sites\u2026)");
+        row.add(inherit);
+        row.add(radio(group, "siteinfo.webrtc.default", describe(IpHandling.DEFAULT),
+                own.orElse(null) == IpHandling.DEFAULT, () -> plugin.setIpHandling(origin, IpHandling.DEFAULT)));
+        JRadioButton relay = radio(group, "siteinfo.webrtc.relay", describe(IpHandling.RELAY_ONLY),
+                own.orElse(null) == IpHandling.RELAY_ONLY, () -> plugin.setIpHandling(origin, IpHandling.RELAY_ONLY));
+        relay.setToolTipText(RELAY_TIP);
+        row.add(relay);
+        return row;
+    }
+
+    static final String RELAY_TIP = "<html>Calls go only through the site's relay (TURN) server: the other side never"
+            + " sees your device's addresses.<br>A site without a relay server cannot connect calls. Applies to"
+            + " this site's pages and to every frame they embed.</html>";
+
+    private static String describe(IpHandling h) {
+        return h == IpHandling.RELAY_ONLY ? "Relay only" : "Default";
+    }
+
+    private static JRadioButton radio(ButtonGroup group, String name, String text, boolean selected, Runnable action) {
+        JRadioButton b = new JRadioButton(text, selected);
+        b.setName(name);
+        b.addActionListener(e -> action.run());
+        group.add(b);
+        return b;
+    }
+
+    /** The browser-wide WebRTC IP handling, at the top of the All sites dialog. */
+    private JComponent ipHandlingDefaultRow() {
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 4));
+        row.setName("sites.webrtc");
+        row.add(new JLabel("WebRTC IP handling for all sites:"));
+        ButtonGroup group = new ButtonGroup();
+        IpHandling now = plugin.permissions().ipHandlingDefault();
+        row.add(radio(group, "sites.webrtc.default", describe(IpHandling.DEFAULT), now == IpHandling.DEFAULT,
+                () -> plugin.setIpHandlingDefault(IpHandling.DEFAULT)));
+        JRadioButton relay = radio(group, "sites.webrtc.relay", describe(IpHandling.RELAY_ONLY),
+                now == IpHandling.RELAY_ONLY, () -> plugin.setIpHandlingDefault(IpHandling.RELAY_ONLY));
+        relay.setToolTipText(RELAY_TIP);
+        row.add(relay);
+        row.add(new JLabel("(a site's own choice in its Site button wins)"));
+        return row;
     }
 
     private static String label(MediaKind kind) {
@@ -229,6 +300,8 @@ final class SiteSettings {
             buttons.add(revoke);
             buttons.add(clear);
             JPanel panel = new JPanel(new BorderLayout());
+            defaultRow = new JPanel(new BorderLayout());
+            panel.add(defaultRow, BorderLayout.NORTH);
             panel.add(new JScrollPane(table), BorderLayout.CENTER);
             panel.add(buttons, BorderLayout.SOUTH);
             allSites.setContentPane(panel);
@@ -236,6 +309,7 @@ final class SiteSettings {
             allSites.setLocationRelativeTo(SwingUtilities.getWindowAncestor(button));
         }
         sitesModel.reload();
+        refreshDefaultRow();
         allSites.setVisible(true);
     }
 

@@ -49,6 +49,13 @@ public interface PluginContext {
     /** The profile directory this browser runs with (settings, permissions). */
     Path profileDirectory();
 
+    /**
+     * Whether the engine itself may gather only relay candidates, reached over TCP, in every frame of every tab
+     * (Chromium's profile-wide {@code webrtc.ip_handling_policy} {@code disable_non_proxied_udp}): the backstop
+     * for a browser-wide relay-only choice. {@code false} leaves the engine's default (mDNS host names).
+     */
+    void setEngineRelayOnly(boolean relayOnly);
+
     /** The browser's open tabs. */
     java.util.List<Tab> tabs();
 }
