@@ -15,6 +15,9 @@ packages=(
   # a virtual display for tests and headless machines, with a window manager; xdotool sends a person's
   # input (XTest) in the end-to-end tests, xprop tells when the window manager is up
   xvfb xauth openbox xdotool x11-utils
+  # the installed-package test (scripts/test-package.sh) looks at the screen with ImageMagick; the package
+  # build needs jpackage's Debian tools
+  imagemagick fakeroot
 )
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
