@@ -95,6 +95,8 @@ kill "$app"
 wait "$app" 2>/dev/null || true
 app=""
 
+# Shown, not judged: FFmpeg's and JNA's natives are still unpacked from their jars into the home (README, known gaps).
+say "the new home after the run: $(cd "$home" && find . -mindepth 1 -maxdepth 2 | sort | tr '\n' ' ')"
 [ ! -e "$home/.cache/callsafe" ] || fail "the installed browser unpacked something into ~/.cache/callsafe"
 find "$root" -printf '%p %s %T@ %m\n' | sort > "$work/tree-after"
 diff "$work/tree-before" "$work/tree-after" >&2 || fail "the installed tree changed while the browser ran"
