@@ -73,7 +73,7 @@ class ReadmeScreenshots {
             browser.input().click(demo, "#start-both");
             JComponent prompt = browser.awaitShowing("consent.prompt");
             awaitColourful(browser.awaitShowing("consent.camera.preview"), 40);
-            shoot("prompt", topOfWindow(window, bottomOf(prompt) + 8));
+            shoot("prompt", topOfWindow(window, bottomOf(prompt)));
 
             browser.clickNamed("consent.allow");
             Wait.until("the demo captures", Duration.ofSeconds(30), () -> browser.eval(demo,
@@ -83,7 +83,7 @@ class ReadmeScreenshots {
             others.open("blue", BLUE, new Bounds(1130, 60, 420, 300));
             others.open("orange", ORANGE, new Bounds(1040, 420, 500, 340));
             browser.media().installDisplayCapture(origin);
-            browser.input().click(demo, "#share-screen");
+            browser.input().click(demo, "#share-any"); // the picker with screens, applications and tabs
             JComponent picker = browser.awaitShowing("share.picker");
             awaitColourful(browser.awaitShowing("share.picker.screen.0"), 8);
             shoot("share-picker", windowOf(picker));
@@ -121,6 +121,10 @@ class ReadmeScreenshots {
         shoot("site-settings", windowOf(panel));
         browser.clickNamed("siteinfo.all");
         JComponent table = browser.awaitShowing("sites.table");
+        // Widened as a person would, through the window manager, so no column is cut short.
+        browser.input().windowManager("search", "--name", "^Site permissions$", "windowsize", "%1", "960", "300");
+        Wait.until("the table widened", Duration.ofSeconds(10),
+                () -> BrowserFixture.onEdtGet(() -> SwingUtilities.getWindowAncestor(table).getWidth() >= 900));
         shoot("all-sites", windowOf(table));
         BrowserFixture.onEdt(() -> {
             SwingUtilities.getWindowAncestor(table).setVisible(false);
