@@ -7,7 +7,8 @@
 # package's assets) and the page area is painted with the page's heading colours, not blank.
 #   scripts/test-package.sh            build, install, launch
 #   scripts/test-package.sh FILE.deb   install and launch an already built package
-# Needs no DISPLAY (starts a private Xvfb when there is none). Takes about 4 minutes on 2 cores.
+# Needs no DISPLAY (starts a private Xvfb when there is none). Building takes 2-3 minutes on 2 cores; unpacking
+# and the start took 1-2 minutes with the machine to itself, far more (7-11 min) on a loaded one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${DISPLAY:-}" ]; then
