@@ -7,8 +7,8 @@
 # package's assets) and the page area is painted with the page's heading colours, not blank.
 #   scripts/test-package.sh            build, install, launch
 #   scripts/test-package.sh FILE.deb   install and launch an already built package
-# Needs no DISPLAY (starts a private Xvfb when there is none). Building takes 2-3 minutes on 2 cores; unpacking
-# and the start took 1-2 minutes with the machine to itself, far more (7-11 min) on a loaded one.
+# Needs no DISPLAY (starts a private Xvfb when there is none). Building took 2-3 minutes on 2 cores; unpacking
+# and the start took 7-11 minutes on a shared machine under heavy load (not yet measured on a quiet one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${DISPLAY:-}" ]; then
