@@ -18,6 +18,9 @@ packages=(
   # a real STUN/TURN server for the WebRTC IP-handling tests (each test starts its own on loopback; the
   # package's own daemon stays disabled, as Debian ships it)
   coturn
+  # the installed-package test (scripts/test-package.sh) looks at the screen with ImageMagick; the package
+  # build needs jpackage's Debian tools
+  imagemagick fakeroot
 )
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)

@@ -214,7 +214,13 @@ final class SiteSettings {
     }
 
     private static String label(MediaKind kind) {
-        return kind == MediaKind.CAMERA ? "Camera" : "Microphone";
+        switch (kind) {
+            case CAMERA: return "Camera";
+            case MICROPHONE: return "Microphone";
+            case SCREEN: return "Screen sharing";
+            case WINDOW: return "Application sharing";
+            default: return "Tab sharing";
+        }
     }
 
     private static String describe(SitePermissions p, Origin origin, MediaKind kind) {
