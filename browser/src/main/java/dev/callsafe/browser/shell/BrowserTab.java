@@ -54,6 +54,11 @@ public final class BrowserTab extends JPanel implements Tab {
         prompts.setName("tab.prompts");
         add(prompts, BorderLayout.NORTH);
         add(browser.getUIComponent(), BorderLayout.CENTER);
+        javax.accessibility.AccessibleContext page = browser.getUIComponent().getAccessibleContext();
+        if (page != null) {
+            page.setAccessibleName("Page");
+            page.setAccessibleDescription("The web page; Tab moves through its links and fields");
+        }
         OffscreenInput.install(browser);
     }
 

@@ -120,7 +120,8 @@ public final class BrowserWindow extends JFrame {
         bookmarks.addListener(this::showBookmarkState);
         downloads.addListener(d -> {
             if (downloadsDialog == null || !downloadsDialog.isVisible()) {
-                showDownloads(); // as Chrome shows its download bubble: the person sees the file arrive
+                // As Chrome shows its download bubble: the person sees the file arrive; the keyboard stays.
+                showDownloads(false);
             }
         });
         JPanel nav = new JPanel();
@@ -379,9 +380,14 @@ public final class BrowserWindow extends JFrame {
     }
 
     private void showDownloads() {
+        showDownloads(true);
+    }
+
+    private void showDownloads(boolean takeKeyboard) {
         if (downloadsDialog == null) {
             downloadsDialog = new DownloadsDialog(this, downloads);
         }
+        downloadsDialog.setAutoRequestFocus(takeKeyboard);
         downloadsDialog.setVisible(true);
     }
 
@@ -398,6 +404,11 @@ public final class BrowserWindow extends JFrame {
     /** Bookmarked addresses, newest first (diagnostics and tests). */
     public List<String> bookmarkUrls() {
         return bookmarks.pages().stream().map(ProfileList.Page::url).toList();
+    }
+
+    /** Closes the find bar as Escape does. */
+    public void closeFindBar() {
+        findBar.close();
     }
 
     /** The find bar's match counter, as shown ("1 of 3"). */

@@ -40,6 +40,7 @@ final class DownloadsDialog extends JDialog {
                 return c;
             }
         });
+        downloads.all().forEach(model::addElement); // the download whose start opened this window
         downloads.addListener(d -> {
             for (int i = 0; i < model.size(); i++) {
                 if (model.get(i).id() == d.id()) {

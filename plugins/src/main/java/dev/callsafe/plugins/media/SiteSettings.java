@@ -260,6 +260,7 @@ final class SiteSettings {
         buttons.add(confirm);
         panel.add(buttons, BorderLayout.SOUTH);
         dialog.setContentPane(panel);
+        closeOnEscape(dialog);
         dialog.pack();
         dialog.setLocationRelativeTo(button);
         dialog.setVisible(true);
@@ -285,11 +286,22 @@ final class SiteSettings {
             panel.add(new JScrollPane(table), BorderLayout.CENTER);
             panel.add(buttons, BorderLayout.SOUTH);
             allSites.setContentPane(panel);
+            closeOnEscape(allSites);
+            table.getAccessibleContext().setAccessibleName("Every site's permissions");
+            table.getAccessibleContext().setAccessibleDescription("Arrow keys choose a row; Revoke or Clear site data act on it");
             allSites.setSize(640, 320);
             allSites.setLocationRelativeTo(SwingUtilities.getWindowAncestor(button));
         }
         sitesModel.reload();
         allSites.setVisible(true);
+    }
+
+    /** Escape closes a window of the site settings, as its close button does. */
+    private static void closeOnEscape(JDialog dialog) {
+        dialog.getRootPane().registerKeyboardAction(e -> dialog.dispatchEvent(
+                        new java.awt.event.WindowEvent(dialog, java.awt.event.WindowEvent.WINDOW_CLOSING)),
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0),
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
     }
 
     private java.util.Optional<SitePermissions.SiteEntry> selected(JTable table) {
