@@ -81,30 +81,56 @@ class AccessibleNamesEndToEndTest {
         }
         return c instanceof AbstractButton || c instanceof JTextComponent && ((JTextComponent) c).isEditable()
                 || c instanceof JList || c instanceof JTable || c instanceof JComboBox || c instanceof JSlider
-                || c instanceof JTabbedPane || c.isFocusable() && !(c instanceof Container && !(c instanceof javax.swing.JComponent));
+                || c instanceof JTabbedPane;
     }
 
-    private static void walk(Container parent, List<String> unnamed, List<String> undescribed, int[] checked) {
+    /**
+     * Checks every control in the window and every component the keyboard can reach there (the window's
+     * focus traversal cycle, what Tab goes through: the page canvas and the prompt panel included).
+     */
+    private static void walk(Window window, List<String> unnamed, List<String> undescribed, int[] checked) {
+        java.util.Set<Component> seen = new java.util.LinkedHashSet<>();
+        collect(window, seen);
+        java.awt.FocusTraversalPolicy policy = window.getFocusTraversalPolicy();
+        if (policy != null) {
+            Component first = policy.getFirstComponent(window);
+            Component c = first;
+            for (int i = 0; c != null && i < 500; i++) {
+                if (c.isShowing()) {
+                    seen.add(c);
+                }
+                c = policy.getComponentAfter(window, c);
+                if (c == first) {
+                    break;
+                }
+            }
+        }
+        for (Component c : seen) {
+            checked[0]++;
+            AccessibleContext ac = c.getAccessibleContext();
+            String name = ac == null ? null : ac.getAccessibleName();
+            if (name == null || name.isBlank() || name.equals("\u2715")) {
+                unnamed.add(c.getName() + " (" + c.getClass().getSimpleName() + ")");
+            }
+            String id = String.valueOf(c.getName());
+            if ((id.startsWith("nav.") || id.startsWith("bookmarks.") || id.startsWith("history.button")
+                    || id.startsWith("downloads.button") || id.startsWith("siteinfo.button"))
+                    && (ac == null || ac.getAccessibleDescription() == null || ac.getAccessibleDescription().isBlank())) {
+                undescribed.add(id);
+            }
+        }
+    }
+
+    private static void collect(Container parent, java.util.Set<Component> out) {
         for (Component c : parent.getComponents()) {
             if (!c.isShowing()) {
                 continue;
             }
-            if (isControl(c) && (c.isFocusable() || c instanceof AbstractButton)) {
-                checked[0]++;
-                AccessibleContext ac = c.getAccessibleContext();
-                String name = ac == null ? null : ac.getAccessibleName();
-                if (name == null || name.isBlank() || name.equals("\u2715")) {
-                    unnamed.add(c.getName() + " (" + c.getClass().getSimpleName() + ")");
-                }
-                String id = String.valueOf(c.getName());
-                if ((id.startsWith("nav.") || id.startsWith("bookmarks.") || id.startsWith("history.button")
-                        || id.startsWith("downloads.button") || id.startsWith("siteinfo.button"))
-                        && (ac.getAccessibleDescription() == null || ac.getAccessibleDescription().isBlank())) {
-                    undescribed.add(id);
-                }
+            if (isControl(c)) {
+                out.add(c);
             }
             if (c instanceof Container) {
-                walk((Container) c, unnamed, undescribed, checked);
+                collect((Container) c, out);
             }
         }
     }
