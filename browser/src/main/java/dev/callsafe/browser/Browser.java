@@ -12,13 +12,12 @@ import javax.swing.SwingUtilities;
 
 import org.cef.CefClient;
 
-import com.formdev.flatlaf.FlatLightLaf;
-
 import dev.callsafe.browser.cef.CefRuntime;
 import dev.callsafe.browser.cef.EngineWebRtcPolicy;
 import dev.callsafe.browser.cef.PageBridge;
 import dev.callsafe.browser.plugin.PluginHost;
 import dev.callsafe.browser.shell.BrowserWindow;
+import dev.callsafe.browser.shell.DesktopTheme;
 import dev.callsafe.browser.shell.TabEvents;
 
 /** The running browser: Chromium, the plugins and the window, wired together. */
@@ -44,7 +43,7 @@ public final class Browser {
         EngineWebRtcPolicy webRtcPolicy = new EngineWebRtcPolicy();
         Browser[] holder = new Browser[1];
         SwingUtilities.invokeAndWait(() -> {
-            FlatLightLaf.setup();
+            DesktopTheme.install();
             CefClient client = runtime.app().createClient();
             client.addMessageRouter(bridge.createRouter());
             BrowserWindow[] w = new BrowserWindow[1];

@@ -54,6 +54,11 @@ public final class BrowserTab extends JPanel implements Tab {
         prompts.setName("tab.prompts");
         add(prompts, BorderLayout.NORTH);
         add(browser.getUIComponent(), BorderLayout.CENTER);
+        javax.accessibility.AccessibleContext page = browser.getUIComponent().getAccessibleContext();
+        if (page != null) {
+            page.setAccessibleName("Page");
+            page.setAccessibleDescription("The web page; Tab moves through its links and fields");
+        }
         OffscreenInput.install(browser);
     }
 
@@ -230,6 +235,30 @@ public final class BrowserTab extends JPanel implements Tab {
                 + " return a.value.substring(a.selectionStart, a.selectionEnd);"
                 + " return String(document.getSelection()); })()")
                 .thenApply(v -> v != null && v.isJsonPrimitive() ? v.getAsString() : "");
+    }
+
+    /**
+     * The address of the icon the page declares ({@code <link rel="icon">}, resolved), empty when none; read
+     * in an isolated world.
+     */
+    CompletableFuture<String> declaredIconUrl() {
+        return evaluateIsolated("callsafe-chrome", "(() => { const l = document.querySelector('link[rel~=\"icon\" i]');"
+                + " return l ? l.href : ''; })()")
+                .thenApply(v -> v != null && v.isJsonPrimitive() ? v.getAsString() : "")
+                .exceptionally(e -> "");
+    }
+
+    /**
+     * How often {@code text} occurs in the main frame's rendered text, case-insensitively (the find bar's
+     * count; read in an isolated world so the page cannot change the answer's code). 0 when it cannot say.
+     */
+    CompletableFuture<Integer> countMatches(String text) {
+        String q = new com.google.gson.JsonPrimitive(text.toLowerCase(java.util.Locale.ROOT)).toString();
+        return evaluateIsolated("callsafe-chrome", "(() => { const t = (document.body ? document.body.innerText : '')"
+                + ".toLowerCase(); const q = " + q + "; let n = 0, i = 0;"
+                + " while (q && (i = t.indexOf(q, i)) >= 0) { n++; i += q.length; } return n; })()")
+                .thenApply(v -> v != null && v.isJsonPrimitive() ? v.getAsInt() : 0)
+                .exceptionally(e -> 0);
     }
 
     /** The frame with the keyboard (the main frame when none has it): where editing commands act. */

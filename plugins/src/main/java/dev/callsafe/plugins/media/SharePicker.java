@@ -125,6 +125,7 @@ final class SharePicker extends JDialog {
             sections.add(row);
             sections.add(Box.createVerticalStrut(4));
         }
+        arrowKeysMoveBetween(new java.util.ArrayList<>(choices.keySet()));
         JScrollPane scroll = new JScrollPane(sections);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         scroll.setPreferredSize(new Dimension(3 * (ShareCandidates.THUMB_W + 36) + 24, 460));
@@ -193,6 +194,32 @@ final class SharePicker extends JDialog {
         if (below != null && below.isShowing()) {
             java.awt.Point p = below.getLocationOnScreen();
             setLocation(getX(), Math.max(getY(), p.y + below.getHeight() + 4));
+        }
+    }
+
+    /**
+     * Arrow keys move the keyboard and the choice from one item to the next (Left/Up back, Right/Down on), as
+     * in a list; Tab leaves the items for the buttons. Choosing shares nothing: Share still has to be pressed.
+     */
+    private static void arrowKeysMoveBetween(List<JToggleButton> items) {
+        for (int i = 0; i < items.size(); i++) {
+            JToggleButton b = items.get(i);
+            JToggleButton previous = items.get((i + items.size() - 1) % items.size());
+            JToggleButton next = items.get((i + 1) % items.size());
+            b.getAccessibleContext().setAccessibleDescription("Arrow keys choose another item; Share shares it");
+            for (String key : new String[] {"LEFT", "UP", "RIGHT", "DOWN"}) {
+                JToggleButton to = key.equals("LEFT") || key.equals("UP") ? previous : next;
+                b.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(key), "choose-" + key);
+                b.getActionMap().put("choose-" + key, new AbstractAction() {
+                    @Override
+                    public void actionPerformed(ActionEvent e) {
+                        to.requestFocusInWindow();
+                        if (!to.isSelected()) {
+                            to.doClick(0);
+                        }
+                    }
+                });
+            }
         }
     }
 

@@ -42,8 +42,10 @@ final class SiteSettings {
 
     private final MediaPlugin plugin;
     private final PluginContext context;
-    private final JButton button = new JButton("Site");
+    private final JButton button = new JButton();
     private JDialog popup;
+    /** Closes the popup when the person presses the mouse anywhere else in the browser window. */
+    private final java.awt.event.AWTEventListener outsidePress = this::pressedSomewhere;
     private JDialog allSites;
     private SitesModel sitesModel;
     private JPanel defaultRow;
@@ -52,9 +54,9 @@ final class SiteSettings {
         this.plugin = plugin;
         this.context = context;
         button.setName("siteinfo.button");
-        button.setToolTipText("Site information and permissions");
         button.setFocusable(false);
         button.addActionListener(e -> showPopup());
+        showSecurity();
         plugin.permissions().addListener(o -> SwingUtilities.invokeLater(this::refresh));
     }
 
@@ -66,8 +68,22 @@ final class SiteSettings {
         return context.selectedTab().map(t -> Origin.of(t.url())).orElse(Origin.opaque());
     }
 
+    /** The button shows whether the selected page is secure: a lock, or a warning and "Not secure". */
+    private void showSecurity() {
+        Origin origin = currentOrigin();
+        boolean secure = origin.isOpaque() || origin.isPotentiallyTrustworthy(MediaPlugin.BROWSER_SCHEMES);
+        button.setIcon(secure ? SiteSecurityIcon.SECURE : SiteSecurityIcon.INSECURE);
+        button.setText(secure ? null : "Not secure");
+        String state = origin.isOpaque() ? "" : secure ? " (secure connection)" : " (not secure)";
+        button.setToolTipText("Site information and permissions" + state);
+        button.getAccessibleContext().setAccessibleName("Site information" + state);
+        button.getAccessibleContext().setAccessibleDescription(
+                "Shows this site's camera and microphone permissions, install as calling app, clear site data");
+    }
+
     /** Redraws whatever is open after a change. */
     void refresh() {
+        showSecurity();
         if (popup != null && popup.isVisible()) {
             popup.getContentPane().removeAll();
             popup.getContentPane().add(siteInfo(currentOrigin()));
@@ -86,12 +102,28 @@ final class SiteSettings {
         defaultRow.repaint();
     }
 
+    /**
+     * The site information as a popup anchored under the Site button, without a title bar of its own (as in
+     * Chrome). It stays open while the install dialog it opens is up, and closes on Escape or when the mouse is
+     * pressed elsewhere in the browser window.
+     */
     private void showPopup() {
         Window owner = SwingUtilities.getWindowAncestor(button);
         if (popup == null) {
             popup = new JDialog(owner);
             popup.setName("siteinfo.popup");
             popup.setTitle("Site information");
+            popup.setUndecorated(true);
+            popup.getRootPane().setBorder(BorderFactory.createLineBorder(
+                    javax.swing.UIManager.getColor("Component.borderColor") == null ? java.awt.Color.GRAY
+                            : javax.swing.UIManager.getColor("Component.borderColor")));
+            popup.getRootPane().registerKeyboardAction(e -> closePopup(),
+                    javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0),
+                    JComponent.WHEN_IN_FOCUSED_WINDOW);
+            popup.getAccessibleContext().setAccessibleName("Site information");
+            popup.getAccessibleContext().setAccessibleDescription(
+                    "This site's permissions; Escape closes");
+            java.awt.Toolkit.getDefaultToolkit().addAWTEventListener(outsidePress, java.awt.AWTEvent.MOUSE_EVENT_MASK);
         }
         popup.getContentPane().removeAll();
         popup.getContentPane().add(siteInfo(currentOrigin()));
@@ -99,6 +131,33 @@ final class SiteSettings {
         Point at = button.getLocationOnScreen();
         popup.setLocation(at.x, at.y + button.getHeight());
         popup.setVisible(true);
+        focusFirstControl();
+    }
+
+    private void closePopup() {
+        if (popup != null) {
+            popup.setVisible(false);
+        }
+    }
+
+    /** The keyboard goes into the popup, so Tab, Enter and Escape work there at once. */
+    private void focusFirstControl() {
+        java.awt.Component first = popup.getFocusTraversalPolicy().getFirstComponent(popup);
+        if (first != null) {
+            first.requestFocus();
+        }
+    }
+
+    private void pressedSomewhere(java.awt.AWTEvent event) {
+        if (event.getID() != java.awt.event.MouseEvent.MOUSE_PRESSED || popup == null || !popup.isVisible()) {
+            return;
+        }
+        java.awt.Component source = (java.awt.Component) event.getSource();
+        Window window = source instanceof Window ? (Window) source : SwingUtilities.getWindowAncestor(source);
+        if (window == SwingUtilities.getWindowAncestor(button) && source != button
+                && !SwingUtilities.isDescendingFrom(source, button)) {
+            closePopup();
+        }
     }
 
     private JComponent siteInfo(Origin origin) {
@@ -284,6 +343,7 @@ final class SiteSettings {
         buttons.add(confirm);
         panel.add(buttons, BorderLayout.SOUTH);
         dialog.setContentPane(panel);
+        closeOnEscape(dialog);
         dialog.pack();
         dialog.setLocationRelativeTo(button);
         dialog.setVisible(true);
@@ -311,12 +371,23 @@ final class SiteSettings {
             panel.add(new JScrollPane(table), BorderLayout.CENTER);
             panel.add(buttons, BorderLayout.SOUTH);
             allSites.setContentPane(panel);
+            closeOnEscape(allSites);
+            table.getAccessibleContext().setAccessibleName("Every site's permissions");
+            table.getAccessibleContext().setAccessibleDescription("Arrow keys choose a row; Revoke or Clear site data act on it");
             allSites.setSize(640, 320);
             allSites.setLocationRelativeTo(SwingUtilities.getWindowAncestor(button));
         }
         sitesModel.reload();
         refreshDefaultRow();
         allSites.setVisible(true);
+    }
+
+    /** Escape closes a window of the site settings, as its close button does. */
+    private static void closeOnEscape(JDialog dialog) {
+        dialog.getRootPane().registerKeyboardAction(e -> dialog.dispatchEvent(
+                        new java.awt.event.WindowEvent(dialog, java.awt.event.WindowEvent.WINDOW_CLOSING)),
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0),
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
     }
 
     private java.util.Optional<SitePermissions.SiteEntry> selected(JTable table) {
