@@ -23,7 +23,10 @@ class ManyTabsEndToEndTest {
         assertEquals(3, f.liveTracks(), f::toString);
         assertEquals(3, f.barRows(), f::toString);
         assertTrue(f.indicatorOnCapturing() && f.indicatorOffElsewhere(), f::toString);
-        // No growth: a frame costs the Swing thread the same whether one tab or several take it (noise allowed).
-        assertTrue(f.swingMsPerFrameAll() <= f.swingMsPerFrameOne() * 1.25 + 0.05, f::toString);
+        // No growth: a frame costs the Swing thread the same whether one tab or several take it. Work that
+        // followed the tabs would be about 3 times the one-tab figure here; in the full suite (one browser
+        // shared with every earlier test) the two windows differed by up to 1.46 times without any (0.999 vs
+        // 1.460 ms, while alone it passes at 1.25): the bound leaves room for that noise, not for growth.
+        assertTrue(f.swingMsPerFrameAll() <= f.swingMsPerFrameOne() * 1.75 + 0.1, f::toString);
     }
 }
