@@ -95,7 +95,7 @@ public final class MediaPlugin implements BrowserPlugin {
                         deviceWatchers), ended);
         context.addDocumentScript(asset("media-shim.js"));
         context.addMessageHandler("media", service);
-        CaptureFailureNotice failures = new CaptureFailureNotice();
+        ChromeNotice failures = new ChromeNotice("capture.failure", ChromeNotice.FAILURE);
         context.addChromeWidget(failures);
         service.onCaptureFailure((tabId, message) -> javax.swing.SwingUtilities.invokeLater(() -> failures.say(
                 context.tabs().stream().filter(t -> t.id() == tabId).findFirst().map(t -> message + " (tab: " + t.title() + ")")
@@ -118,7 +118,7 @@ public final class MediaPlugin implements BrowserPlugin {
         // The engine's own profile-wide policy backs the page script only when every site is relay only.
         context.setEngineRelayOnly(permissions.relayOnlyEverywhere());
         permissions.addListener(origin -> context.setEngineRelayOnly(permissions.relayOnlyEverywhere()));
-        IpHandlingNotice ipNotice = new IpHandlingNotice();
+        ChromeNotice ipNotice = new ChromeNotice("webrtc.notice", ChromeNotice.WARNING);
         context.addChromeWidget(ipNotice);
         context.addMessageHandler("webrtc", new IpHandlingService(permissions, new FrameChecks(context),
                 (tabId, message) -> javax.swing.SwingUtilities.invokeLater(() -> ipNotice.say(context.tabs().stream()
