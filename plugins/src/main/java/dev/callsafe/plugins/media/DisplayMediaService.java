@@ -59,6 +59,11 @@ import dev.callsafe.plugins.spi.Tab;
 final class DisplayMediaService implements MessageHandler {
     private static final Logger LOG = Logger.getLogger(DisplayMediaService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Shared pictures sent to pages as JPEGs (a tab's screencast pictures) since start. */
+    long jpegPicturesSent() {
+        return jpegPictures.get();
+    }
     /** Frame rate when the page asks for none (and the most it may ask for). */
     static final double DEFAULT_FRAME_RATE = 30;
     /** Largest tab picture sent (Chromium scales the screencast down to fit). */
@@ -66,6 +71,7 @@ final class DisplayMediaService implements MessageHandler {
     static final int TAB_MAX_HEIGHT = 1080;
 
     private final PluginContext context;
+    private final java.util.concurrent.atomic.AtomicLong jpegPictures = new java.util.concurrent.atomic.AtomicLong();
     private final DisplayConsent consent;
     private final LiveTracks tracks;
     private final ExecutorService opener;
@@ -439,7 +445,10 @@ final class DisplayMediaService implements MessageHandler {
         source.addSink(f -> {
             VideoFrame g = adapter.adapt(f);
             if (g != null) {
-                pipe.offerPicture(g); // only what changed travels
+                if (g.jpeg().isPresent()) {
+                    jpegPictures.incrementAndGet();
+                }
+                pipe.offerPicture(g); // only what changed travels, or a tab's picture as its JPEG
             }
         });
         source.onEnded(() -> tracks.end(token, "shared source ended"));

@@ -385,6 +385,11 @@ public final class MediaPlugin implements BrowserPlugin {
         return service.sentFrames().jpeg.get();
     }
 
+    /** Shared tab pictures sent to pages as JPEG (the tab's screencast pictures as they are) since start. */
+    public long tabJpegFramesSent() {
+        return display.jpegPicturesSent();
+    }
+
     /** Camera frames sent to pages as I420 since start. */
     public long cameraI420FramesSent() {
         return service.sentFrames().i420.get();
