@@ -25,8 +25,9 @@ import dev.callsafe.permissions.Origin;
 
 /**
  * A presenter's pointer in a screen share: the real pointer, moved by the mouse over a flat blue window of
- * another application, is in the frames the page decodes where it is and nowhere else; {@code cursor: 'never'}
- * leaves it out, and {@code applyConstraints} turns it on for the running share.
+ * another application, is in the frames the page decodes where it is and nowhere else (not over the browser's
+ * own window, which the share masks); {@code cursor: 'never'} leaves it out, and {@code applyConstraints} turns it
+ * on for the running share.
  */
 class SharedPointerEndToEndTest {
     static final Color BLUE = new Color(30, 60, 220);
@@ -93,6 +94,17 @@ class SharedPointerEndToEndTest {
             JsonObject moved = Wait.value("the pointer follows the mouse", Duration.ofSeconds(10),
                     () -> browser.eval(tab, inspect.apply(1)).getAsJsonObject(), px -> off(px, 1) >= 20);
             assertEquals(0, off(moved, 0), () -> "its old place is blue again: " + moved);
+
+            // over the browser's own window, which a screen share masks: no pointer there either
+            Point inBrowser = new Point(b.x + b.width / 2, b.y + b.height / 2);
+            browser.input().moveTo(inBrowser);
+            JsonObject masked = Wait.value("the pointer gone from the blue window", Duration.ofSeconds(10),
+                    () -> browser.eval(tab, inspect.apply(1)).getAsJsonObject(), px -> off(px, 1) == 0);
+            assertEquals(0, off(masked, 0));
+            // the occlusion grey (Y = U = V = 128) is what (130, 130, 130) converts to
+            JsonObject grey = browser.eval(tab, "share.inspect({n: 2, away: {colour: [130, 130, 130], rects: ["
+                    + around(inBrowser, w, h) + "]}})").getAsJsonObject();
+            assertEquals("[0]", grey.get("off").toString(), () -> "no pointer over the masked browser: " + grey);
 
             JsonObject impossible = browser.eval(tab, "share.apply({cursor: {exact: 'sometimes'}})").getAsJsonObject();
             assertFalse(impossible.get("ok").getAsBoolean(), impossible::toString);
