@@ -102,6 +102,12 @@ public final class SwitchableVideoSource extends VideoSourceBase {
         return running;
     }
 
+    /** Ends this source by failing (a producer that could not be reopened): consumers hear why. */
+    public void fail(String why) {
+        sinks.failed(why);
+        close();
+    }
+
     @Override
     public void close() {
         VideoSource s;
