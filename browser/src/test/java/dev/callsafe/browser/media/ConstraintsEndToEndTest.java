@@ -91,12 +91,27 @@ class ConstraintsEndToEndTest {
             "    reader.cancel();",
             "    return { reached, after, before: before.slice(-3) };",
             "  }",
+            // Watches a track's frames in the background: their sizes and the longest wait between two.
+            "  const watches = {};",
+            "  function watch(name) {",
+            "    const reader = new MediaStreamTrackProcessor({ track: track(name, 'video') }).readable.getReader();",
+            "    const w = watches[name] = { reader, sizes: new Set(), n: 0, last: 0, maxGap: 0 };",
+            "    (async () => { for (;;) { const r = await reader.read(); if (r.done) return; const now = performance.now();",
+            "      if (w.n++ > 0) w.maxGap = Math.max(w.maxGap, now - w.last); w.last = now;",
+            "      w.sizes.add(r.value.codedWidth + 'x' + r.value.codedHeight); r.value.close(); } })().catch(() => {});",
+            "    return true;",
+            "  }",
+            "  function watched(name) {",
+            "    const w = watches[name]; w.reader.cancel();",
+            "    return { frames: w.n, maxGapMs: Math.round(w.maxGap), sizes: Array.from(w.sizes) };",
+            "  }",
             "  async function devices() {",
             "    return (await navigator.mediaDevices.enumerateDevices()).map((d) => ({ kind: d.kind, deviceId: d.deviceId,",
             "      groupId: d.groupId, label: d.label }));",
             "  }",
             "  const stopAll = () => { Object.values(streams).forEach((s) => s.getTracks().forEach((t) => t.stop())); return true; };",
-            "  return { get, result: (n) => results[n] || null, describe, apply, colours, rate, frames, devices, stopAll };",
+            "  return { get, result: (n) => results[n] || null, describe, apply, colours, rate, frames, watch, watched,",
+            "    devices, stopAll };",
             "})(), true");
 
     private static final Color RED = new Color(255, 0, 0);
@@ -275,15 +290,25 @@ class ConstraintsEndToEndTest {
         assertFrames("b", 640, 480);
         assertFrames("a", 320, 240);
 
-        // applyConstraints asks for more than that: reopened again; the asking track gets it, the other keeps its.
+        // applyConstraints asks for more than that: reopened again; the asking track gets it, the other keeps its
+        // size all along, with no pause long enough to be muted (1.5 s).
+        browser.eval(tab, "cprobe.watch('b')");
+        long asked = System.nanoTime();
         JsonObject hd = apply("video", "{width: {exact: 1280}, height: {exact: 720}}");
+        long applied = System.nanoTime();
         assertTrue(hd.get("ok").getAsBoolean(), hd::toString);
         assertSize("a", 1280, 720);
         assertEquals("none", hd.getAsJsonObject("settings").get("resizeMode").getAsString(), "the camera's own frames");
         assertEquals("1280x720@30.0", captureFormat());
         assertFrames("a", 1280, 720);
+        JsonObject b = browser.eval(tab, "cprobe.watched('b')").getAsJsonObject();
+        assertEquals("[\"640x480\"]", b.get("sizes").toString(), b::toString);
+        assertTrue(b.get("maxGapMs").getAsInt() < 1500, () -> "b paused while the camera was reopened: " + b);
         assertFrames("b", 640, 480);
         assertSize("b", 640, 480);
+        System.out.println("measured: applyConstraints with a reopen answered in " + (applied - asked) / 1_000_000
+                + " ms; the other track's longest wait between frames " + b.get("maxGapMs") + " ms over "
+                + b.get("frames") + " frames");
     }
 
     @Test
