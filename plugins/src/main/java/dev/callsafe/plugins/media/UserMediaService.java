@@ -550,6 +550,10 @@ final class UserMediaService implements MessageHandler {
             reply.success(res.toString());
         } catch (MediaError e) {
             fail(reply, e);
+        } catch (RuntimeException e) {
+            // Off the message thread now: nothing else would answer the page.
+            LOG.warning("applyConstraints failed: " + e);
+            fail(reply, MediaError.notReadable("Could not apply the constraints: " + e.getMessage()));
         }
     }
 
