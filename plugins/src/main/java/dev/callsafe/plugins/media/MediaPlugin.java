@@ -358,6 +358,11 @@ public final class MediaPlugin implements BrowserPlugin {
         return deviceWatchers.waiting(tabId);
     }
 
+    /** The size and rate a camera's shared capture runs at now, e.g. {@code 1280x720@30.0}; empty when it is not running. */
+    public java.util.Optional<String> cameraCaptureFormat(String deviceId) {
+        return captures.cameraFormat(deviceId).map(Object::toString);
+    }
+
     /** How many consumers (tracks, previews) share a device's capture now. */
     public int captureConsumers(String deviceId) {
         return captures.consumers(deviceId);
