@@ -361,6 +361,11 @@ final class SiteSettings {
             JTable table = new JTable(sitesModel);
             table.setName("sites.table");
             table.getColumnModel().getColumn(0).setCellRenderer(new ElidedOriginCell(r -> sitesModel.rows.get(r).origin()));
+            // The site gets the most room: elided, it still needs its scheme, registrable domain and port.
+            int[] widths = {270, 90, 170, 90};
+            for (int c = 0; c < widths.length; c++) {
+                table.getColumnModel().getColumn(c).setPreferredWidth(widths[c]);
+            }
             JButton revoke = new JButton("Revoke");
             revoke.setName("sites.revoke");
             revoke.addActionListener(e -> selected(table).ifPresent(r -> plugin.revoke(r.origin(), r.kind())));
