@@ -158,16 +158,11 @@ public final class BrowserTab extends JPanel implements Tab {
 
     /**
      * What one of this tab's frames may do with a popup, by the engine's word (its origin and the sandbox
-     * attributes around it); refused when the engine cannot say. In a tab that is itself a sandboxed frame's
+     * attributes around it); fails when the engine cannot say. In a tab that is itself a sandboxed frame's
      * popup, a popup keeps that sandbox (in Chromium a popup inherits its opener's flags).
      */
     CompletableFuture<PopupRule> popupRule(String cefFrameId) {
-        return policies.popupRule(cefFrameId).handle((rule, e) -> {
-            if (e != null) {
-                return PopupRule.REFUSED;
-            }
-            return inheritsSandbox ? rule.and(PopupRule.SANDBOXED) : rule;
-        });
+        return policies.popupRule(cefFrameId).thenApply(rule -> inheritsSandbox ? rule.and(PopupRule.SANDBOXED) : rule);
     }
 
     /** This tab is a popup of a sandboxed (or unverifiable) frame: media is refused in it for its whole life. */

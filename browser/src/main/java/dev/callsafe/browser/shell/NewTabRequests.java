@@ -78,11 +78,12 @@ final class NewTabRequests implements MessageHandler {
                 ? CompletableFuture.completedFuture(Answer.SANDBOXED)
                 : tab.consumeTransientActivation(frame).thenApply(active -> !active ? Answer.NO_ACTIVATION
                         : rule == PopupRule.SANDBOXED ? Answer.OPEN_SANDBOXED : Answer.OPEN))
-                .exceptionally(e -> Answer.NO_ACTIVATION) // fail closed
+                .exceptionally(e -> Answer.UNVERIFIED) // fail closed
                 .thenAccept(answer -> {
                     switch (answer) {
                         case SANDBOXED -> refuse(reply, url, "the frame's sandbox does not allow popups");
                         case NO_ACTIVATION -> refuse(reply, url, "a new tab needs a click or key press in the frame");
+                        case UNVERIFIED -> refuse(reply, url, "the browser could not verify the frame");
                         case OPEN, OPEN_SANDBOXED -> {
                             SwingUtilities.invokeLater(() -> {
                                 BrowserTab popup = window.openTab(url);
@@ -96,7 +97,7 @@ final class NewTabRequests implements MessageHandler {
                 });
     }
 
-    private enum Answer { SANDBOXED, NO_ACTIVATION, OPEN, OPEN_SANDBOXED }
+    private enum Answer { SANDBOXED, NO_ACTIVATION, UNVERIFIED, OPEN, OPEN_SANDBOXED }
 
     private static void refuse(Reply reply, String url, String why) {
         LOG.info(() -> "new tab for " + url + " refused: " + why);
