@@ -165,12 +165,81 @@ public final class FramePolicies {
                 "playback for frame " + cefFrameId + ": " + (e != null ? e : ok)));
     }
 
+    /**
+     * What the frame's sandbox lets its popups do ({@link PopupRule}): read from the engine, the document's own
+     * origin (opaque or not) and the {@code sandbox} attribute of the element that holds it and of every
+     * enclosing frame element ({@code DOM.getFrameOwner} in the session hosting the parent, then
+     * {@code DOM.describeNode}), never from the page. Twins that cannot be told apart get the strictest answer.
+     * The attribute is read as it is now: Chromium applies a changed attribute at the frame's next navigation,
+     * so only the embedding page itself can make this answer differ from the engine's flags. Fails like
+     * {@link #describe} when the engine cannot say.
+     */
+    public CompletableFuture<PopupRule> popupRule(String cefFrameId) {
+        return lookup(cefFrameId).thenCompose(lookup -> {
+            List<CompletableFuture<PopupRule>> each = new ArrayList<>();
+            for (Node c : lookup.candidates()) {
+                List<CompletableFuture<java.util.Optional<String>>> sandboxes = new ArrayList<>();
+                Node frame = c;
+                while (frame.parentId() != null) {
+                    Node child = frame;
+                    Node parent = lookup.all().stream().filter(n -> n.id().equals(child.parentId())).findFirst()
+                            .orElse(null);
+                    if (parent == null) {
+                        return CompletableFuture.<PopupRule>failedFuture(
+                                new IllegalStateException("no parent frame for " + child.url()));
+                    }
+                    sandboxes.add(ownerSandbox(parent.target(), child.id()));
+                    frame = parent;
+                }
+                CompletableFuture<String> origin = origin(c);
+                List<CompletableFuture<?>> all = new ArrayList<>(sandboxes);
+                all.add(origin);
+                each.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v ->
+                        PopupRule.of("null".equals(origin.join()),
+                                sandboxes.stream().map(CompletableFuture::join).toList())));
+            }
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v ->
+                    each.stream().map(CompletableFuture::join).reduce(PopupRule.FREE, PopupRule::and));
+        }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> LOG.fine(() ->
+                "popups of frame " + cefFrameId + ": " + (e != null ? e : r)));
+    }
+
+    /**
+     * The {@code sandbox} attribute of the element that holds {@code frameId}, asked of the session that
+     * hosts its parent document (the owner element lives there, also for an out-of-process frame).
+     */
+    private CompletableFuture<java.util.Optional<String>> ownerSandbox(List<String> parentSession, String frameId) {
+        JsonObject owner = new JsonObject();
+        owner.addProperty("frameId", frameId);
+        return targets.send(parentSession, "DOM.getFrameOwner", owner).thenCompose(o -> {
+            JsonObject node = new JsonObject();
+            node.addProperty("backendNodeId", o.get("backendNodeId").getAsInt());
+            return targets.send(parentSession, "DOM.describeNode", node);
+        }).thenApply(d -> {
+            com.google.gson.JsonArray attributes = d.getAsJsonObject("node").getAsJsonArray("attributes");
+            for (int i = 0; attributes != null && i + 1 < attributes.size(); i += 2) {
+                if (attributes.get(i).getAsString().equalsIgnoreCase("sandbox")) {
+                    return java.util.Optional.of(attributes.get(i + 1).getAsString());
+                }
+            }
+            return java.util.Optional.<String>empty();
+        });
+    }
+
     /** A payment request for a method that does not exist: its show() consumes activation, then fails. */
     private static final String PAYMENT_REQUEST = "new PaymentRequest([{supportedMethods: 'https://callsafe.invalid/consume'}],"
             + " {total: {label: 'consume', amount: {currency: 'USD', value: '0'}}})";
 
+    /** The engine's frames that may be the CEF frame, and every frame of the tab. */
+    private record Lookup(List<Node> candidates, List<Node> all) {
+    }
+
     /** The engine's frames that are this CEF frame: same URL, same parent URL (twins cannot be told apart). */
     private CompletableFuture<List<Node>> candidates(String cefFrameId) {
+        return lookup(cefFrameId).thenApply(Lookup::candidates);
+    }
+
+    private CompletableFuture<Lookup> lookup(String cefFrameId) {
         CefFrame frame = browser.getFrameByIdentifier(cefFrameId);
         if (frame == null || !frame.isValid()) {
             return CompletableFuture.failedFuture(new IllegalStateException("frame gone"));
@@ -191,16 +260,16 @@ public final class FramePolicies {
             LOG.fine(() -> "frame lookup for " + url + " (parent " + parentUrl + "): " + candidates.size()
                     + " of " + nodes);
             if (candidates.isEmpty()) {
-                return CompletableFuture.<List<Node>>failedFuture(
+                return CompletableFuture.<Lookup>failedFuture(
                         new IllegalStateException("no DevTools frame matches " + url));
             }
             if (candidates.size() == 1) {
-                return CompletableFuture.completedFuture(candidates);
+                return CompletableFuture.completedFuture(new Lookup(candidates, nodes));
             }
             // Twins: the engine says which one this is; if it cannot, all of them count (fail closed).
-            return identify(frame, candidates).thenApply(List::of).exceptionally(e -> {
+            return identify(frame, candidates).thenApply(n -> new Lookup(List.of(n), nodes)).exceptionally(e -> {
                 LOG.warning("twin frames of " + url + " not told apart (" + e + "); using what all of them allow");
-                return candidates;
+                return new Lookup(candidates, nodes);
             });
         });
     }

@@ -18,6 +18,7 @@ import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FrameLifetimes;
 import dev.callsafe.browser.cef.FramePolicies;
 import dev.callsafe.browser.cef.OffscreenInput;
+import dev.callsafe.browser.cef.PopupRule;
 import dev.callsafe.browser.cef.TargetTree;
 import dev.callsafe.permissions.Origin;
 import dev.callsafe.plugins.spi.EngineFrame;
@@ -36,6 +37,7 @@ public final class BrowserTab extends JPanel implements Tab {
     private final TargetTree targets;
     private final FramePolicies policies;
     private final FrameLifetimes frames;
+    private final PersonPresses presses = new PersonPresses();
     private volatile boolean inheritsSandbox;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
@@ -62,6 +64,7 @@ public final class BrowserTab extends JPanel implements Tab {
             page.setAccessibleDescription("The web page; Tab moves through its links and fields");
         }
         OffscreenInput.install(browser);
+        presses.watch(browser.getUIComponent());
     }
 
     public CefBrowser browser() {
@@ -156,11 +159,12 @@ public final class BrowserTab extends JPanel implements Tab {
     }
 
     /**
-     * Whether one of this tab's frames has an opaque origin by the engine's word (a sandboxed frame without
-     * {@code allow-same-origin}); true as well when the engine cannot say.
+     * What one of this tab's frames may do with a popup, by the engine's word (its origin and the sandbox
+     * attributes around it); fails when the engine cannot say. In a tab that is itself a sandboxed frame's
+     * popup, a popup keeps that sandbox (in Chromium a popup inherits its opener's flags).
      */
-    CompletableFuture<Boolean> frameHasNoOrigin(String cefFrameId) {
-        return policies.describe(cefFrameId).handle((f, e) -> e != null || f.securityOrigin().isOpaque());
+    CompletableFuture<PopupRule> popupRule(String cefFrameId) {
+        return policies.popupRule(cefFrameId).thenApply(rule -> inheritsSandbox ? rule.and(PopupRule.SANDBOXED) : rule);
     }
 
     /** This tab is a popup of a sandboxed (or unverifiable) frame: media is refused in it for its whole life. */
@@ -216,7 +220,10 @@ public final class BrowserTab extends JPanel implements Tab {
         if (frame.tabId() != id()) {
             return CompletableFuture.completedFuture(false);
         }
-        return policies.consumeActivation(frame.frameId()).exceptionally(e -> false);
+        // The engine's word for this frame (a parent's click does not count), and a person's press not spent
+        // yet in this tab: one press, one consumer, even where the engine could not consume it.
+        return policies.consumeActivation(frame.frameId()).exceptionally(e -> false)
+                .thenApply(active -> active && presses.spend());
     }
 
     @Override

@@ -39,7 +39,7 @@ final class ConsentPrompt extends JPanel {
     /** How long the buttons stay inert after the prompt is shown, changed or moved. */
     static final int ARM_DELAY_MS = 500;
     /** Room for a host in the prompt's text; longer hosts are elided from the left. */
-    static final int HOST_ROOM_PX = 320;
+    static final int HOST_ROOM_PX = HostRoom.PX;
 
     private final AtomicBoolean answered = new AtomicBoolean();
     private final Consumer<ConsentAnswer> onAnswer;
@@ -307,7 +307,8 @@ final class ConsentPrompt extends JPanel {
         return cam && mic ? "camera and microphone" : cam ? "camera" : "microphone";
     }
 
-    private static String escape(String s) {
+    /** Text made safe inside a Swing HTML label. */
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -75,16 +75,17 @@ final class SharePicker extends JDialog {
 
     SharePicker(Window owner, JComponent below, Origin requester, Origin topLevel, Set<DisplaySource> offered,
                 List<ShareCandidates.Candidate> candidates, Consumer<ShareChoice> onChoice, Runnable onCancel) {
-        super(owner, "Share with " + requester.display() + "?", ModalityType.MODELESS);
+        super(owner, title(requester), ModalityType.MODELESS);
         this.onChoice = onChoice;
         this.onCancel = onCancel;
         JPanel root = new JPanel(new BorderLayout(0, 8));
         root.setName("share.picker");
         root.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
         setContentPane(root);
-        JLabel text = new JLabel(explain(requester, topLevel, offered));
+        JLabel text = new JLabel();
         text.setName("share.picker.text");
         text.setFont(text.getFont().deriveFont(Font.PLAIN));
+        text.setText(explain(requester, topLevel, offered, HostRoom.measuredIn(text, true)));
         root.add(text, BorderLayout.NORTH);
 
         JPanel sections = new JPanel();
@@ -320,10 +321,21 @@ final class SharePicker extends JDialog {
         }
     }
 
-    static String explain(Origin requester, Origin topLevel, Set<DisplaySource> offered) {
-        String who = "<b>" + escape(requester.display()) + "</b>";
+    /** The window's title, its host elided as in the text (measured in a label's font: the title's is the desktop's). */
+    private static String title(Origin requester) {
+        return title(requester, HostRoom.measuredIn(new JLabel(), false));
+    }
+
+    static String title(Origin requester, java.util.function.ToIntFunction<String> width) {
+        return "Share with " + HostRoom.shown(requester, width) + "?";
+    }
+
+    /** The picker's text: who asks (and in whose page) for what, hosts elided to {@link HostRoom#PX}. */
+    static String explain(Origin requester, Origin topLevel, Set<DisplaySource> offered,
+                          java.util.function.ToIntFunction<String> width) {
+        String who = "<b>" + escape(HostRoom.shown(requester, width)) + "</b>";
         if (!requester.equals(topLevel)) {
-            who += " (embedded in <b>" + escape(topLevel.display()) + "</b>)";
+            who += " (embedded in <b>" + escape(HostRoom.shown(topLevel, width)) + "</b>)";
         }
         StringBuilder s = new StringBuilder("<html><div style='width:560px'>").append(who)
                 .append(" wants to see what you choose below, until you press Stop. Everything visible in it is"

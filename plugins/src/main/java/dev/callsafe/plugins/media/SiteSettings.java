@@ -165,8 +165,10 @@ final class SiteSettings {
         panel.setName("siteinfo.panel");
         panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
         panel.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
-        JLabel title = new JLabel(origin.isOpaque() ? "This page has no origin" : origin.display());
+        JLabel title = new JLabel();
         title.setName("siteinfo.origin");
+        title.setText(origin.isOpaque() ? "This page has no origin" : HostRoom.shown(origin, HostRoom.measuredIn(title, false)));
+        title.setToolTipText(origin.isOpaque() ? null : origin.display());
         panel.add(title);
         if (origin.isOpaque()) {
             return panel;
@@ -306,7 +308,9 @@ final class SiteSettings {
         dialog.setName("install.dialog");
         JPanel panel = new JPanel(new BorderLayout(0, 10));
         panel.setBorder(BorderFactory.createEmptyBorder(14, 16, 12, 16));
-        JLabel text = new JLabel("<html><body style='width:380px'><b>Install " + origin.display()
+        JLabel text = new JLabel();
+        text.setText("<html><body style='width:380px'><b>Install "
+                + ConsentPrompt.escape(HostRoom.shown(origin, HostRoom.measuredIn(text, true)))
                 + " as a calling app?</b><br><br>An installed calling app may turn on your <b>camera and"
                 + " microphone whenever one of its pages is open</b>, without asking you each call. Anyone who"
                 + " controls this site could watch and listen while it is open.<br><br>Install only sites you"
@@ -356,6 +360,12 @@ final class SiteSettings {
             sitesModel = new SitesModel();
             JTable table = new JTable(sitesModel);
             table.setName("sites.table");
+            table.getColumnModel().getColumn(0).setCellRenderer(new ElidedOriginCell(r -> sitesModel.rows.get(r).origin()));
+            // The site gets the most room: elided, it still needs its scheme, registrable domain and port.
+            int[] widths = {270, 90, 170, 90};
+            for (int c = 0; c < widths.length; c++) {
+                table.getColumnModel().getColumn(c).setPreferredWidth(widths[c]);
+            }
             JButton revoke = new JButton("Revoke");
             revoke.setName("sites.revoke");
             revoke.addActionListener(e -> selected(table).ifPresent(r -> plugin.revoke(r.origin(), r.kind())));
