@@ -133,36 +133,97 @@ public final class FramePolicies {
      * for a document capturing through its own path (Blink's autoplay policy asks the frame whether it
      * captures, which only Chromium's capture can answer). The one per-frame grant the engine offers is user
      * activation: it is given to the frame in an isolated world (DevTools' user gesture for that evaluation)
-     * and its transient part is consumed in the same evaluation, before any page script can run, so only
-     * sticky activation stays: autoplay, not popups or share pickers. A frame that already has sticky
-     * activation needs nothing (its own transient activation is left alone); a frame where activation cannot
-     * be consumed (PaymentRequest unavailable: a cross-origin iframe without allow="payment") gets nothing.
-     * Twins (frames that cannot be told apart) are all granted or none.
+     * and its transient part is consumed, so only sticky activation stays: autoplay, not popups or share
+     * pickers. Where the frame can consume itself (PaymentRequest available) that happens in the same
+     * evaluation, before any page script can run. A cross-origin iframe without allow="payment" cannot, so
+     * the top frame consumes for it ({@link #grantConsumedByTop}): HTML consumes activation in the whole
+     * frame tree, and the top frame got the activation too (it propagates to ancestors). A frame that already
+     * has sticky activation needs nothing (its own transient activation is left alone). Twins (frames that
+     * cannot be told apart) are all granted or none.
      */
     public CompletableFuture<Boolean> allowPlayback(String cefFrameId) {
         return candidates(cefFrameId).thenCompose(candidates -> {
             List<CompletableFuture<Boolean>> each = new ArrayList<>();
             for (Node c : candidates) {
-                each.add(evaluateIsolated(c, "callsafe-playback", "(() => {"
-                        + " if (navigator.userActivation.hasBeenActive) return 'active';"
-                        + " try { " + PAYMENT_REQUEST + "; return 'grant'; } catch (e) { return 'unable'; } })()")
-                        .thenCompose(v -> {
-                            String state = v != null && v.isJsonPrimitive() ? v.getAsString() : "unable";
-                            if (!state.equals("grant")) {
-                                return CompletableFuture.completedFuture(state.equals("active"));
-                            }
-                            return evaluateIsolatedRaw(c, "callsafe-playback", "(() => {"
-                                    + " try { " + PAYMENT_REQUEST + ".show().catch(() => { }); } catch (e) { }"
-                                    + " return navigator.userActivation.hasBeenActive"
-                                    + " && !navigator.userActivation.isActive; })()", true)
-                                    .thenApply(FramePolicies::valueOf)
-                                    .thenApply(r -> r != null && r.isJsonPrimitive() && r.getAsBoolean());
-                        }));
+                each.add(allowPlayback(c));
             }
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                     .thenApply(v -> each.stream().allMatch(CompletableFuture::join));
         }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, e) -> LOG.fine(() ->
                 "playback for frame " + cefFrameId + ": " + (e != null ? e : ok)));
+    }
+
+    private CompletableFuture<Boolean> allowPlayback(Node c) {
+        return evaluateIsolated(c, PLAYBACK_WORLD, "(() => {"
+                + " if (navigator.userActivation.hasBeenActive) return 'active';"
+                + " try { " + PAYMENT_REQUEST + "; return 'grant'; } catch (e) { return 'by-top'; } })()")
+                .thenCompose(v -> {
+                    String state = v != null && v.isJsonPrimitive() ? v.getAsString() : "unable";
+                    switch (state) {
+                        case "active":
+                            return CompletableFuture.completedFuture(true);
+                        case "grant":
+                            return evaluateIsolatedRaw(c, PLAYBACK_WORLD, "(() => {"
+                                    + " try { " + PAYMENT_REQUEST + ".show().catch(() => { }); } catch (e) { }"
+                                    + " return navigator.userActivation.hasBeenActive"
+                                    + " && !navigator.userActivation.isActive; })()", true, false)
+                                    .thenApply(FramePolicies::isTrue);
+                        case "by-top":
+                            return grantConsumedByTop(c);
+                        default:
+                            return CompletableFuture.completedFuture(false);
+                    }
+                });
+    }
+
+    /**
+     * Sticky activation for a frame that cannot consume activation itself. The top frame must be able to
+     * consume (else nothing is given: fail closed); then the frame gets activation, the top frame waits until
+     * the activation has reached it and consumes it for the whole tree, and the frame is watched until it no
+     * longer reads active. Between the grant and the consumption reaching the frame's process (an IPC hop;
+     * the time is logged) the frame's own scripts could see transient activation; what they could do with
+     * it here is bounded: this browser cancels every popup, and its capture prompts consume activation
+     * through this class, which reads the frame's state in an isolated world.
+     */
+    private CompletableFuture<Boolean> grantConsumedByTop(Node c) {
+        return frames().thenCompose(nodes -> {
+            Node top = nodes.stream().filter(n -> n.target().isEmpty() && n.parentId() == null).findFirst()
+                    .orElse(null);
+            if (top == null) {
+                return CompletableFuture.completedFuture(false);
+            }
+            return evaluateIsolated(top, PLAYBACK_WORLD, "(() => { try { " + PAYMENT_REQUEST
+                    + "; return true; } catch (e) { return false; } })()").thenCompose(canConsume -> {
+                if (canConsume == null || !canConsume.isJsonPrimitive() || !canConsume.getAsBoolean()) {
+                    LOG.info("the top frame cannot consume activation: no playback for " + c.url());
+                    return CompletableFuture.completedFuture(false);
+                }
+                long granted = System.nanoTime();
+                return evaluateIsolatedRaw(c, PLAYBACK_WORLD, "navigator.userActivation.isActive", true, false)
+                        .thenCompose(r -> evaluateIsolatedRaw(top, PLAYBACK_WORLD, "(async () => {"
+                                + WAIT_UNTIL + "(() => navigator.userActivation.isActive);"
+                                + " try { " + PAYMENT_REQUEST + ".show().catch(() => { }); } catch (e) { }"
+                                + " return !navigator.userActivation.isActive; })()", false, true))
+                        .thenCompose(r -> evaluateIsolatedRaw(c, PLAYBACK_WORLD, "(async () => {"
+                                + WAIT_UNTIL + "(() => !navigator.userActivation.isActive);"
+                                + " return navigator.userActivation.hasBeenActive"
+                                + " && !navigator.userActivation.isActive; })()", false, true))
+                        .thenApply(FramePolicies::isTrue)
+                        .whenComplete((ok, e) -> LOG.info(() -> "playback for " + c.url() + " consumed by the top"
+                                + " frame: " + (e != null ? e : ok) + "; transient activation lasted "
+                                + (System.nanoTime() - granted) / 1_000_000 + " ms"));
+            });
+        });
+    }
+
+    private static final String PLAYBACK_WORLD = "callsafe-playback";
+    /** Script text: an async function that resolves once the condition holds, or after a second. */
+    private static final String WAIT_UNTIL = " await (async (cond) => { const end = performance.now() + 1000;"
+            + " while (!cond() && performance.now() < end) { await new Promise((r) => setTimeout(r, 2)); } })";
+
+    private static boolean isTrue(JsonObject evaluation) {
+        JsonElement v = valueOf(evaluation);
+        return v != null && v.isJsonPrimitive() && v.getAsBoolean();
     }
 
     /** A payment request for a method that does not exist: its show() consumes activation, then fails. */
@@ -331,12 +392,15 @@ public final class FramePolicies {
 
     /** Evaluates in an isolated world of the frame: the page's own scripts cannot redefine anything there. */
     private CompletableFuture<JsonObject> evaluateIsolatedRaw(Node frame, String worldName, String expression) {
-        return evaluateIsolatedRaw(frame, worldName, expression, false);
+        return evaluateIsolatedRaw(frame, worldName, expression, false, false);
     }
 
-    /** @param userGesture whether the evaluation gives the frame user activation (DevTools' user gesture) */
+    /**
+     * @param userGesture whether the evaluation gives the frame user activation (DevTools' user gesture)
+     * @param awaitPromise whether the answer is what the expression's promise resolves to
+     */
     private CompletableFuture<JsonObject> evaluateIsolatedRaw(Node frame, String worldName, String expression,
-                                                              boolean userGesture) {
+                                                              boolean userGesture, boolean awaitPromise) {
         JsonObject world = new JsonObject();
         world.addProperty("frameId", frame.id());
         world.addProperty("worldName", worldName);
@@ -347,6 +411,9 @@ public final class FramePolicies {
             p.addProperty("returnByValue", true);
             if (userGesture) {
                 p.addProperty("userGesture", true);
+            }
+            if (awaitPromise) {
+                p.addProperty("awaitPromise", true);
             }
             return targets.send(frame.target(), "Runtime.evaluate", p);
         });

@@ -23,7 +23,8 @@ import dev.callsafe.permissions.Origin;
 /**
  * What getDisplayMedia's options do to the picker and after it (Screen Capture spec): preferCurrentTab offers
  * the page's own tab selected, which is otherwise left out (as in Chrome) unless selfBrowserSurface is
- * 'include', and a CaptureController's focus behaviour brings the shared tab forward only when the page asks. The person still presses Share.
+ * 'include', monitorTypeSurfaces 'exclude' leaves screens out, and a CaptureController's focus behaviour
+ * brings the shared tab forward only when the page asks. The person still presses Share.
  */
 class SharePickerHintsEndToEndTest {
     /** The sharing page's background, #ff00ff. */
@@ -136,6 +137,21 @@ class SharePickerHintsEndToEndTest {
         }
         browser.evalOnClick(caller, "share.display({selfBrowserSurface: 'include'})");
         browser.awaitShowing("share.picker.browser." + caller.id());
+        browser.clickNamed("share.picker.cancel");
+        assertEquals("NotAllowedError", settled().getAsJsonObject("error").get("name").getAsString());
+    }
+
+    @Test
+    void monitorTypeSurfacesExcludeLeavesScreensOut() {
+        browser.evalOnClick(caller, "share.display({})");
+        browser.awaitShowing("share.picker.screen.0"); // offered when the page says nothing
+        browser.clickNamed("share.picker.cancel");
+        assertEquals("NotAllowedError", settled().getAsJsonObject("error").get("name").getAsString());
+        browser.awaitGone("share.picker");
+
+        browser.evalOnClick(caller, "share.display({monitorTypeSurfaces: 'exclude'})");
+        browser.awaitShowing("share.picker.browser." + target.id());
+        assertTrue(browser.showing("share.picker.screen.0").isEmpty(), "a screen is offered despite 'exclude'");
         browser.clickNamed("share.picker.cancel");
         assertEquals("NotAllowedError", settled().getAsJsonObject("error").get("name").getAsString());
     }
