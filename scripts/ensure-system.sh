@@ -9,7 +9,7 @@ packages=(
   libnss3 libatk-bridge2.0-0 libcups2 libxcomposite1 libxdamage1 libxrandr2 libgbm1 libxkbcommon0
   libpango-1.0-0 libcairo2 libasound2 libatspi2.0-0 libdrm2 libxshmfence1 libxtst6 libxi6
   # screen capture: the window stack and MIT-SHM grabs through libxcb (JNA)
-  libxcb1 libxcb-shm0 libxcb-randr0
+  libxcb1 libxcb-shm0 libxcb-randr0 libxcb-xfixes0
   # FFmpeg's device layer (JavaCV) loads libpulse
   libpulse0
   # a virtual display for tests and headless machines, with a window manager; xdotool sends a person's

@@ -199,13 +199,20 @@
   // ImageDecoder copies the bytes when constructed (the payload buffer is free again at once) and decodes off
   // the main thread, to YUV planes when no colour conversion is asked for. A frame that does not decode is
   // skipped, as a camera drops a damaged one.
-  async function decodeJpeg(bytes, timeMillis) {
+  // A picture one line or column larger than announced (a tab of odd size; frames have even sizes) is shown
+  // without it.
+  async function decodeJpeg(bytes, timeMillis, width, height) {
     let decoder = null;
     try {
       decoder = new ImageDecoder({ data: bytes, type: 'image/jpeg', colorSpaceConversion: 'none' });
       const { image } = await decoder.decode();
       try {
-        return new VideoFrame(image, { timestamp: Math.round(timeMillis * 1000) });
+        const init = { timestamp: Math.round(timeMillis * 1000) };
+        if (image.displayWidth !== width || image.displayHeight !== height) {
+          if (image.displayWidth < width || image.displayHeight < height) return null;
+          init.visibleRect = { x: 0, y: 0, width, height };
+        }
+        return new VideoFrame(image, init);
       } finally {
         image.close();
       }
@@ -288,7 +295,8 @@
           format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
         }));
       } else if (m.magic === JPEG_MAGIC) {
-        const frame = await decodeJpeg(payload, m.time);
+        picture = null; // `spare` no longer holds the picture damage would patch; a whole one comes next
+        const frame = await decodeJpeg(payload, m.time, m.a, m.b);
         if (frame && !source.finished) await deliver(source, frame);
         else if (frame) frame.close();
       } else if (m.magic === AUDIO_MAGIC) {

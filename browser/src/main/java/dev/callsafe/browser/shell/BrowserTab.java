@@ -42,6 +42,8 @@ public final class BrowserTab extends JPanel implements Tab {
     private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabScreencast screencast;
+    private volatile boolean foreground = true;
+    private int paintRate = -1;
 
     BrowserTab(CefBrowser browser, BrowserWindow window) {
         super(new BorderLayout());
@@ -319,15 +321,50 @@ public final class BrowserTab extends JPanel implements Tab {
         if (screencast == null) {
             screencast = new TabScreencast(browser.getDevToolsClient(), maxWidth, maxHeight,
                     jpeg -> viewers.forEach(v -> v.accept(jpeg))).start();
+            updatePaintRate();
         }
         return () -> {
             synchronized (this) {
                 if (viewers.remove(jpegFrames) && viewers.isEmpty() && screencast != null) {
                     screencast.close();
                     screencast = null;
+                    updatePaintRate();
                 }
             }
         };
+    }
+
+    /** Called by the window when this tab is shown or put behind another. */
+    void foreground(boolean shown) {
+        foreground = shown;
+        synchronized (this) {
+            paintRate = -1; // a rate asked before CEF created the browser was lost: ask again
+        }
+        updatePaintRate();
+    }
+
+    /**
+     * A tab nobody sees paints once a second: off-screen, every paint is a full-view texture upload on the
+     * Swing thread, so background tabs playing video cost the shown one its frames (measured: 0.59 ms of
+     * Swing thread per camera frame with one capturing tab, 1.33 ms with three). A tab being shared keeps
+     * its full rate, since its paints are the share's frames. The page stays visible to itself (CEF has no
+     * "hidden" switch for an off-screen browser from Java), so timers and tracks run on.
+     */
+    private synchronized void updatePaintRate() {
+        int rate = foreground || screencast != null ? FULL_PAINT_RATE : BACKGROUND_PAINT_RATE;
+        if (rate != paintRate) {
+            paintRate = rate;
+            browser.setWindowlessFrameRate(rate);
+        }
+    }
+
+    /** Paints per second of the tab being looked at (CEF's default) and of one nobody sees. */
+    static final int FULL_PAINT_RATE = 30;
+    static final int BACKGROUND_PAINT_RATE = 1;
+
+    /** The paint rate last asked of CEF (tests). */
+    public synchronized int paintRate() {
+        return paintRate;
     }
 
     @Override

@@ -465,6 +465,7 @@ public final class BrowserWindow extends JFrame {
         BrowserTab tab = found.get();
         String url = (String) tab.getClientProperty("callsafe.pendingUrl");
         tab.targets().listen();
+        tab.foreground(tabPane.getSelectedComponent() == tab);
         new DocumentScripts(browser.getDevToolsClient(), tab.targets(), plugins.documentScript()).install()
                 .whenComplete((ok, err) -> SwingUtilities.invokeLater(() -> {
                     if (err != null) {
@@ -515,6 +516,7 @@ public final class BrowserWindow extends JFrame {
     }
 
     private void tabBecameSelected(BrowserTab tab) {
+        tabs.forEach(t -> t.foreground(t == tab));
         address.showPage();
         showHistoryState(tab);
         showBookmarkState();

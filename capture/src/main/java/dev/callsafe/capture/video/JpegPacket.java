@@ -99,6 +99,42 @@ public final class JpegPacket {
         return Optional.empty();
     }
 
+    /**
+     * The picture size a JPEG's start-of-frame header gives, without decoding; empty when no such header
+     * comes before the first scan (a source whose pictures change size, such as a tab being resized, is read
+     * this way before {@link #clean}).
+     */
+    public static Optional<java.awt.Dimension> size(byte[] jpeg) {
+        int n = jpeg.length;
+        if (n < 4 || (jpeg[0] & 0xff) != 0xFF || (jpeg[1] & 0xff) != SOI) {
+            return Optional.empty();
+        }
+        int i = 2;
+        while (i + 3 < n && (jpeg[i] & 0xff) == 0xFF) {
+            int marker = jpeg[i + 1] & 0xff;
+            if (marker == 0xFF) {
+                i++; // fill byte
+                continue;
+            }
+            if (marker == SOS || marker == EOI) {
+                return Optional.empty();
+            }
+            int length = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
+            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8
+                    && marker != 0xCC;
+            if (startOfFrame && length >= 8 && i + 8 < n) {
+                int h = ((jpeg[i + 5] & 0xff) << 8) | (jpeg[i + 6] & 0xff);
+                int w = ((jpeg[i + 7] & 0xff) << 8) | (jpeg[i + 8] & 0xff);
+                return w > 0 && h > 0 ? Optional.of(new java.awt.Dimension(w, h)) : Optional.empty();
+            }
+            if (length < 2) {
+                return Optional.empty();
+            }
+            i += 2 + length;
+        }
+        return Optional.empty();
+    }
+
     /** The Huffman tables of the JPEG standard (Annex K) as one DHT segment, as {@code mjpeg2jpeg} adds them. */
     private static byte[] standardTables() {
         JPEGHuffmanTable[] t = {JPEGHuffmanTable.StdDCLuminance, JPEGHuffmanTable.StdACLuminance,

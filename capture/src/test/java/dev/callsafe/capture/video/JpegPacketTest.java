@@ -141,4 +141,14 @@ class JpegPacketTest {
         badLength[dqt + 2] = (byte) 0x7F; // a segment running past the end
         assertTrue(JpegPacket.clean(badLength, 64, 48).isEmpty());
     }
+
+    @Test
+    void theSizeIsReadFromTheFrameHeaderWithoutDecoding() throws IOException {
+        assertEquals(new java.awt.Dimension(1278, 691), JpegPacket.size(jpeg(1278, 691)).orElseThrow());
+        assertEquals(new java.awt.Dimension(64, 48), JpegPacket.size(without(jpeg(64, 48), 0xC4)).orElseThrow());
+        byte[] noFrame = without(jpeg(64, 48), 0xC0);
+        assertTrue(JpegPacket.size(noFrame).isEmpty(), "no start of frame before the scan");
+        assertTrue(JpegPacket.size(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}).isEmpty(), "cut short");
+        assertTrue(JpegPacket.size("not a picture".getBytes(StandardCharsets.US_ASCII)).isEmpty());
+    }
 }

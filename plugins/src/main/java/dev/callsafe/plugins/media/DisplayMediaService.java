@@ -25,7 +25,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.callsafe.capture.screen.CursorMode;
 import dev.callsafe.capture.screen.DisplayCapture;
+import dev.callsafe.capture.screen.ScreenShareSource;
 import dev.callsafe.capture.screen.ShareOptions;
 import dev.callsafe.capture.screen.ShareTarget;
 import dev.callsafe.capture.video.SwitchableVideoSource;
@@ -59,6 +61,11 @@ import dev.callsafe.plugins.spi.Tab;
 final class DisplayMediaService implements MessageHandler {
     private static final Logger LOG = Logger.getLogger(DisplayMediaService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Shared pictures sent to pages as JPEGs (a tab's screencast pictures) since start. */
+    long jpegPicturesSent() {
+        return jpegPictures.get();
+    }
     /** Frame rate when the page asks for none (and the most it may ask for). */
     static final double DEFAULT_FRAME_RATE = 30;
     /** Largest tab picture sent (Chromium scales the screencast down to fit). */
@@ -66,6 +73,7 @@ final class DisplayMediaService implements MessageHandler {
     static final int TAB_MAX_HEIGHT = 1080;
 
     private final PluginContext context;
+    private final java.util.concurrent.atomic.AtomicLong jpegPictures = new java.util.concurrent.atomic.AtomicLong();
     private final DisplayConsent consent;
     private final LiveTracks tracks;
     private final ExecutorService opener;
@@ -424,27 +432,34 @@ final class DisplayMediaService implements MessageHandler {
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
         Map<String, Object> fixed = surfaceSettings(choice.source());
+        // screens and windows draw the pointer (Chrome's default, "always"), a tab share does not
+        List<CursorMode> cursors = opened instanceof ScreenShareSource screen
+                ? CURSOR_PREFERENCE.stream().filter(screen.cursorModes()::contains).toList() : List.of(CursorMode.NEVER);
         MediaConstraints spec;
-        VideoMode mode;
+        DisplayMode chosen;
         try {
             spec = MediaConstraints.parse(ask.constraints());
-            mode = displayMode(source.format(), spec, fixed);
+            chosen = displayMode(source.format(), spec, fixed, cursors);
         } catch (MediaError e) {
             source.close();
             fail(reply, e);
             return;
         }
+        VideoMode mode = chosen.video();
+        drawPointer(opened, chosen.cursor());
         // The share is shrunk to fit the size asked for, keeping its shape, and thinned to the rate asked for.
         TrackAdapter adapter = new TrackAdapter(displayTarget(mode));
         source.addSink(f -> {
             VideoFrame g = adapter.adapt(f);
             if (g != null) {
-                pipe.offerPicture(g); // only what changed travels
+                if (g.jpeg().isPresent()) {
+                    jpegPictures.incrementAndGet();
+                }
+                pipe.offerPicture(g); // only what changed travels, or a tab's picture as its JPEG
             }
         });
         source.onEnded(() -> tracks.end(token, "shared source ended"));
-        Map<String, Object> settings = new LinkedHashMap<>(mode.settings());
-        settings.putAll(fixed);
+        Map<String, Object> settings = chosen.settings(fixed);
         VideoFormat real = source.format();
         Map<String, Object> caps = new LinkedHashMap<>();
         caps.put("width", TrackSettings.range(VideoModes.MIN_SIZE, real.width()));
@@ -455,7 +470,7 @@ final class DisplayMediaService implements MessageHandler {
         caps.put("resizeMode", List.of("none", "crop-and-scale"));
         caps.put("displaySurface", fixed.get("displaySurface"));
         caps.put("logicalSurface", true);
-        caps.put("cursor", List.of(fixed.get("cursor")));
+        caps.put("cursor", cursors.stream().map(CursorMode::setting).toList());
         JsonObject d = new JsonObject();
         d.addProperty("kind", "video");
         d.addProperty("token", token);
@@ -474,11 +489,10 @@ final class DisplayMediaService implements MessageHandler {
         }
         LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, source);
         track.onApplyConstraints(k -> {
-            VideoMode m = displayMode(source.format(), k.spec(), fixed);
-            adapter.retarget(displayTarget(m));
-            Map<String, Object> now = new LinkedHashMap<>(m.settings());
-            now.putAll(fixed);
-            JsonObject json = TrackSettings.json(now);
+            DisplayMode m = displayMode(source.format(), k.spec(), fixed, cursors);
+            adapter.retarget(displayTarget(m.video()));
+            drawPointer(opened, m.cursor());
+            JsonObject json = TrackSettings.json(m.settings(fixed));
             synchronized (d) {
                 d.add("settings", json);
                 d.add("constraints", k.raw());
@@ -515,13 +529,35 @@ final class DisplayMediaService implements MessageHandler {
         }
     }
 
+    /** Cursor modes in the order a share prefers them when the page asks for none (Chrome's "always" first). */
+    static final List<CursorMode> CURSOR_PREFERENCE = List.of(CursorMode.ALWAYS, CursorMode.MOTION, CursorMode.NEVER);
+
+    /** What a share sends: its size and rate, and when it draws the pointer. */
+    record DisplayMode(VideoMode video, CursorMode cursor) {
+        /** The track's settings: the mode's, the surface's ({@code fixed}) and the cursor. */
+        Map<String, Object> settings(Map<String, Object> fixed) {
+            Map<String, Object> s = new LinkedHashMap<>(video.settings());
+            s.putAll(fixed);
+            s.put("cursor", cursor.setting());
+            return s;
+        }
+    }
+
+    private static void drawPointer(VideoSource source, CursorMode mode) {
+        if (source instanceof ScreenShareSource screen) {
+            screen.setCursor(mode);
+        }
+    }
+
     /**
      * A share's best mode for these constraints: the surface as it is, or shrunk (never cropped: a shared
-     * surface is shown whole, as the Screen Capture spec asks) and thinned; {@code OverconstrainedError} when
-     * no mode meets the required constraints (possible only through {@code applyConstraints}).
+     * surface is shown whole, as the Screen Capture spec asks) and thinned, with one of the {@code cursors} it can
+     * draw the pointer as (in order of preference); {@code OverconstrainedError} when no mode meets the required
+     * constraints (possible only through {@code applyConstraints}).
      */
-    static VideoMode displayMode(VideoFormat native_, MediaConstraints c, Map<String, Object> fixed) throws MediaError {
-        List<Candidate<VideoMode>> candidates = new ArrayList<>();
+    static DisplayMode displayMode(VideoFormat native_, MediaConstraints c, Map<String, Object> fixed,
+                                   List<CursorMode> cursors) throws MediaError {
+        List<Candidate<DisplayMode>> candidates = new ArrayList<>();
         for (VideoMode m : VideoModes.of(VideoModes.Range.fixed(native_.width(), native_.height(),
                 native_.frameRate()), c)) {
             VideoMode shown = m;
@@ -530,11 +566,12 @@ final class DisplayMediaService implements MessageHandler {
                 shown = new VideoMode(m.nativeWidth(), m.nativeHeight(), m.nativeFrameRate(), fit[0], fit[1],
                         m.frameRate(), true);
             }
-            Map<String, Object> settings = new LinkedHashMap<>(shown.settings());
-            settings.putAll(fixed);
-            candidates.add(new Candidate<>(shown, TrackKind.VIDEO, settings));
+            for (CursorMode cursor : cursors) {
+                DisplayMode d = new DisplayMode(shown, cursor);
+                candidates.add(new Candidate<>(d, TrackKind.VIDEO, d.settings(fixed)));
+            }
         }
-        SelectSettings.Result<VideoMode> r = SelectSettings.select(c, candidates);
+        SelectSettings.Result<DisplayMode> r = SelectSettings.select(c, candidates);
         if (!r.succeeded()) {
             throw TrackSettings.overconstrained(r.failedConstraint(), "this share");
         }
@@ -545,12 +582,11 @@ final class DisplayMediaService implements MessageHandler {
         return new TrackAdapter.Target(m.width(), m.height(), m.frameRate(), false);
     }
 
-    /** What a share of this kind reports of its surface; no capture here draws the pointer. */
+    /** What a share of this kind reports of its surface. */
     private static Map<String, Object> surfaceSettings(DisplaySource source) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("displaySurface", surface(source));
         s.put("logicalSurface", true);
-        s.put("cursor", "never");
         return s;
     }
 

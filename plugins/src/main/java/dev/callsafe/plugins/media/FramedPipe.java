@@ -82,6 +82,19 @@ final class FramedPipe implements StreamBody {
      * is queued (see the class comment); wakes the reader. Called from one thread (the source's).
      */
     void offerPicture(VideoFrame frame) {
+        java.util.Optional<byte[]> jpeg = frame.jpeg();
+        if (jpeg.isPresent()) {
+            // A JPEG (a tab's screencast picture) is whole and the page decodes it itself: damage queued
+            // against the picture it replaces is moot, and the next decoded picture must go whole.
+            damage = null;
+            synchronized (this) {
+                int before = queue.size();
+                queue.removeIf(m -> m.rects() != null);
+                dropped += before - queue.size();
+            }
+            offer(JPEG_MAGIC, frame.width(), frame.height(), frame.sequence(), frame.captureTimeMillis(), jpeg.get());
+            return;
+        }
         if (!DAMAGE) {
             offer(VIDEO_MAGIC, frame.width(), frame.height(), frame.sequence(), frame.captureTimeMillis(), frame.i420());
             return;

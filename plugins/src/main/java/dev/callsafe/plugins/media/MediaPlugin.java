@@ -358,6 +358,11 @@ public final class MediaPlugin implements BrowserPlugin {
         return deviceWatchers.waiting(tabId);
     }
 
+    /** The size and rate a camera's shared capture runs at now, e.g. {@code 1280x720@30.0}; empty when it is not running. */
+    public java.util.Optional<String> cameraCaptureFormat(String deviceId) {
+        return captures.cameraFormat(deviceId).map(Object::toString);
+    }
+
     /** How many consumers (tracks, previews) share a device's capture now. */
     public int captureConsumers(String deviceId) {
         return captures.consumers(deviceId);
@@ -383,6 +388,11 @@ public final class MediaPlugin implements BrowserPlugin {
     /** Camera frames sent to pages as JPEG (passed through from an MJPEG camera or file) since start. */
     public long cameraJpegFramesSent() {
         return service.sentFrames().jpeg.get();
+    }
+
+    /** Shared tab pictures sent to pages as JPEG (the tab's screencast pictures as they are) since start. */
+    public long tabJpegFramesSent() {
+        return display.jpegPicturesSent();
     }
 
     /** Camera frames sent to pages as I420 since start. */

@@ -30,6 +30,7 @@ import dev.callsafe.capture.device.FileMicrophone;
 import dev.callsafe.capture.device.MediaFile;
 import dev.callsafe.capture.device.Microphone;
 import dev.callsafe.capture.video.TrackAdapter;
+import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoFrame;
 import dev.callsafe.capture.video.VideoSource;
 import dev.callsafe.permissions.ConsentAnswer;
@@ -526,6 +527,11 @@ final class UserMediaService implements MessageHandler {
 
     /** {@code applyConstraints} on a running track of this frame: changes what it delivers, or says why not. */
     private void applyConstraints(FrameRef frame, JsonObject msg, Reply reply) {
+        // On the opener thread: new constraints may reopen a camera (see fitCapture).
+        opener.execute(() -> applyConstraintsNow(frame, msg, reply));
+    }
+
+    private void applyConstraintsNow(FrameRef frame, JsonObject msg, Reply reply) {
         String token = msg.has("token") && msg.get("token").isJsonPrimitive() ? msg.get("token").getAsString() : "";
         Optional<LiveTrack> track = tracks.get(token).filter(t -> t.isOwnedBy(frame));
         if (track.isEmpty()) {
@@ -544,6 +550,10 @@ final class UserMediaService implements MessageHandler {
             reply.success(res.toString());
         } catch (MediaError e) {
             fail(reply, e);
+        } catch (RuntimeException e) {
+            // Off the message thread now: nothing else would answer the page.
+            LOG.warning("applyConstraints failed: " + e);
+            fail(reply, MediaError.notReadable("Could not apply the constraints: " + e.getMessage()));
         }
     }
 
@@ -639,6 +649,8 @@ final class UserMediaService implements MessageHandler {
                 ? k.spec().without(ConstrainableProperty.DEVICE_ID, ConstrainableProperty.GROUP_ID) : k.spec();
         VideoMode mode;
         try {
+            // A running capture that cannot meet this track's required constraints is reopened, if the camera can.
+            fitCapture(cam, lease.source(), spec.apply(c), ids, token, CameraReopening.When.REQUIRED);
             mode = TrackSettings.mode(lease.source().format(), spec.apply(c), ids);
         } catch (MediaError e) {
             lease.close();
@@ -650,15 +662,48 @@ final class UserMediaService implements MessageHandler {
         JsonObject description = describe("video", token, cam.label(), TrackSettings.json(settings),
                 TrackSettings.cameraCapabilities(cam.capabilities(), ids), c);
         LiveTrack track = new LiveTrack(token, frame, MediaKind.CAMERA, description, pipe, lease, cam.id(), pause);
+        track.cameraDemand(new CameraDemand(spec.apply(c), ids, mode));
         track.onApplyConstraints(k -> {
-            VideoMode m = TrackSettings.mode(lease.source().format(), spec.apply(k), ids);
+            MediaConstraints want = spec.apply(k);
+            // Reopened first, then retargeted: the track's new size is cut from the new frames, never blown up.
+            fitCapture(cam, lease.source(), want, ids, token, CameraReopening.When.BETTER);
+            VideoMode m = TrackSettings.mode(lease.source().format(), want, ids);
             adapter.get().retarget(TrackSettings.cameraTarget(m));
+            track.cameraDemand(new CameraDemand(want, ids, m));
             Map<String, Object> now = new LinkedHashMap<>(ids);
             now.putAll(m.settings());
             return changed(description, TrackSettings.json(now), k);
         });
         tracks.add(track);
         return track;
+    }
+
+    /**
+     * Reopens a camera's shared capture when a track needs a mode it cannot give but the camera can, keeping
+     * every other live track of the camera at its mode (see {@link CameraReopening}). A camera that cannot open
+     * at the new format goes back to the old one (the track then takes what that gives, or fails). Opener thread,
+     * like every open of a device, so no two tracks reopen one camera at once.
+     */
+    private void fitCapture(Camera cam, VideoSource capture, MediaConstraints want, Map<String, Object> ids,
+                            String token, CameraReopening.When when) throws MediaError {
+        List<CameraDemand> others = tracks.matching(t -> cam.id().equals(t.device()) && !t.token().equals(token))
+                .stream().flatMap(t -> t.cameraDemand().stream()).toList();
+        VideoFormat before = capture.format();
+        Optional<VideoFormat> format = CameraReopening.format(cam.capabilities(), before, want, ids, others, when);
+        if (format.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            deviceContext.captures().reopenCamera(cam, format.get());
+            LOG.info(() -> "reopened " + cam.label() + " at " + format.get() + " (was " + before + ") in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms for " + (others.size() + 1) + " tracks");
+        } catch (IOException e) {
+            LOG.warning("could not reopen " + cam.label() + " at " + format.get() + ": " + e.getMessage());
+        }
+        if (!capture.isRunning()) {
+            throw MediaError.notReadable(cam.label() + " stopped while it was reopened");
+        }
     }
 
     /**
