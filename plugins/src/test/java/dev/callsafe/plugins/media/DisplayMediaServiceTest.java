@@ -70,6 +70,8 @@ class DisplayMediaServiceTest {
         assertTrue(h.preferCurrentTab() && h.selfIncluded() && h.surfaceSwitching() && !h.monitorsIncluded());
         assertEquals(java.util.Optional.of(DisplaySource.APPLICATION), h.preferredSurface());
         assertTrue(!DisplayMediaService.parse("{op: 'share', selfBrowserSurface: 'exclude'}").hints().selfIncluded());
+        assertTrue(!none.selfIncluded(), "the page's own tab is left out by default, as in Chrome");
+        assertTrue(DisplayMediaService.parse("{op: 'share', selfBrowserSurface: 'include'}").hints().selfIncluded());
     }
 
     @Test
