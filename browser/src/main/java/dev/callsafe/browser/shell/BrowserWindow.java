@@ -517,6 +517,7 @@ public final class BrowserWindow extends JFrame {
 
     private void tabBecameSelected(BrowserTab tab) {
         tabs.forEach(t -> t.foreground(t == tab));
+        setTitle(tab.title() + " \u2014 Callsafe");
         address.showPage();
         showHistoryState(tab);
         showBookmarkState();

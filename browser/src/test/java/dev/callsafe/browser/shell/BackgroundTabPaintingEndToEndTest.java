@@ -39,6 +39,10 @@ class BackgroundTabPaintingEndToEndTest {
             Wait.until("the moving tab in front again", Duration.ofSeconds(10),
                     () -> browser.current().orElse(null) == moving);
             double again = paintsPerSecond(paints);
+            // The window's title follows the tab in front (it kept the last tab opened's).
+            java.util.concurrent.atomic.AtomicReference<String> title = new java.util.concurrent.atomic.AtomicReference<>();
+            BrowserFixture.onEdt(() -> title.set(browser.browser().window().getTitle()));
+            assertTrue(title.get().startsWith("Moving tab"), "window title: " + title.get());
             String figures = String.format("paints a second: in front %.1f, behind %.1f, in front again %.1f",
                     front, behind, again);
             System.out.println("background tab painting: " + figures);
