@@ -42,6 +42,9 @@ public final class BrowserTab extends JPanel implements Tab {
     private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabScreencast screencast;
+    private final java.util.List<java.util.function.Consumer<float[]>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private TabSound sound;
     private volatile boolean foreground = true;
     private int paintRate = -1;
 
@@ -329,6 +332,23 @@ public final class BrowserTab extends JPanel implements Tab {
                     screencast.close();
                     screencast = null;
                     updatePaintRate();
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized AutoCloseable mediaSound(java.util.function.Consumer<float[]> chunks) {
+        // One capture per tab, heard by every share of it with audio; it stops when the last one does.
+        listeners.add(chunks);
+        if (sound == null) {
+            sound = new TabSound(targets, pcm -> listeners.forEach(l -> l.accept(pcm))).start();
+        }
+        return () -> {
+            synchronized (this) {
+                if (listeners.remove(chunks) && listeners.isEmpty() && sound != null) {
+                    sound.close();
+                    sound = null;
                 }
             }
         };

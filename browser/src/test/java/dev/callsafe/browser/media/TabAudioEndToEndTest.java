@@ -1,0 +1,98 @@
+package dev.callsafe.browser.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.Wait;
+import dev.callsafe.browser.shell.BrowserTab;
+import dev.callsafe.permissions.Origin;
+
+/**
+ * Tab audio (issue 15): {@code getDisplayMedia({audio: true})} sharing a background tab that plays a 440 Hz
+ * tone gives the page an audio track carrying that tone; without {@code audio} there is no audio track and the
+ * picker offers no "Share tab audio".
+ */
+class TabAudioEndToEndTest {
+    private BrowserFixture browser;
+    private BrowserTab caller;
+    private BrowserTab toneTab;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserFixture.get();
+        caller = browser.freshTab("/share.html");
+        toneTab = browser.open(browser.pages().url("/tone.html"));
+        Origin origin = Origin.of(browser.pages().url("/"));
+        browser.media().clearSiteData(origin);
+        browser.media().installDisplayCapture(origin);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        browser.eval(caller, "share.stopAll(), true");
+        browser.stopAllCapture();
+        browser.awaitGone("sharing.bar");
+        browser.close(toneTab);
+    }
+
+    private JsonObject settled() {
+        return Wait.value("share settled", Duration.ofSeconds(20),
+                () -> browser.eval(caller, "share.state()").getAsJsonObject(), s -> s.get("settled").getAsBoolean());
+    }
+
+    private void pickToneTab() {
+        browser.awaitShowing("share.picker");
+        browser.clickNamed("share.picker.browser." + toneTab.id());
+        browser.clickNamed("share.picker.share");
+        JsonObject s = settled();
+        assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
+    }
+
+    private List<String> kinds() {
+        return settled().getAsJsonArray("tracks").asList().stream()
+                .map(t -> t.getAsJsonObject().get("kind").getAsString()).toList();
+    }
+
+    @Test
+    void theSharedTabsToneArrivesOnTheAudioTrack() {
+        // A person starts the tone with a click (autoplay with sound needs one), then goes back to the caller.
+        assertTrue(browser.evalOnClick(toneTab, "tone.play()").getAsBoolean());
+        browser.evalOnClick(caller, "share.display({video: true, audio: true})");
+        javax.swing.JCheckBox audio = (javax.swing.JCheckBox) browser.awaitShowing("share.picker.tabAudio");
+        AtomicReference<Boolean> checked = new AtomicReference<>();
+        BrowserFixture.onEdt(() -> checked.set(audio.isSelected()));
+        assertTrue(checked.get(), "Share tab audio is on by default, as in Chrome");
+        pickToneTab();
+        assertEquals(List.of("video", "audio"), kinds());
+        assertTrue(browser.current().orElseThrow() == caller, "the shared tab stays in the background");
+        JsonObject peak = Wait.value("the tone on the share's audio track", Duration.ofSeconds(15),
+                () -> browser.eval(caller, "share.peakHz()").getAsJsonObject(),
+                p -> Math.abs(p.get("hz").getAsDouble() - 440) < 15 && p.get("db").getAsDouble() > -60);
+        assertEquals(440, peak.get("hz").getAsDouble(), 15, peak::toString);
+        assertTrue(browser.eval(toneTab, "tone.playing()").getAsBoolean(), "the tab itself keeps playing");
+    }
+
+    @Test
+    void noAudioTrackUnlessThePageAsks() {
+        browser.evalOnClick(caller, "share.display({video: true})");
+        browser.awaitShowing("share.picker");
+        assertTrue(browser.showing("share.picker.tabAudio").isEmpty(), "no Share tab audio without audio");
+        pickToneTab();
+        assertEquals(List.of("video"), kinds());
+        JsonElement none = browser.eval(caller, "share.peakHz()");
+        assertFalse(none.isJsonObject(), none::toString);
+    }
+}
