@@ -57,6 +57,15 @@ class TabAudioEndToEndTest {
     }
 
     private void pickToneTab() {
+        awaitSettledPicker();
+        browser.clickNamed("share.picker.browser." + toneTab.id());
+        browser.clickNamed("share.picker.share");
+        JsonObject s = settled();
+        assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
+    }
+
+    /** Waits for the picker with the tone tab's thumbnail in (the dialog has settled). */
+    private void awaitSettledPicker() {
         browser.awaitShowing("share.picker");
         // Clicked once its thumbnail is in (the dialog has settled); the displaySurface 'browser' hint has
         // scrolled the picker to the tabs.
@@ -67,10 +76,6 @@ class TabAudioEndToEndTest {
             BrowserFixture.onEdt(() -> has.set(b.getIcon() != null));
             return has.get();
         });
-        browser.clickNamed("share.picker.browser." + toneTab.id());
-        browser.clickNamed("share.picker.share");
-        JsonObject s = settled();
-        assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
     }
 
     private List<String> kinds() {
@@ -95,6 +100,16 @@ class TabAudioEndToEndTest {
                 p -> Math.abs(p.get("hz").getAsDouble() - 440) < 15 && p.get("db").getAsDouble() > -60);
         assertEquals(440, peak.get("hz").getAsDouble(), 15, peak::toString);
         assertTrue(browser.eval(toneTab, "tone.playing()").getAsBoolean(), "the tab itself keeps playing");
+        assertTrue(browser.text("sharing.bar.text").contains("Tab audio: Tone tab"), "the bar says the sound goes too");
+    }
+
+    @Test
+    void thePersonCanLeaveTheTabsSoundOut() {
+        browser.evalOnClick(caller, "share.display({video: {displaySurface: 'browser'}, audio: true})");
+        awaitSettledPicker();
+        browser.clickNamed("share.picker.tabAudio"); // off
+        pickToneTab();
+        assertEquals(List.of("video"), kinds());
     }
 
     @Test

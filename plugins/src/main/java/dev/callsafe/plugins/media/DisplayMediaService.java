@@ -535,7 +535,9 @@ final class DisplayMediaService implements MessageHandler {
         JsonObject d = new JsonObject();
         d.addProperty("kind", "audio");
         d.addProperty("token", token);
-        d.addProperty("label", choice.label());
+        // its own label, so the indicator and the sharing bar say that the tab's sound goes too
+        d.addProperty("label", "Tab audio: " + choice.tab().title());
+        d.addProperty("sharedTab", choice.tab().id());
         d.add("settings", TrackSettings.json(settings));
         d.add("capabilities", TrackSettings.microphoneCapabilities(settings, Map.of()));
         d.add("constraints", new JsonObject());
