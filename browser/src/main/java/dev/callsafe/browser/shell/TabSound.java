@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,12 +57,17 @@ final class TabSound implements AutoCloseable {
         });
     }
 
-    TabSound start() {
+    /**
+     * Starts once {@code previous} (the teardown of this tab's last capture) is done, so its removal of the
+     * binding cannot undo this one's.
+     */
+    TabSound start(CompletableFuture<Void> previous) {
         // Bindings reach contexts only while the Runtime domain is on (V8 installs them as contexts appear).
         JsonObject binding = new JsonObject();
         binding.addProperty("name", BINDING);
         binding.addProperty("executionContextName", WORLD);
-        targets.send(List.of(), "Runtime.enable", new JsonObject())
+        previous.exceptionally(e -> null)
+                .thenCompose(x -> targets.send(List.of(), "Runtime.enable", new JsonObject()))
                 .thenCompose(r -> targets.send(List.of(), "Runtime.addBinding", binding))
                 .whenComplete((r, e) -> {
                     if (e != null) {
@@ -91,7 +97,7 @@ final class TabSound implements AutoCloseable {
     }
 
     /** Evaluates in the world of the tab's current main document, noting the world's context. */
-    private java.util.concurrent.CompletableFuture<JsonObject> inWorld(String expression) {
+    private CompletableFuture<JsonObject> inWorld(String expression) {
         return targets.send(List.of(), "Page.getFrameTree", new JsonObject()).thenCompose(tree -> {
             JsonObject world = new JsonObject();
             world.addProperty("frameId", tree.getAsJsonObject("frameTree").getAsJsonObject("frame").get("id").getAsString());
@@ -129,20 +135,25 @@ final class TabSound implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Stops the capture; completes once the world's captures and the binding are gone (or could not be). */
+    CompletableFuture<Void> stop() {
         if (closed) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         closed = true;
         unlisten.run();
         ensurer.shutdownNow();
         // The world's captures end (their tracks stop; the page's playback goes on), then the binding.
-        inWorld(STOP).whenComplete((r, e) -> {
-            JsonObject binding = new JsonObject();
-            binding.addProperty("name", BINDING);
-            targets.send(List.of(), "Runtime.removeBinding", binding)
-                    .thenCompose(x -> targets.send(List.of(), "Runtime.disable", new JsonObject()))
-                    .exceptionally(x -> null);
-        });
+        JsonObject binding = new JsonObject();
+        binding.addProperty("name", BINDING);
+        return inWorld(STOP).handle((r, e) -> null)
+                .thenCompose(x -> targets.send(List.of(), "Runtime.removeBinding", binding))
+                .thenCompose(x -> targets.send(List.of(), "Runtime.disable", new JsonObject()))
+                .handle((r, e) -> null)
+                .orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).thenApply(x -> null);
     }
 
     private static String load() {
