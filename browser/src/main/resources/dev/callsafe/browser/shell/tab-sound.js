@@ -4,7 +4,12 @@
 // and hands 16-bit little-endian PCM, base64, to the browser through the world's own binding. Idempotent: the
 // browser runs it again every second, which also picks up a new document after a navigation.
 (() => {
-  if (globalThis.__callsafeTabSound) return globalThis.__callsafeTabSound.ctx.state;
+  const running = globalThis.__callsafeTabSound;
+  if (running) {
+    // A tab without a click yet has a suspended context (autoplay); it may start once the tab had one.
+    if (running.ctx.state === 'suspended') running.ctx.resume().catch(() => { });
+    return running.ctx.state;
+  }
   const send = globalThis.callsafeTabSound;
   if (typeof send !== 'function') return 'no-binding';
   const CHUNK = 2048; // 42.7 ms at 48 kHz

@@ -113,6 +113,19 @@ class TabAudioEndToEndTest {
     }
 
     @Test
+    void soundStartedInTheTabAfterTheShareJoinsIt() {
+        browser.evalOnClick(caller, "share.display({video: {displaySurface: 'browser'}, audio: true})");
+        pickToneTab();
+        assertEquals(List.of("audio", "video"), kinds());
+        // The tab gets its first click and a new <audio> element only now.
+        assertTrue(browser.evalOnClick(toneTab, "tone.play()").getAsBoolean());
+        JsonObject peak = Wait.value("the later tone on the share's audio track", Duration.ofSeconds(15),
+                () -> browser.eval(caller, "share.peakHz()").getAsJsonObject(),
+                p -> Math.abs(p.get("hz").getAsDouble() - 440) < 15 && p.get("db").getAsDouble() > -60);
+        assertEquals(440, peak.get("hz").getAsDouble(), 15, peak::toString);
+    }
+
+    @Test
     void noAudioTrackUnlessThePageAsks() {
         browser.evalOnClick(caller, "share.display({video: {displaySurface: 'browser'}})");
         browser.awaitShowing("share.picker");
