@@ -116,5 +116,28 @@ window.share = (() => {
 
   function capabilities() { return st.stream.getVideoTracks()[0].getCapabilities(); }
 
-  return { display, viaUserMedia, state, inspect, stopAll, armButton, apply, capabilities };
+  // The loudest frequency of the share's audio track over about half a second, and its level (dBFS); null
+  // without an audio track. Needs the page's sticky activation (the click that started the share).
+  async function peakHz() {
+    const tracks = st.stream ? st.stream.getAudioTracks() : [];
+    if (!tracks.length) return null;
+    const ctx = new AudioContext();
+    await ctx.resume();
+    const an = ctx.createAnalyser();
+    an.fftSize = 4096;
+    ctx.createMediaStreamSource(new MediaStream(tracks)).connect(an);
+    const bins = new Float32Array(an.frequencyBinCount);
+    let best = { hz: 0, db: -Infinity };
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      an.getFloatFrequencyData(bins);
+      for (let k = 1; k < bins.length; k++) {
+        if (bins[k] > best.db) best = { db: bins[k], hz: k * ctx.sampleRate / an.fftSize };
+      }
+    }
+    await ctx.close();
+    return best;
+  }
+
+  return { display, viaUserMedia, state, inspect, stopAll, armButton, apply, capabilities, peakHz };
 })();

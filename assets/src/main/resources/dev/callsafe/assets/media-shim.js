@@ -581,9 +581,9 @@
       }
       cst.bound = true;
     }
-    // System and tab audio are not captured: audio is optional, so the stream has no audio track.
-    void audio;
-    const stream = await displayStream(Object.assign({ video: video === true ? {} : video }, hints));
+    // Audio: a shared tab's sound when the person leaves "Share tab audio" on (the browser decides); screens
+    // and windows have none (system audio is not captured). Audio is optional, so the stream may lack it.
+    const stream = await displayStream(Object.assign({ video: video === true ? {} : video, audio: audio !== false }, hints));
     if (cst) {
       const track = stream.getVideoTracks()[0];
       cst.surface = track.getSettings().displaySurface;

@@ -44,6 +44,11 @@ public final class BrowserTab extends JPanel implements Tab {
     private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabScreencast screencast;
+    private final java.util.List<java.util.function.Consumer<float[]>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private TabSound sound;
+    /** The teardown of the tab's last sound capture: the next one starts after it. */
+    private CompletableFuture<Void> soundStopped = CompletableFuture.completedFuture(null);
     private volatile boolean foreground = true;
     private int paintRate = -1;
 
@@ -336,6 +341,23 @@ public final class BrowserTab extends JPanel implements Tab {
                     screencast.close();
                     screencast = null;
                     updatePaintRate();
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized AutoCloseable mediaSound(java.util.function.Consumer<float[]> chunks) {
+        // One capture per tab, heard by every share of it with audio; it stops when the last one does.
+        listeners.add(chunks);
+        if (sound == null) {
+            sound = new TabSound(targets, pcm -> listeners.forEach(l -> l.accept(pcm))).start(soundStopped);
+        }
+        return () -> {
+            synchronized (this) {
+                if (listeners.remove(chunks) && listeners.isEmpty() && sound != null) {
+                    soundStopped = sound.stop();
+                    sound = null;
                 }
             }
         };

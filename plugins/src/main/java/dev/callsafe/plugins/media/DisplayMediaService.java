@@ -109,7 +109,7 @@ final class DisplayMediaService implements MessageHandler {
 
     /** What the page asked for, validated again here (the page script can be bypassed). */
     record Ask(Set<DisplaySource> wanted, OptionalInt tabId, double frameRate, JsonObject constraints,
-               ShareHints hints) {
+               ShareHints hints, boolean audio) {
     }
 
     @Override
@@ -222,7 +222,11 @@ final class DisplayMediaService implements MessageHandler {
             }
         }
         MediaConstraints.parse(video); // wrongly typed members are TypeErrors before any picker
-        return new Ask(wanted, tabId, frameRate, video, ShareHints.parse(msg, video));
+        // getDisplayMedia's audio: true or constraints (a tab's sound); absent or false: none
+        JsonElement audio = msg.get("audio");
+        boolean wantsAudio = audio != null && (audio.isJsonObject()
+                || audio.isJsonPrimitive() && audio.getAsJsonPrimitive().isBoolean() && audio.getAsBoolean());
+        return new Ask(wanted, tabId, frameRate, video, ShareHints.parse(msg, video), wantsAudio);
     }
 
     private static String str(JsonObject o, String key) {
@@ -245,7 +249,7 @@ final class DisplayMediaService implements MessageHandler {
                     return;
                 }
                 ShareChoice choice = new ShareChoice(DisplaySource.BROWSER, "Tab: " + named.get().title(), null,
-                        named.get(), dev.callsafe.capture.screen.OcclusionStyle.GREY);
+                        named.get(), dev.callsafe.capture.screen.OcclusionStyle.GREY, ask.audio());
                 opener.execute(() -> start(frame, ask, choice, reply));
                 return;
             default:
@@ -348,6 +352,7 @@ final class DisplayMediaService implements MessageHandler {
                 }),
                 () -> pickers.answer(group, shares -> share.refuse(MediaError.notAllowed("Permission denied by the user"))));
         ShareCandidates.preselected(share.candidates, frame.tabId(), share.ask.hints()).ifPresent(picker::preselect);
+        picker.offerTabAudio(share.ask.audio() && share.offered.contains(DisplaySource.BROWSER));
         picker.open();
         return Optional.of(new ConsentQueue.PromptView<Share>() {
             @Override
@@ -502,9 +507,49 @@ final class DisplayMediaService implements MessageHandler {
         tracks.add(track);
         JsonArray out = new JsonArray();
         out.add(d);
+        if (choice.tab() != null && choice.tabAudio()) {
+            LiveTrack sound = tabAudio(frame, choice);
+            source.onEnded(() -> tracks.end(sound.token(), "shared source ended"));
+            out.add(sound.description());
+        }
         JsonObject res = new JsonObject();
         res.add("tracks", out);
         reply.success(res.toString());
+    }
+
+    /**
+     * The shared tab's sound as an audio track: its media elements' sound ({@link Tab#mediaSound}), sent as a
+     * microphone's is (float32 chunks, "CSA1"). It has a life of its own, as the page's tracks do, and ends with
+     * the share's picture source (the tab closed, Stop in the chrome).
+     */
+    private LiveTrack tabAudio(FrameRef frame, ShareChoice choice) {
+        String token = newToken();
+        FramedPipe pipe = new FramedPipe(50, () -> tracks.end(token, "stream closed by page"));
+        TrackPause pause = new TrackPause();
+        java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+        AutoCloseable capture = choice.tab().mediaSound(samples -> pipe.offer(FramedPipe.AUDIO_MAGIC,
+                Tab.SOUND_SAMPLE_RATE, 1, sequence.getAndIncrement(), System.currentTimeMillis(),
+                floats(pause.audio(samples))));
+        Map<String, Object> settings = DeviceOptions.audioSettings(Tab.SOUND_SAMPLE_RATE);
+        settings.put("sampleSize", 16);
+        JsonObject d = new JsonObject();
+        d.addProperty("kind", "audio");
+        d.addProperty("token", token);
+        // its own label, so the indicator and the sharing bar say that the tab's sound goes too
+        d.addProperty("label", "Tab audio: " + choice.tab().title());
+        d.addProperty("sharedTab", choice.tab().id());
+        d.add("settings", TrackSettings.json(settings));
+        d.add("capabilities", TrackSettings.microphoneCapabilities(settings, Map.of()));
+        d.add("constraints", new JsonObject());
+        LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, capture, null, pause);
+        tracks.add(track);
+        return track;
+    }
+
+    private static byte[] floats(float[] samples) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(samples.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(samples);
+        return b.array();
     }
 
     private VideoSource open(ShareChoice choice, double frameRate) throws IOException, MediaError {

@@ -60,6 +60,8 @@ final class SharePicker extends JDialog {
     private final JButton cancel = new JButton("Cancel");
     private final JRadioButton grey = new JRadioButton("grey", true);
     private final JRadioButton freeze = new JRadioButton("the last picture seen there");
+    /** Chrome's "Share tab audio": shown when the page asked for audio, on by default, only for a tab. */
+    private final javax.swing.JCheckBox tabAudio = new javax.swing.JCheckBox("Share tab audio", true);
     private final Map<JToggleButton, ShareCandidates.Candidate> choices = new LinkedHashMap<>();
     private final List<JComponent> armed = new ArrayList<>();
     private final Timer arm;
@@ -112,7 +114,10 @@ final class SharePicker extends JDialog {
                 b.setVerticalTextPosition(SwingConstants.BOTTOM);
                 b.setHorizontalTextPosition(SwingConstants.CENTER);
                 b.setPreferredSize(new Dimension(ShareCandidates.THUMB_W + 24, ShareCandidates.THUMB_H + 44));
-                b.addActionListener(e -> share.setEnabled(shareArmed));
+                b.addActionListener(e -> {
+                    share.setEnabled(shareArmed);
+                    tabAudio.setEnabled(c.tab() != null);
+                });
                 group.add(b);
                 choices.put(b, c);
                 armed.add(b);
@@ -143,7 +148,16 @@ final class SharePicker extends JDialog {
         occlusion.add(grey);
         occlusion.add(freeze);
         occlusion.setVisible(offered.contains(DisplaySource.SCREEN) || offered.contains(DisplaySource.APPLICATION));
-        south.add(occlusion, BorderLayout.WEST);
+        JPanel options = new JPanel();
+        options.setLayout(new BoxLayout(options, BoxLayout.Y_AXIS));
+        occlusion.setAlignmentX(0);
+        options.add(occlusion);
+        tabAudio.setName("share.picker.tabAudio");
+        tabAudio.setToolTipText("The sound of the tab's audio and video elements goes with the share");
+        tabAudio.setAlignmentX(0);
+        tabAudio.setVisible(false);
+        options.add(tabAudio);
+        south.add(options, BorderLayout.WEST);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
         share.setName("share.picker.share");
         cancel.setName("share.picker.cancel");
@@ -229,6 +243,7 @@ final class SharePicker extends JDialog {
         choices.forEach((b, k) -> {
             if (k == c) {
                 b.setSelected(true);
+                tabAudio.setEnabled(c.tab() != null);
                 b.scrollRectToVisible(new java.awt.Rectangle(0, 0, b.getWidth(), b.getHeight()));
             }
         });
@@ -281,7 +296,19 @@ final class SharePicker extends JDialog {
         ShareCandidates.Candidate c = choices.get(b);
         close();
         onChoice.accept(new ShareChoice(c.source(), shareLabel(c), c.target(), c.tab(),
-                freeze.isSelected() ? OcclusionStyle.FREEZE : OcclusionStyle.GREY));
+                freeze.isSelected() ? OcclusionStyle.FREEZE : OcclusionStyle.GREY,
+                c.tab() != null && tabAudio.isVisible() && tabAudio.isSelected()));
+    }
+
+    /**
+     * The page asked for audio: offers "Share tab audio" (checked) for a tab. Screens and windows have no audio
+     * (system audio is not captured, as in Chrome on Linux). Before {@link #open}.
+     */
+    void offerTabAudio(boolean offered) {
+        tabAudio.setVisible(offered);
+        if (offered) {
+            pack();
+        }
     }
 
     private void cancel() {
