@@ -42,7 +42,7 @@ public final class FileCamera implements Camera {
     @Override
     public VideoSource open(VideoFormat format) throws IOException {
         VideoFormat own = new VideoFormat(file.width(), file.height(), file.frameRate());
-        return new FFmpegVideoSource(file.path().toAbsolutePath().toString(), null, Map.of(), own, true, false)
+        return new FFmpegVideoSource(file.path().toAbsolutePath().toString(), file.inputFormat(), Map.of(), own, true, false)
                 .looping().start();
     }
 }

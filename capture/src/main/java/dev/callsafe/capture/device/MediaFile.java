@@ -17,8 +17,10 @@ import dev.callsafe.capture.video.FFmpegLoader;
  * before any track exists.
  *
  * @param still whether the picture is a single image (shown again at {@link #frameRate()})
+ * @param inputFormat the FFmpeg input format the file must be opened with, or null to let FFmpeg guess
  */
-public record MediaFile(Path path, int width, int height, double frameRate, boolean still, boolean hasAudio) {
+public record MediaFile(Path path, int width, int height, double frameRate, boolean still, boolean hasAudio,
+                        String inputFormat) {
     /** The rate a still image is shown at. */
     public static final double STILL_RATE = 15;
     /**
@@ -45,7 +47,35 @@ public record MediaFile(Path path, int width, int height, double frameRate, bool
             throw new Unusable("Cannot read " + name + ": the file does not exist or is not readable", null);
         }
         FFmpegLoader.load();
+        try {
+            return probe(path, picture, null);
+        } catch (Unusable e) {
+            // A raw MJPEG stream has no container, and FFmpeg's guess can take it for MPEG audio (its frame sync
+            // bits turn up inside JPEG data): a file that starts as a JPEG is tried again as MJPEG.
+            if (picture && startsAsJpeg(path)) {
+                try {
+                    return probe(path, true, "mjpeg");
+                } catch (Unusable again) {
+                    throw e;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static boolean startsAsJpeg(Path path) {
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(3);
+            return head.length == 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static MediaFile probe(Path path, boolean picture, String inputFormat) throws Unusable {
+        String name = path.getFileName().toString();
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(path.toFile());
+        g.setFormat(inputFormat);
         try {
             if (picture) {
                 g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
@@ -75,7 +105,7 @@ public record MediaFile(Path path, int width, int height, double frameRate, bool
             boolean still = picture && (format.contains("image2") || format.endsWith("_pipe") || frames == 1);
             double rate = still || !(g.getFrameRate() > 0) || g.getFrameRate() > 120 ? STILL_RATE
                     : format.equals("mjpeg") ? RAW_MJPEG_RATE : g.getFrameRate();
-            return new MediaFile(path, w, h, picture ? rate : 0, still, hasAudio);
+            return new MediaFile(path, w, h, picture ? rate : 0, still, hasAudio, inputFormat);
         } catch (FFmpegFrameGrabber.Exception e) {
             throw new Unusable(name + " is not a " + (picture ? "video or image" : "sound")
                     + " file this browser can read (" + firstLine(e.getMessage()) + ")", e);

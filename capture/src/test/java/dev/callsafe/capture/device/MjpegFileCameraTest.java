@@ -69,6 +69,23 @@ class MjpegFileCameraTest {
     }
 
     @Test
+    void aRawMjpegFileThatFfmpegTakesForAudioIsStillACamera() throws Exception {
+        // 90 frames of 1280x720: FFmpeg's format guess read this file as MPEG audio ("has no picture"), seen
+        // when scripts/bench-mjpeg.sh chose it in the prompt.
+        Path file = SampleFiles.mjpeg(dir, "testsrc2-1280x720.mjpeg", 1280, 720, 90);
+        MediaFile probed = MediaFile.probe(file, true);
+        assertEquals(1280, probed.width());
+        assertEquals(720, probed.height());
+        assertEquals(MediaFile.RAW_MJPEG_RATE, probed.frameRate(), 0.001);
+        try (VideoSource source = new FileCamera(probed).open(null)) {
+            assertTrue(((FFmpegVideoSource) source).passesJpeg());
+            List<VideoFrame> frames = collect(source, 3);
+            assertTrue(frames.size() >= 3, "frames: " + frames.size());
+            assertTrue(frames.get(0).jpeg().isPresent());
+        }
+    }
+
+    @Test
     void aJpegPhotoStandsInAsAStillAndStaysCompressed() throws Exception {
         BufferedImage img = new BufferedImage(200, 120, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
