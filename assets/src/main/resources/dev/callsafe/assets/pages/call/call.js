@@ -60,8 +60,10 @@
 
   function listen(ch) {
     dataChannel = ch;
-    ch.onopen = () => ch.send('hello from ' + me);
     ch.onmessage = (e) => received.push(String(e.data));
+    // A channel handed over by ondatachannel may already be open: then its open event has passed.
+    if (ch.readyState === 'open') ch.send('hello from ' + me);
+    else ch.onopen = () => ch.send('hello from ' + me);
   }
 
   async function describePath() {
