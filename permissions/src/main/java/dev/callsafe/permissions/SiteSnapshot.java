@@ -10,9 +10,16 @@ import java.util.Map;
  * @param everGranted whether a getUserMedia of this origin ever succeeded (until site data is cleared)
  * @param dismissals prompts dismissed in a row
  * @param embargoUntil ISO instant until which prompts are suppressed, or null
+ * @param pinnedPeers peers the person pinned for this site (null in files written before pins existed)
  */
 public record SiteSnapshot(Map<String, StoredPermission> permissions, String deviceSalt, boolean everGranted,
-                           int dismissals, String embargoUntil) {
+                           int dismissals, String embargoUntil, java.util.List<PinnedPeer> pinnedPeers) {
+    /** A site with no pinned peers. */
+    public SiteSnapshot(Map<String, StoredPermission> permissions, String deviceSalt, boolean everGranted,
+                        int dismissals, String embargoUntil) {
+        this(permissions, deviceSalt, everGranted, dismissals, embargoUntil, null);
+    }
+
     /**
      * One remembered state.
      *
