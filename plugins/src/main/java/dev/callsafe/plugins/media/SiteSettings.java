@@ -119,6 +119,11 @@ final class SiteSettings {
             rows.add(row);
         }
         panel.add(rows);
+        List<dev.callsafe.permissions.PinnedPeer> pins = p.pinnedPeers(origin);
+        JLabel pinned = new JLabel(pins.isEmpty() ? "Pinned peers: none" : "Pinned peers: " + String.join(", ",
+                pins.stream().map(dev.callsafe.permissions.PinnedPeer::name).toList()));
+        pinned.setName("siteinfo.pins");
+        panel.add(pinned);
         JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 6));
         JButton install = new JButton("Install as calling app\u2026");
         install.setName("siteinfo.install");
@@ -127,6 +132,11 @@ final class SiteSettings {
         JButton clear = new JButton("Clear site data");
         clear.setName("siteinfo.clear");
         clear.addActionListener(e -> plugin.clearSiteData(origin));
+        JButton calls = new JButton("Call privacy\u2026");
+        calls.setName("siteinfo.callprivacy");
+        calls.setToolTipText("This tab's peer connections: where its media goes, certificates, encryption");
+        calls.addActionListener(e -> context.selectedTab().ifPresent(t -> plugin.openCallPrivacy(t.id(), button)));
+        actions.add(calls);
         JButton all = new JButton("All sites\u2026");
         all.setName("siteinfo.all");
         all.addActionListener(e -> showAllSites());
