@@ -106,7 +106,7 @@ final class CallPrivacyPanel {
 
     private void build(Window owner) {
         dialog = new JDialog(owner, "Call privacy");
-        dialog.setName("callpanel.dialog");
+        dialog.setName("callpanel.window");
         dialog.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
         dialog.addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
@@ -143,6 +143,7 @@ final class CallPrivacyPanel {
         buttons.add(close);
         bottom.add(buttons, BorderLayout.SOUTH);
         JPanel content = new JPanel(new BorderLayout());
+        content.setName("callpanel.dialog");
         content.add(top, BorderLayout.NORTH);
         JScrollPane scroll = new JScrollPane(list);
         scroll.setBorder(BorderFactory.createEmptyBorder());
@@ -199,9 +200,7 @@ final class CallPrivacyPanel {
         } else if (!now.isEmpty() && none != null) {
             list.remove(none);
         }
-        int n = 0;
         for (Map.Entry<String, PeerReport.Connection> e : now.entrySet()) {
-            n++;
             ConnectionView v = views.get(e.getKey());
             if (v == null) {
                 v = new ConnectionView("callpanel.conn" + (views.size() + 1));
