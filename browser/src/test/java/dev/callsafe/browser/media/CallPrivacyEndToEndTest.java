@@ -110,7 +110,7 @@ class CallPrivacyEndToEndTest {
         assertCertificates("callpanel.conn1", own);
         assertTrue(text("callpanel.conn1.senders").contains("camera or share (captured by the browser) \u2014 no encoded transform"),
                 text("callpanel.conn1.senders"));
-        assertTrue(text("callpanel.conn1.codecs").contains("sends video/"), text("callpanel.conn1.codecs"));
+        awaitText("callpanel.conn1.codecs", "sends video/");
         assertTrue(text("callpanel.conn1.remote").contains("Remote address the browser sees: "), text("callpanel.conn1.remote"));
         // Both ends of the loopback read the same code: it does not depend on which side computes it.
         awaitText("callpanel.conn2.code", text("callpanel.conn1.code"));

@@ -135,7 +135,10 @@ final class SiteSettings {
         JButton calls = new JButton("Call privacy\u2026");
         calls.setName("siteinfo.callprivacy");
         calls.setToolTipText("This tab's peer connections: where its media goes, certificates, encryption");
-        calls.addActionListener(e -> context.selectedTab().ifPresent(t -> plugin.openCallPrivacy(t.id(), button)));
+        calls.addActionListener(e -> {
+            popup.setVisible(false); // the panel opens where the popup was
+            context.selectedTab().ifPresent(t -> plugin.openCallPrivacy(t.id(), button));
+        });
         actions.add(calls);
         JButton all = new JButton("All sites\u2026");
         all.setName("siteinfo.all");
