@@ -858,7 +858,7 @@
       q({ request: 'peers:' + text, persistent: false, onSuccess: () => {}, onFailure: () => {} });
     }
 
-    // One standing subscription per document: the browser answers it whenever it wants a report.
+    // One subscription per document, then one long poll at a time that the browser answers when it wants a report.
     function listen() {
       if (listening) return;
       const q = bridge || findBridge();
@@ -866,14 +866,31 @@
       listening = true;
       q({
         request: 'peers:{"op":"listen"}',
-        persistent: true,
+        persistent: false,
         onSuccess: (text) => {
           let m;
           try { m = parse(text); } catch (_) { return; }
-          if (typeof own(m, 'key') === 'string') key = own(m, 'key');
-          if (own(m, 'collect') === true) collect();
+          if (typeof own(m, 'key') !== 'string') return;
+          key = own(m, 'key');
+          poll();
+          collect();
         },
         onFailure: () => {},
+      });
+    }
+
+    function poll() {
+      const q = bridge || findBridge();
+      q({
+        request: 'peers:{"op":"wait","key":' + stringify(key) + '}',
+        persistent: false,
+        onSuccess: (text) => {
+          let m;
+          try { m = parse(text); } catch (_) { m = null; }
+          poll();
+          if (own(m, 'collect') === true) collect();
+        },
+        onFailure: () => { setTimer(poll, 1000); },
       });
     }
 

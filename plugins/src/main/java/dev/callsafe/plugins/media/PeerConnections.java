@@ -21,9 +21,10 @@ import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
 
 /**
- * The {@code peers} channel: each document's page script subscribes once (a persistent message the browser
- * answers whenever it wants a report) and receives a random key that only it knows; reports must carry that
- * key. A second subscription in one document means the page got in first or is imitating the script: the
+ * The {@code peers} channel: each document's page script subscribes once and receives a random key that only
+ * it knows, then keeps one long poll ({@code wait}, with the key) open that the browser answers whenever it
+ * wants a report (JCEF answers a bridge message once, so a persistent message cannot carry several); reports
+ * must carry the key. A second subscription in one document means the page got in first or is imitating the script: the
  * document is marked as contested and its reports cannot be relied on. Reports are asked for (pull), at most
  * every {@link #MIN_REQUEST_GAP}, and accepted at most every {@link #MIN_REPORT_GAP} per document.
  */
@@ -38,17 +39,19 @@ final class PeerConnections implements MessageHandler {
     private static final class Document {
         final FrameRef frame;
         final String key;
-        final Reply listener;
+        /** The script's open long poll, answered when a report is wanted; null between polls. */
+        Reply waiting;
+        /** A report was wanted while no poll was open: the next poll is answered at once. */
+        boolean wanted;
         boolean contested;
         PeerReport latest;
         Instant lastRequest = Instant.EPOCH;
         /** The first request not answered by a report since; null when none is waiting. */
         Instant waitingSince;
 
-        Document(FrameRef frame, String key, Reply listener) {
+        Document(FrameRef frame, String key) {
             this.frame = frame;
             this.key = key;
-            this.listener = listener;
         }
     }
 
@@ -89,15 +92,12 @@ final class PeerConnections implements MessageHandler {
         switch (op) {
             case "listen" -> listen(frame, reply);
             case "report" -> report(frame, m, reply);
+            case "wait" -> await(frame, m, reply);
             default -> reply.failure(-1, new MediaError("TypeError", "Unknown peers message").toJson());
         }
     }
 
     private void listen(FrameRef frame, Reply reply) {
-        if (!reply.persistent()) {
-            reply.failure(-1, new MediaError("TypeError", "A subscription must be persistent").toJson());
-            return;
-        }
         int tab;
         synchronized (this) {
             Document d = documents.get(id(frame));
@@ -107,7 +107,7 @@ final class PeerConnections implements MessageHandler {
             } else {
                 byte[] k = new byte[24];
                 RANDOM.nextBytes(k);
-                d = new Document(frame, Base64.getUrlEncoder().withoutPadding().encodeToString(k), reply);
+                d = new Document(frame, Base64.getUrlEncoder().withoutPadding().encodeToString(k));
                 documents.put(id(frame), d);
                 if (documents.size() > MAX_DOCUMENTS) {
                     documents.remove(documents.keySet().iterator().next());
@@ -122,12 +122,40 @@ final class PeerConnections implements MessageHandler {
         fire(tab);
     }
 
+    /** The document's subscription if the message carries its key, else null. */
+    private Document keyed(FrameRef frame, JsonObject m) {
+        Document d = documents.get(id(frame));
+        String key = m.has("key") && m.get("key").isJsonPrimitive() ? m.get("key").getAsString() : "";
+        return d != null && java.security.MessageDigest.isEqual(d.key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) ? d : null;
+    }
+
+    private void await(FrameRef frame, JsonObject m, Reply reply) {
+        Reply superseded;
+        synchronized (this) {
+            Document d = keyed(frame, m);
+            if (d == null) {
+                reply.failure(-1, new MediaError("NotAllowedError", "Not this document's subscription").toJson());
+                return;
+            }
+            if (d.wanted) {
+                d.wanted = false;
+                reply.success("{\"collect\":true}");
+                return;
+            }
+            superseded = d.waiting;
+            d.waiting = reply;
+        }
+        if (superseded != null) {
+            superseded.success("{}");
+        }
+    }
+
     private void report(FrameRef frame, JsonObject m, Reply reply) {
         Instant now = clock.instant();
         synchronized (this) {
-            Document d = documents.get(id(frame));
-            String key = m.has("key") && m.get("key").isJsonPrimitive() ? m.get("key").getAsString() : "";
-            if (d == null || !java.security.MessageDigest.isEqual(d.key.getBytes(), key.getBytes())) {
+            Document d = keyed(frame, m);
+            if (d == null) {
                 reply.failure(-1, new MediaError("NotAllowedError", "Not this document's report").toJson());
                 return;
             }
@@ -158,7 +186,12 @@ final class PeerConnections implements MessageHandler {
                     if (d.waitingSince == null) {
                         d.waitingSince = now;
                     }
-                    ask.add(d.listener);
+                    if (d.waiting != null) {
+                        ask.add(d.waiting);
+                        d.waiting = null;
+                    } else {
+                        d.wanted = true;
+                    }
                 }
             }
         }
@@ -192,6 +225,7 @@ final class PeerConnections implements MessageHandler {
     void forget(Predicate<FrameRef> gone) {
         List<Integer> tabs = new ArrayList<>();
         synchronized (this) {
+            // their open polls were cancelled with their documents
             documents.values().removeIf(d -> gone.test(d.frame) && tabs.add(d.frame.tabId()));
         }
         tabs.stream().distinct().forEach(this::fire);

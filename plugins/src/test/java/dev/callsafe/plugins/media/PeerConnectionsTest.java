@@ -143,18 +143,33 @@ class PeerConnectionsTest {
     }
 
     @Test
-    void requestsArePacedAndAnUnansweredOneIsNoticed() {
-        Recorded listener = new Recorded(true);
-        peers.onMessage(FRAME, "{\"op\":\"listen\"}", listener);
-        String key = JsonParser.parseString(listener.successes.get(0)).getAsJsonObject().get("key").getAsString();
+    void requestsAnswerTheOpenPollArePacedAndAnUnansweredOneIsNoticed() {
+        String key = listen();
+        Recorded poll = new Recorded(false);
+        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"" + key + "\"}", poll);
+        assertTrue(poll.successes.isEmpty(), "a poll waits until a report is wanted");
         peers.request(1);
+        assertEquals(List.of("{\"collect\":true}"), poll.successes);
+        Recorded next = new Recorded(false);
+        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"" + key + "\"}", next);
         peers.request(1);
-        assertEquals(2, listener.successes.size(), "one collect within the minimum gap");
+        assertTrue(next.successes.isEmpty(), "one request within the minimum gap");
+        Recorded stranger = new Recorded(false);
+        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"guess\"}", stranger);
+        assertTrue(stranger.failure.contains("NotAllowedError"), "a poll needs the key");
         now = now.plusSeconds(4);
         assertTrue(peers.silentFor(1, PinnedPeerGuard.SILENCE));
         assertNull(report(key, connection("")).failure);
         assertFalse(peers.silentFor(1, PinnedPeerGuard.SILENCE));
         assertTrue(report(key, connection("")).failure.contains("QuotaExceededError"), "reports are paced too");
+        peers.request(1);
+        assertEquals(List.of("{\"collect\":true}"), next.successes, "the open poll is answered");
+        // wanted while no poll is open (the script between two polls): the next poll is answered at once
+        now = now.plusSeconds(1);
+        peers.request(1);
+        Recorded late = new Recorded(false);
+        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"" + key + "\"}", late);
+        assertEquals(List.of("{\"collect\":true}"), late.successes);
     }
 
     @Test
