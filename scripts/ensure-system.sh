@@ -9,12 +9,18 @@ packages=(
   libnss3 libatk-bridge2.0-0 libcups2 libxcomposite1 libxdamage1 libxrandr2 libgbm1 libxkbcommon0
   libpango-1.0-0 libcairo2 libasound2 libatspi2.0-0 libdrm2 libxshmfence1 libxtst6 libxi6
   # screen capture: the window stack and MIT-SHM grabs through libxcb (JNA)
-  libxcb1 libxcb-shm0 libxcb-randr0
+  libxcb1 libxcb-shm0 libxcb-randr0 libxcb-xfixes0
   # FFmpeg's device layer (JavaCV) loads libpulse
   libpulse0
   # a virtual display for tests and headless machines, with a window manager; xdotool sends a person's
   # input (XTest) in the end-to-end tests, xprop tells when the window manager is up
   xvfb xauth openbox xdotool x11-utils
+  # a real STUN/TURN server for the WebRTC IP-handling tests (each test starts its own on loopback; the
+  # package's own daemon stays disabled, as Debian ships it)
+  coturn
+  # the installed-package test (scripts/test-package.sh) looks at the screen with ImageMagick; the package
+  # build needs jpackage's Debian tools
+  imagemagick fakeroot
 )
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)

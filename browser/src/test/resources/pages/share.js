@@ -56,10 +56,12 @@ window.share = (() => {
 
   // Waits for `n` fresh frames; for each, counts the pixels (on the chroma grid) near each colour
   // (all three of Y, U, V within `tol`), and samples the points (fractions of width/height) of the last.
-  async function inspect({ n = 3, colours = [], points = [], tol = 14, timeoutMs = 10000 } = {}) {
+  // `away` ({colour, rects: [[x0, y0, x1, y1] as fractions]}) counts, in the last frame, every pixel of each
+  // rectangle that is not near that colour (what was drawn over a flat area).
+  async function inspect({ n = 3, colours = [], points = [], tol = 14, timeoutMs = 10000, away = null } = {}) {
     const targets = colours.map(toYuv);
     const counts = colours.map(() => 0);
-    let samples = [], w = 0, h = 0, seen = 0;
+    let samples = [], w = 0, h = 0, seen = 0, off = [];
     const deadline = performance.now() + timeoutMs;
     let last = st.frames;
     while (seen < n) {
@@ -84,10 +86,23 @@ window.share = (() => {
           }
         }
         samples = points.map(([fx, fy]) => at(Math.min(w - 1, Math.floor(fx * w)), Math.min(h - 1, Math.floor(fy * h))));
+        if (away) {
+          const t = toYuv(away.colour);
+          off = away.rects.map(([x0, y0, x1, y1]) => {
+            let count = 0;
+            for (let y = Math.max(0, Math.floor(y0 * h)); y < Math.min(h, Math.ceil(y1 * h)); y++) {
+              for (let x = Math.max(0, Math.floor(x0 * w)); x < Math.min(w, Math.ceil(x1 * w)); x++) {
+                const p = at(x, y);
+                if (Math.abs(p[0] - t[0]) > tol || Math.abs(p[1] - t[1]) > tol || Math.abs(p[2] - t[2]) > tol) count++;
+              }
+            }
+            return count;
+          });
+        }
       } finally { f.close(); }
       seen++;
     }
-    return { width: w, height: h, counts, total: (w >> 1) * (h >> 1), samples, yuv: targets };
+    return { width: w, height: h, counts, total: (w >> 1) * (h >> 1), samples, yuv: targets, off };
   }
 
   function stopAll() { if (st.stream) st.stream.getTracks().forEach((t) => t.stop()); return true; }
@@ -101,5 +116,28 @@ window.share = (() => {
 
   function capabilities() { return st.stream.getVideoTracks()[0].getCapabilities(); }
 
-  return { display, viaUserMedia, state, inspect, stopAll, armButton, apply, capabilities };
+  // The loudest frequency of the share's audio track over about half a second, and its level (dBFS); null
+  // without an audio track. Needs the page's sticky activation (the click that started the share).
+  async function peakHz() {
+    const tracks = st.stream ? st.stream.getAudioTracks() : [];
+    if (!tracks.length) return null;
+    const ctx = new AudioContext();
+    await ctx.resume();
+    const an = ctx.createAnalyser();
+    an.fftSize = 4096;
+    ctx.createMediaStreamSource(new MediaStream(tracks)).connect(an);
+    const bins = new Float32Array(an.frequencyBinCount);
+    let best = { hz: 0, db: -Infinity };
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      an.getFloatFrequencyData(bins);
+      for (let k = 1; k < bins.length; k++) {
+        if (bins[k] > best.db) best = { db: bins[k], hz: k * ctx.sampleRate / an.fftSize };
+      }
+    }
+    await ctx.close();
+    return best;
+  }
+
+  return { display, viaUserMedia, state, inspect, stopAll, armButton, apply, capabilities, peakHz };
 })();

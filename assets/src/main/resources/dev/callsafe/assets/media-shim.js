@@ -12,6 +12,8 @@
   const HEADER = 32;
   const VIDEO_MAGIC = 0x31565343;
   const AUDIO_MAGIC = 0x31415343;
+  const JPEG_MAGIC = 0x314A5343;
+  const DAMAGE_MAGIC = 0x31445343;
   const nativeStop = MediaStreamTrack.prototype.stop;
   const Generator = window.MediaStreamTrackGenerator;
   // Saved before page scripts run: which page track carries which capture must not depend on what a page
@@ -198,6 +200,62 @@
     }
   }
 
+  // A camera's JPEG frame (MJPEG webcam or file, passed through by the browser) as a VideoFrame: WebCodecs'
+  // ImageDecoder copies the bytes when constructed (the payload buffer is free again at once) and decodes off
+  // the main thread, to YUV planes when no colour conversion is asked for. A frame that does not decode is
+  // skipped, as a camera drops a damaged one.
+  // A picture one line or column larger than announced (a tab of odd size; frames have even sizes) is shown
+  // without it.
+  async function decodeJpeg(bytes, timeMillis, width, height) {
+    let decoder = null;
+    try {
+      decoder = new ImageDecoder({ data: bytes, type: 'image/jpeg', colorSpaceConversion: 'none' });
+      const { image } = await decoder.decode();
+      try {
+        const init = { timestamp: Math.round(timeMillis * 1000) };
+        if (image.displayWidth !== width || image.displayHeight !== height) {
+          if (image.displayWidth < width || image.displayHeight < height) return null;
+          init.visibleRect = { x: 0, y: 0, width, height };
+        }
+        return new VideoFrame(image, init);
+      } finally {
+        image.close();
+      }
+    } catch (e) {
+      return null;
+    } finally {
+      if (decoder) decoder.close();
+    }
+  }
+
+  // A damage message's rectangles (x, y, w, h, even, within the picture), each with its Y, U and V rows,
+  // written into the I420 picture the page holds; false when a rectangle does not fit it.
+  function applyDamage(picture, width, height, d) {
+    const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+    const n = view.getUint32(0, true);
+    const cw = width >> 1, uBase = width * height, vBase = uBase + (uBase >> 2);
+    let at = 4 + 16 * n;
+    for (let i = 0; i < n; i++) {
+      const x = view.getUint32(4 + 16 * i, true), y = view.getUint32(8 + 16 * i, true);
+      const w = view.getUint32(12 + 16 * i, true), h = view.getUint32(16 + 16 * i, true);
+      if ((x | y | w | h) & 1 || x + w > width || y + h > height || at + w * h * 3 / 2 > d.byteLength) return false;
+      at = copyRect(d, at, picture, 0, width, x, y, w, h);
+      at = copyRect(d, at, picture, uBase, cw, x >> 1, y >> 1, w >> 1, h >> 1);
+      at = copyRect(d, at, picture, vBase, cw, x >> 1, y >> 1, w >> 1, h >> 1);
+    }
+    return true;
+  }
+
+  // Copies h rows of w bytes from src at `at` into a plane of `stride` bytes a row; returns the next `at`.
+  function copyRect(src, at, dst, base, stride, x, y, w, h) {
+    if (x === 0 && w === stride) {
+      dst.set(src.subarray(at, at + w * h), base + y * stride);
+      return at + w * h;
+    }
+    for (let r = 0; r < h; r++, at += w) dst.set(src.subarray(at, at + w), base + (y + r) * stride + x);
+    return at;
+  }
+
   // Frames arrive as a 32-byte header and a payload; each payload is read straight into its own
   // buffer (no intermediate chunks), which becomes the VideoFrame or AudioData.
   async function pump(reader, source) {
@@ -205,6 +263,10 @@
     // one payload buffer for the stream's life: a new 3 MB buffer per 1080p frame costs the renderer its
     // page faults (VideoFrame and AudioData copy the payload, so it is free again once they exist)
     let spare = new Uint8Array(0);
+    // A shared surface sends a whole picture, then only what changed: the whole picture stays in `spare`
+    // (damage is read into `patch` and written into it), and each message still becomes a whole VideoFrame.
+    let patch = new Uint8Array(0);
+    let picture = null;
     for (;;) {
       header = await readExact(reader, header);
       if (!header) return;
@@ -213,15 +275,35 @@
         magic: view.getUint32(0, true), a: view.getUint32(4, true), b: view.getUint32(8, true),
         len: view.getUint32(12, true), time: view.getFloat64(24, true),
       };
+      if (m.magic === DAMAGE_MAGIC) {
+        if (patch.buffer.byteLength < m.len) patch = new Uint8Array(m.len);
+        const d = await readExact(reader, new Uint8Array(patch.buffer, 0, m.len));
+        if (!d || source.finished) return;
+        patch = new Uint8Array(d.buffer);
+        sourceAlive(source);
+        if (!picture || picture.w !== m.a || picture.h !== m.b) continue; // never after a whole picture
+        const p = new Uint8Array(spare.buffer, 0, m.a * m.b * 3 / 2);
+        if (!applyDamage(p, m.a, m.b, d)) { picture = null; continue; }
+        await deliver(source, new VideoFrame(p, {
+          format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
+        }));
+        continue;
+      }
       if (spare.buffer.byteLength < m.len) spare = new Uint8Array(m.len);
       const payload = await readExact(reader, new Uint8Array(spare.buffer, 0, m.len));
       if (!payload || source.finished) return;
       spare = new Uint8Array(payload.buffer);
       sourceAlive(source);
       if (m.magic === VIDEO_MAGIC) {
+        picture = { w: m.a, h: m.b };
         await deliver(source, new VideoFrame(payload, {
           format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
         }));
+      } else if (m.magic === JPEG_MAGIC) {
+        picture = null; // `spare` no longer holds the picture damage would patch; a whole one comes next
+        const frame = await decodeJpeg(payload, m.time, m.a, m.b);
+        if (frame && !source.finished) await deliver(source, frame);
+        else if (frame) frame.close();
       } else if (m.magic === AUDIO_MAGIC) {
         const samples = new Float32Array(payload.buffer, payload.byteOffset, m.len / 4);
         await deliver(source, new AudioData({
@@ -504,9 +586,9 @@
       }
       cst.bound = true;
     }
-    // System and tab audio are not captured: audio is optional, so the stream has no audio track.
-    void audio;
-    const stream = await displayStream(Object.assign({ video: video === true ? {} : video }, hints));
+    // Audio: a shared tab's sound when the person leaves "Share tab audio" on (the browser decides); screens
+    // and windows have none (system audio is not captured). Audio is optional, so the stream may lack it.
+    const stream = await displayStream(Object.assign({ video: video === true ? {} : video, audio: audio !== false }, hints));
     if (cst) {
       const track = stream.getVideoTracks()[0];
       cst.surface = track.getSettings().displaySurface;
@@ -714,6 +796,183 @@
       return { fillLightMode: 'off', imageHeight: h, imageWidth: w, redEyeReduction: false };
     });
   }
+  // WebRTC IP handling (issue 13). The browser decides, per frame, from the origin the engine reports for it,
+  // whether this frame's peer connections may gather every candidate (Default: the engine's own behaviour,
+  // mDNS names for host candidates) or only relay (TURN) ones. This script only applies the answer: every
+  // RTCPeerConnection is made with iceTransportPolicy 'relay' until the answer says otherwise, whatever the
+  // page passes to the constructor or to setConfiguration, and negotiation waits for the first answer so
+  // that nothing is gathered under a policy the browser has not confirmed.
+  (() => {
+    const NativePC = window.RTCPeerConnection;
+    if (typeof NativePC !== 'function') return;
+    const proto = NativePC.prototype;
+    const nat = {
+      setConfiguration: proto.setConfiguration,
+      getConfiguration: proto.getConfiguration,
+      setLocalDescription: proto.setLocalDescription,
+    };
+    const CONFIG_KEYS = ['iceServers', 'iceTransportPolicy', 'bundlePolicy', 'rtcpMuxPolicy', 'certificates',
+      'iceCandidatePoolSize', 'encodedInsertableStreams'];
+    const pageWants = new WeakMap(); // connection -> the iceTransportPolicy the page asked for
+    const relayServers = new WeakMap(); // connection -> whether the page gave it a TURN server
+    const warned = new WeakSet();
+    let known = null; // 'default' | 'relay-only', the browser's last answer for this frame
+    let why = '';
+    let overTcpOnly = false; // the engine itself allows relays over TCP only (every site relay only)
+    let asking = null;
+
+    // Asks the browser again (a change in site settings applies from the next negotiation), at most once a
+    // second once an answer is known (a page negotiating in a loop must not exhaust its bridge quota); any
+    // failure reads as relay only.
+    let askedAt = 0;
+    function ask() {
+      if (!asking && known !== null && performance.now() - askedAt < 1000) return Promise.resolve(known);
+      if (!asking) {
+        askedAt = performance.now();
+        asking = callOn('webrtc', 'policy', {})
+          .then((r) => r, () => ({ handling: 'relay-only', why: 'Relay only (the browser could not be asked)' }))
+          .then((r) => {
+            known = r && r.handling === 'default' ? 'default' : 'relay-only';
+            why = r && typeof r.why === 'string' ? r.why : known;
+            overTcpOnly = !!(r && r.relayOverTcpOnly);
+            asking = null;
+            return known;
+          });
+      }
+      return asking;
+    }
+
+    const effective = (wants) => (known === 'default' ? wants : 'relay');
+
+    function copyConfig(config, what) {
+      if (config === undefined || config === null) return {};
+      if (typeof config !== 'object' && typeof config !== 'function') {
+        throw new TypeError(`Failed to ${what}: The provided value is not of type 'RTCConfiguration'.`);
+      }
+      // Each member is read once, into a plain object of ours: a getter cannot answer one thing here and
+      // another to the engine.
+      const c = {};
+      for (const k in config) c[k] = config[k];
+      for (const k of CONFIG_KEYS) if (!(k in c) && config[k] !== undefined) c[k] = config[k];
+      return c;
+    }
+
+    function wanted(c, what) {
+      const p = c.iceTransportPolicy === undefined ? 'all' : String(c.iceTransportPolicy);
+      if (p !== 'all' && p !== 'relay') {
+        throw new TypeError(`Failed to ${what}: The provided value '${p}' is not a valid enum value of type RTCIceTransportPolicy.`);
+      }
+      return p;
+    }
+
+    // The TURN URLs of a configuration: [any, reachable over TCP or TLS].
+    function turnServers(c) {
+      const servers = Array.isArray(c.iceServers) ? c.iceServers : [];
+      const urls = [];
+      servers.forEach((s) => { const u = s && s.urls; (Array.isArray(u) ? u : [u]).forEach((x) => { if (typeof x === 'string') urls.push(x); }); });
+      return { any: urls.some((u) => /^turns?:/i.test(u)),
+        tcp: urls.some((u) => /^turns:/i.test(u) || /^turn:[^?]*\?(.*&)?transport=tcp(&|$)/i.test(u)) };
+    }
+
+    // Brings a connection's engine configuration in line with the latest answer (relaxing it only when the
+    // browser said Default and the page asked for 'all').
+    function apply(pc) {
+      if (!pageWants.has(pc)) return;
+      try {
+        const cur = nat.getConfiguration.call(pc);
+        const want = effective(pageWants.get(pc));
+        if (cur.iceTransportPolicy !== want) {
+          cur.iceTransportPolicy = want;
+          nat.setConfiguration.call(pc, cur);
+        }
+      } catch (_) { /* a closed connection gathers nothing */ }
+    }
+
+    function warnNoRelay(pc) {
+      const turn = relayServers.get(pc);
+      if (known === 'default' || !turn || (overTcpOnly ? turn.tcp : turn.any) || warned.has(pc)) return;
+      warned.add(pc);
+      console.warn(`Callsafe: WebRTC IP handling for this frame is ${why}: only relay (TURN) candidates are`
+        + ` gathered, and this RTCPeerConnection has no TURN server${overTcpOnly ? ' reachable over TCP or TLS'
+          + ' (with Relay only for all sites the engine uses relays over TCP only)' : ''}, so it gathers no`
+        + ' candidates and cannot connect. No address of this device is revealed.');
+      callOn('webrtc', 'noRelay', {}).catch(() => {});
+    }
+
+    function remember(pc, c, wants) {
+      pageWants.set(pc, wants);
+      relayServers.set(pc, turnServers(c));
+    }
+
+    const RTCPeerConnection = function RTCPeerConnection(config, ...rest) {
+      if (!new.target) {
+        throw new TypeError("Failed to construct 'RTCPeerConnection': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
+      }
+      const what = "construct 'RTCPeerConnection'";
+      const c = copyConfig(config, what);
+      const wants = wanted(c, what);
+      c.iceTransportPolicy = effective(wants);
+      const pc = Reflect.construct(NativePC, [c, ...rest], new.target);
+      remember(pc, c, wants);
+      ask().then(() => apply(pc));
+      return pc;
+    };
+    Object.defineProperty(RTCPeerConnection, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
+    Object.defineProperty(proto, 'constructor', { value: RTCPeerConnection, writable: true, enumerable: false, configurable: true });
+    // Not NativePC itself: Object.getPrototypeOf(RTCPeerConnection) must not hand out the unchecked constructor.
+    Object.setPrototypeOf(RTCPeerConnection, Object.getPrototypeOf(NativePC));
+    if (typeof NativePC.generateCertificate === 'function') {
+      const generate = NativePC.generateCertificate;
+      Object.defineProperty(RTCPeerConnection, 'generateCertificate', {
+        value: function generateCertificate(...args) { return generate.apply(NativePC, args); },
+        writable: true, enumerable: true, configurable: true,
+      });
+    }
+    for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection']) {
+      Object.defineProperty(window, name, { value: RTCPeerConnection, writable: true, enumerable: false, configurable: true });
+    }
+
+    const method = (name, fn) => Object.defineProperty(proto, name, {
+      value: { [name](...args) { return fn.call(this, ...args); } }[name],
+      writable: true, enumerable: true, configurable: true,
+    });
+
+    method('setConfiguration', function (...args) {
+      if (args.length < 1) return nat.setConfiguration.apply(this, args); // the engine's own TypeError
+      const what = "execute 'setConfiguration' on 'RTCPeerConnection'";
+      const c = copyConfig(args[0], what);
+      const wants = wanted(c, what);
+      c.iceTransportPolicy = effective(wants);
+      const r = nat.setConfiguration.call(this, c);
+      remember(this, c, wants);
+      ask().then(() => apply(this));
+      return r;
+    });
+
+    // Gathering starts at setLocalDescription: it waits for the browser's first answer, and each one asks
+    // again so a changed setting applies to the next negotiation. While the first answer is awaited, the
+    // other negotiation steps wait behind it too, so the page's calls still run in the order it made them.
+    method('setLocalDescription', function (...args) {
+      const pc = this;
+      const go = () => {
+        apply(pc);
+        if (pageWants.has(pc)) warnNoRelay(pc);
+        return nat.setLocalDescription.apply(pc, args);
+      };
+      if (known === null) return ask().then(go);
+      ask().then(() => apply(pc));
+      return go();
+    });
+    for (const name of ['createOffer', 'createAnswer', 'setRemoteDescription', 'addIceCandidate']) {
+      const native = proto[name];
+      if (typeof native !== 'function') continue;
+      method(name, function (...args) {
+        if (known === null) return ask().then(() => native.apply(this, args));
+        return native.apply(this, args);
+      });
+    }
+  })();
+
   // --- Call privacy: the page's peer connections as the engine reports them. References to every
   // RTCPeerConnection the page makes (the constructor and the prototype's methods are wrapped before any page
   // script runs) and to the engine's own getStats, getSenders, getReceivers and getters, saved now: a page

@@ -12,12 +12,12 @@ import javax.swing.SwingUtilities;
 
 import org.cef.CefClient;
 
-import com.formdev.flatlaf.FlatLightLaf;
-
 import dev.callsafe.browser.cef.CefRuntime;
+import dev.callsafe.browser.cef.EngineWebRtcPolicy;
 import dev.callsafe.browser.cef.PageBridge;
 import dev.callsafe.browser.plugin.PluginHost;
 import dev.callsafe.browser.shell.BrowserWindow;
+import dev.callsafe.browser.shell.DesktopTheme;
 import dev.callsafe.browser.shell.TabEvents;
 
 /** The running browser: Chromium, the plugins and the window, wired together. */
@@ -40,14 +40,15 @@ public final class Browser {
         Files.createDirectories(options.profile());
         CefRuntime runtime = CefRuntime.start(options.profile());
         PageBridge bridge = new PageBridge();
+        EngineWebRtcPolicy webRtcPolicy = new EngineWebRtcPolicy();
         Browser[] holder = new Browser[1];
         SwingUtilities.invokeAndWait(() -> {
-            FlatLightLaf.setup();
+            DesktopTheme.install();
             CefClient client = runtime.app().createClient();
             client.addMessageRouter(bridge.createRouter());
             BrowserWindow[] w = new BrowserWindow[1];
             PluginHost plugins = new PluginHost(options.profile(), bridge, runtime.schemes(),
-                    () -> w[0] == null ? java.util.List.of() : w[0].tabs());
+                    () -> w[0] == null ? java.util.List.of() : w[0].tabs(), webRtcPolicy);
             plugins.startAll();
             w[0] = new BrowserWindow(client, plugins, () -> holder[0].shutdown(client));
             plugins.setSelectedTab(() -> w[0].current());
@@ -57,7 +58,10 @@ public final class Browser {
             w[0].setVisible(true);
         });
         runtime.awaitReady();
-        SwingUtilities.invokeAndWait(() -> holder[0].window.openTab(options.url()));
+        SwingUtilities.invokeAndWait(() -> {
+            webRtcPolicy.contextReady(); // before the first tab, so no page starts under last session's policy
+            holder[0].window.openTab(options.url());
+        });
         return holder[0];
     }
 

@@ -88,6 +88,12 @@ public final class PersonInput {
         robot.waitForIdle();
     }
 
+    /** Moves the mouse to a screen position (a presenter pointing at something), without clicking. */
+    public void moveTo(Point at) {
+        robot.mouseMove(at.x, at.y);
+        robot.waitForIdle();
+    }
+
     /** Presses the left button at one point, moves in steps to another and releases it there. */
     public void drag(Point from, Point to) {
         robot.mouseMove(from.x, from.y);

@@ -20,6 +20,8 @@ public record Decision(Outcome outcome, Reason reason) {
         BLOCKED_BY_POLICY(Outcome.DENY),
         /** A remembered block for the origin (site settings or "remember" in the prompt). */
         STORED_BLOCK(Outcome.DENY),
+        /** The browser-wide default for the kind is Block and no per-site setting overrides it (Settings). */
+        DEFAULT_BLOCK(Outcome.DENY),
         /** Quiet period after repeated dismissals: refused without a prompt. */
         EMBARGOED(Outcome.DENY),
         USER_BLOCKED(Outcome.DENY),

@@ -86,6 +86,14 @@ public final class DeviceChoices {
         }
     }
 
+    /** Forgets every origin's choices (every site's data cleared). */
+    public synchronized void forgetAll() {
+        if (!choices.isEmpty()) {
+            choices.clear();
+            save();
+        }
+    }
+
     private void save() {
         if (file == null) {
             return;

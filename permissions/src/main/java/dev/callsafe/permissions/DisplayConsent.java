@@ -11,7 +11,7 @@ import java.util.Set;
  * <li>screen: needs the Application Permission and the user's choice; this browser's windows are masked.
  * </ul>
  * Checks run in a fixed order: opaque origin, insecure origin, unverified frame, missing delegation or the
- * page's own policy, user activation, stored block, embargo,
+ * page's own policy, user activation, stored block, embargo, the browser-wide default (Settings),
  * then the table. Display capture is never granted from memory of an earlier call: the Application
  * Permission (only the chrome's install flow grants it) allows asking, the user's choice allows sharing.
  */
@@ -26,6 +26,7 @@ public final class DisplayConsent {
         Set<DisplaySource> offered = EnumSet.noneOf(DisplaySource.class);
         boolean blocked = false;
         boolean embargoed = false;
+        boolean blockedByDefault = false;
         for (DisplaySource source : request.wanted()) {
             Decision stored = permissions.decide(new MediaRequest(request.requester(), request.topLevel(),
                     Set.of(source.kind()), request.policy(), null));
@@ -42,6 +43,9 @@ public final class DisplayConsent {
                     return DisplayDecision.refused(DisplayDecision.Reason.BLOCKED_BY_POLICY);
                 case STORED_BLOCK:
                     blocked = true;
+                    break;
+                case DEFAULT_BLOCK:
+                    blockedByDefault = true;
                     break;
                 case EMBARGOED:
                     embargoed = true;
@@ -63,6 +67,7 @@ public final class DisplayConsent {
         }
         if (offered.isEmpty()) {
             return DisplayDecision.refused(blocked ? DisplayDecision.Reason.STORED_BLOCK
+                    : blockedByDefault ? DisplayDecision.Reason.DEFAULT_BLOCK
                     : DisplayDecision.Reason.NEEDS_APPLICATION_PERMISSION);
         }
         if (request.wanted().equals(Set.of(DisplaySource.BROWSER)) && request.tabId().isPresent()) {

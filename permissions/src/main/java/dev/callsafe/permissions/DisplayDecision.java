@@ -26,6 +26,8 @@ public record DisplayDecision(Decision.Outcome outcome, Reason reason, Set<Displ
         /** No real user activation in the tab (InvalidStateError). */
         NO_USER_ACTIVATION(Decision.Outcome.DENY),
         STORED_BLOCK(Decision.Outcome.DENY),
+        /** The browser-wide default for screen sharing is Block (Settings). */
+        DEFAULT_BLOCK(Decision.Outcome.DENY),
         EMBARGOED(Decision.Outcome.DENY),
         /** Screen or browser sharing without the install-style Application Permission. */
         NEEDS_APPLICATION_PERMISSION(Decision.Outcome.DENY),

@@ -41,7 +41,9 @@ public final class SitePermissions {
     private final Map<Origin, Site> sites = new HashMap<>();
     private final CallGrants calls = new CallGrants();
     private final Supplier<CallLimits> limits;
+    private final ConsentDefaults defaults;
     private final List<Consumer<Origin>> listeners = new CopyOnWriteArrayList<>();
+    private IpHandling ipHandlingDefault = IpHandling.DEFAULT;
 
     /** Mutable per-origin state. */
     private static final class Site {
@@ -52,6 +54,14 @@ public final class SitePermissions {
         Instant embargoUntil;
         /** Pinned peers in the order they were pinned. */
         final List<PinnedPeer> pins = new ArrayList<>();
+        /** WebRTC IP handling chosen for this origin; null follows the browser-wide default. */
+        IpHandling ipHandling;
+
+        /** Nothing is remembered but (possibly) the IP handling choice. */
+        boolean onlyIpHandling() {
+            return stored.isEmpty() && deviceSalt == null && !everGranted && dismissals == 0 && embargoUntil == null
+                    && pins.isEmpty();
+        }
     }
 
     /** Most peers pinned per site; pinning another forgets the oldest. */
@@ -63,6 +73,13 @@ public final class SitePermissions {
     }
 
     public SitePermissions(Clock clock, Duration lapseAfter, Set<String> secureSchemes, Supplier<CallLimits> limits) {
+        this(clock, lapseAfter, secureSchemes, limits, new ConsentDefaults());
+    }
+
+    /** @param defaults the browser-wide default answers, consulted for sites without a per-site setting */
+    public SitePermissions(Clock clock, Duration lapseAfter, Set<String> secureSchemes, Supplier<CallLimits> limits,
+                           ConsentDefaults defaults) {
+        this.defaults = defaults;
         this.clock = clock;
         this.lapseAfter = lapseAfter;
         this.policy = new ConsentPolicy(secureSchemes);
@@ -72,6 +89,9 @@ public final class SitePermissions {
     /** Loads state from a snapshot (entries it cannot understand are skipped, never invented). */
     public synchronized void restore(PermissionSnapshot snapshot) {
         sites.clear();
+        // A value this version does not know (a newer one's) is read as the stricter choice, never as Default.
+        ipHandlingDefault = snapshot.ipHandlingDefault() == null ? IpHandling.DEFAULT
+                : IpHandling.parse(snapshot.ipHandlingDefault()).orElse(IpHandling.RELAY_ONLY);
         snapshot.sites().forEach((key, s) -> {
             Origin origin = Origin.of(key);
             if (origin.isOpaque()) {
@@ -108,6 +128,8 @@ public final class SitePermissions {
                     }
                 }
             }
+            site.ipHandling = s.ipHandling() == null ? null
+                    : IpHandling.parse(s.ipHandling()).orElse(IpHandling.RELAY_ONLY);
             sites.put(origin, site);
         });
     }
@@ -119,14 +141,22 @@ public final class SitePermissions {
             site.stored.forEach((k, p) -> perms.put(k.name().toLowerCase(Locale.ROOT), p));
             out.put(origin.serialize(), new SiteSnapshot(perms, site.deviceSalt, site.everGranted, site.dismissals,
                     site.embargoUntil == null ? null : site.embargoUntil.toString(),
+                    site.ipHandling == null ? null : site.ipHandling.stored(),
                     site.pins.isEmpty() ? null : List.copyOf(site.pins)));
         });
-        return new PermissionSnapshot(PermissionSnapshot.SCHEMA, out);
+        return new PermissionSnapshot(PermissionSnapshot.SCHEMA, out,
+                ipHandlingDefault == IpHandling.DEFAULT ? null : ipHandlingDefault.stored());
+    }
+
+    /** The browser-wide defaults this engine applies (Settings). */
+    public ConsentDefaults defaults() {
+        return defaults;
     }
 
     /**
      * Decides a request, in order: insecure origin, missing delegation, stored block, embargo, Application
-     * Permission, a live grant of the same call, else ask.
+     * Permission, a live grant of the same call, the browser-wide default (a kind set to Block and not allowed
+     * for the site refuses), else ask.
      */
     public synchronized Decision decide(MediaRequest request) {
         Decision pre = policy.decide(request);
@@ -155,6 +185,13 @@ public final class SitePermissions {
         if (request.callId() != null
                 && calls.covers(request.callId(), origin, request.kinds(), clock.instant(), limits.get())) {
             return Decision.because(Decision.Reason.LIVE_CALL_GRANT);
+        }
+        for (MediaKind k : request.kinds()) {
+            boolean siteAllows = site != null && site.stored.containsKey(k)
+                    && site.stored.get(k).state() == PermissionState.ALLOW;
+            if (!siteAllows && defaults.answer(k) == DefaultAnswer.BLOCK) {
+                return Decision.because(Decision.Reason.DEFAULT_BLOCK);
+            }
         }
         return Decision.because(Decision.Reason.NO_DECISION_YET);
     }
@@ -310,13 +347,35 @@ public final class SitePermissions {
         fire(origin);
     }
 
-    /** Clears everything about an origin: permissions, call grants, success memory, embargo, device ids. */
+    /**
+     * Clears everything about an origin: permissions, call grants, success memory, embargo, device ids. Its
+     * WebRTC IP handling choice stays: clearing data must not quietly loosen what the person chose to hide.
+     */
     public void clearSiteData(Origin origin) {
         synchronized (this) {
-            sites.remove(origin);
+            Site old = sites.remove(origin);
+            if (old != null && old.ipHandling != null) {
+                Site kept = new Site();
+                kept.ipHandling = old.ipHandling;
+                sites.put(origin, kept);
+            }
             calls.dropOrigin(origin);
         }
         fire(origin);
+    }
+
+    /** Clears every origin's data ({@link #clearSiteData} for all of them): the Settings' "clear all". */
+    public void clearAll() {
+        List<Origin> cleared;
+        synchronized (this) {
+            cleared = new ArrayList<>(sites.keySet());
+            for (CallGrant c : calls.live(clock.instant(), limits.get())) {
+                cleared.add(c.origin());
+            }
+            sites.clear();
+            cleared.forEach(calls::dropOrigin);
+        }
+        cleared.stream().distinct().forEach(this::fire);
     }
 
     /**
@@ -467,6 +526,98 @@ public final class SitePermissions {
             }
         }
         out.sort(java.util.Comparator.comparing((SiteEntry e) -> e.origin().serialize()).thenComparing(SiteEntry::kind));
+        return out;
+    }
+
+    /** The origin's own WebRTC IP handling choice; empty when it follows the browser-wide default. */
+    public synchronized java.util.Optional<IpHandling> ipHandling(Origin origin) {
+        Site site = sites.get(origin);
+        return java.util.Optional.ofNullable(site == null ? null : site.ipHandling);
+    }
+
+    /** Sets an origin's WebRTC IP handling; {@code null} makes it follow the browser-wide default again. */
+    public void setIpHandling(Origin origin, IpHandling handling) {
+        if (origin.isOpaque()) {
+            throw new IllegalArgumentException("an opaque origin has no settings");
+        }
+        synchronized (this) {
+            if (handling == null) {
+                Site site = sites.get(origin);
+                if (site != null) {
+                    site.ipHandling = null;
+                    if (site.onlyIpHandling()) {
+                        sites.remove(origin);
+                    }
+                }
+            } else {
+                siteFor(origin).ipHandling = handling;
+            }
+        }
+        fire(origin);
+    }
+
+    /** The browser-wide WebRTC IP handling: what sites without their own choice get. */
+    public synchronized IpHandling ipHandlingDefault() {
+        return ipHandlingDefault;
+    }
+
+    /**
+     * Sets the browser-wide WebRTC IP handling. Listeners hear an opaque origin: a change that concerns every
+     * site (it is saved like any other).
+     */
+    public void setIpHandlingDefault(IpHandling handling) {
+        synchronized (this) {
+            ipHandlingDefault = java.util.Objects.requireNonNull(handling);
+        }
+        fire(Origin.opaque());
+    }
+
+    /**
+     * The WebRTC IP handling for a frame's peer connections: the stricter of its own origin's and its tab's
+     * top-level origin's (each its own choice or the browser-wide default), so a relay-only site covers every
+     * frame it embeds and a relay-only origin is relay only wherever it is embedded. A frame the engine did
+     * not vouch for, or whose origin is opaque, is relay only (fail closed).
+     *
+     * @param requester the frame's origin as the engine reports it
+     * @param topLevel the origin of the frame's tab's main frame
+     * @param verified whether the engine confirmed the frame's origin
+     */
+    public synchronized IpHandlingDecision decideIpHandling(Origin requester, Origin topLevel, boolean verified) {
+        if (!verified || requester.isOpaque()) {
+            return new IpHandlingDecision(IpHandling.RELAY_ONLY, IpHandlingDecision.Reason.UNVERIFIED_FRAME);
+        }
+        IpHandling own = ipHandling(requester).orElse(null);
+        IpHandling top = topLevel.isOpaque() ? IpHandling.RELAY_ONLY
+                : ipHandling(topLevel).orElse(ipHandlingDefault);
+        IpHandling ownEffective = own == null ? ipHandlingDefault : own;
+        IpHandling result = ownEffective.strictest(top);
+        IpHandlingDecision.Reason reason;
+        if (result == ownEffective) {
+            reason = own != null ? IpHandlingDecision.Reason.SITE_SETTING
+                    : result == top && !topLevel.equals(requester) && ipHandling(topLevel).isPresent()
+                            ? IpHandlingDecision.Reason.TOP_LEVEL_SITE_SETTING
+                            : IpHandlingDecision.Reason.BROWSER_DEFAULT;
+        } else {
+            reason = IpHandlingDecision.Reason.TOP_LEVEL_SITE_SETTING;
+        }
+        return new IpHandlingDecision(result, reason);
+    }
+
+    /**
+     * Whether every frame of every site is relay only: the browser-wide setting is Relay only and no origin
+     * chose Default. Only then may the engine's own profile-wide policy enforce it too.
+     */
+    public synchronized boolean relayOnlyEverywhere() {
+        return ipHandlingDefault == IpHandling.RELAY_ONLY
+                && sites.values().stream().noneMatch(s -> s.ipHandling == IpHandling.DEFAULT);
+    }
+
+    /** Every origin with its own WebRTC IP handling choice, for site settings. */
+    public synchronized Map<Origin, IpHandling> ipHandlingChoices() {
+        Map<Origin, IpHandling> out = new java.util.LinkedHashMap<>();
+        sites.entrySet().stream().filter(e -> e.getValue().ipHandling != null)
+                .sorted(java.util.Comparator.comparing(e -> e.getKey().serialize()))
+                .forEach(e -> out.put(e.getKey(), e.getValue().ipHandling));
         return out;
     }
 

@@ -46,6 +46,16 @@ public final class CefRuntime {
         CountDownLatch ready = new CountDownLatch(1);
         CefAppBuilder builder = new CefAppBuilder();
         builder.setInstallDir(installDir());
+        // Chromium comes from the natives artifact on the class path, or ready unpacked in an installed package;
+        // never from the network (jcefmaven's fallback mirrors are cleared, so a missing engine fails instead).
+        builder.setMirrors(List.of());
+        // An installed package carries the engine unpacked in a read-only directory: use it as it is.
+        boolean bundled = Boolean.getBoolean("callsafe.engineBundled");
+        if (bundled && !new File(installDir(), "libjcef.so").isFile()) {
+            throw new IllegalStateException("Chromium's engine is missing from the installed package: expected "
+                    + installDir() + "/libjcef.so; reinstall Callsafe");
+        }
+        builder.setSkipInstallation(bundled);
         builder.setProgressHandler((state, percent) -> LOG.fine(() -> "CEF " + state + " " + percent));
         builder.getCefSettings().windowless_rendering_enabled = true;
         builder.getCefSettings().root_cache_path = profile.resolve("engine").toAbsolutePath().toString();
@@ -131,6 +141,10 @@ public final class CefRuntime {
         return args;
     }
 
+    /**
+     * Where Chromium's natives live: {@code callsafe.engineDir} (an installed package points it at its own
+     * read-only copy), else unpacked from the class path into the user's cache on first start.
+     */
     private static File installDir() {
         String dir = System.getProperty("callsafe.engineDir");
         if (dir != null) {

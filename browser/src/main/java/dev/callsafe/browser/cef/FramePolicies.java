@@ -109,19 +109,32 @@ public final class FramePolicies {
      * Blink has no call that only consumes activation, so an API that consumes it first is called: a
      * PaymentRequest for a method that does not exist, whose show() consumes and then fails (measured:
      * isActive reads false after it). window.open does not do: the engine consumes only for a popup it
-     * creates, and this browser cancels every popup.
+     * creates, and this browser cancels every popup. A cross-origin iframe without allow="payment" has no
+     * PaymentRequest: the top frame consumes for it ({@link #consumeInTop}), and the answer waits until the
+     * frame reads inactive.
      */
     public CompletableFuture<Boolean> consumeActivation(String cefFrameId) {
         return candidates(cefFrameId).thenCompose(candidates -> {
             List<CompletableFuture<Boolean>> each = new ArrayList<>();
             for (Node c : candidates) {
                 each.add(evaluateIsolated(c, "callsafe-activation", "(() => {"
-                        + " if (navigator.userActivation.isActive !== true) return false;"
-                        + " try { new PaymentRequest([{supportedMethods: 'https://callsafe.invalid/consume'}],"
-                        + " {total: {label: 'consume', amount: {currency: 'USD', value: '0'}}}).show()"
-                        + ".catch(() => { }); } catch (e) { }"
-                        + " return true; })()")
-                        .thenApply(v -> v != null && v.isJsonPrimitive() && v.getAsBoolean()));
+                        + " if (navigator.userActivation.isActive !== true) return 'inactive';"
+                        + " let request; try { request = " + PAYMENT_REQUEST + "; } catch (e) { return 'by-top'; }"
+                        + " try { request.show().catch(() => { }); } catch (e) { }"
+                        + " return 'consumed'; })()")
+                        .thenCompose(v -> {
+                            String state = v != null && v.isJsonPrimitive() ? v.getAsString() : "inactive";
+                            if (!state.equals("by-top")) {
+                                return CompletableFuture.completedFuture(state.equals("consumed"));
+                            }
+                            // It was active: that is the answer, whether or not the top frame could consume.
+                            return consumeInTop(c).handle((ok, e) -> {
+                                if (e != null || !ok) {
+                                    LOG.warning("activation of " + c.url() + " could not be consumed: " + e);
+                                }
+                                return true;
+                            });
+                        }));
             }
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                     .thenApply(v -> each.stream().allMatch(CompletableFuture::join));
@@ -133,31 +146,19 @@ public final class FramePolicies {
      * for a document capturing through its own path (Blink's autoplay policy asks the frame whether it
      * captures, which only Chromium's capture can answer). The one per-frame grant the engine offers is user
      * activation: it is given to the frame in an isolated world (DevTools' user gesture for that evaluation)
-     * and its transient part is consumed in the same evaluation, before any page script can run, so only
-     * sticky activation stays: autoplay, not popups or share pickers. A frame that already has sticky
-     * activation needs nothing (its own transient activation is left alone); a frame where activation cannot
-     * be consumed (PaymentRequest unavailable: a cross-origin iframe without allow="payment") gets nothing.
-     * Twins (frames that cannot be told apart) are all granted or none.
+     * and its transient part is consumed, so only sticky activation stays: autoplay, not popups or share
+     * pickers. Where the frame can consume itself (PaymentRequest available) that happens in the same
+     * evaluation, before any page script can run. A cross-origin iframe without allow="payment" cannot, so
+     * the top frame consumes for it ({@link #grantConsumedByTop}): HTML consumes activation in the whole
+     * frame tree, and the top frame got the activation too (it propagates to ancestors). A frame that already
+     * has sticky activation needs nothing (its own transient activation is left alone). Twins (frames that
+     * cannot be told apart) are all granted or none.
      */
     public CompletableFuture<Boolean> allowPlayback(String cefFrameId) {
         return candidates(cefFrameId).thenCompose(candidates -> {
             List<CompletableFuture<Boolean>> each = new ArrayList<>();
             for (Node c : candidates) {
-                each.add(evaluateIsolated(c, "callsafe-playback", "(() => {"
-                        + " if (navigator.userActivation.hasBeenActive) return 'active';"
-                        + " try { " + PAYMENT_REQUEST + "; return 'grant'; } catch (e) { return 'unable'; } })()")
-                        .thenCompose(v -> {
-                            String state = v != null && v.isJsonPrimitive() ? v.getAsString() : "unable";
-                            if (!state.equals("grant")) {
-                                return CompletableFuture.completedFuture(state.equals("active"));
-                            }
-                            return evaluateIsolatedRaw(c, "callsafe-playback", "(() => {"
-                                    + " try { " + PAYMENT_REQUEST + ".show().catch(() => { }); } catch (e) { }"
-                                    + " return navigator.userActivation.hasBeenActive"
-                                    + " && !navigator.userActivation.isActive; })()", true)
-                                    .thenApply(FramePolicies::valueOf)
-                                    .thenApply(r -> r != null && r.isJsonPrimitive() && r.getAsBoolean());
-                        }));
+                each.add(allowPlayback(c));
             }
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                     .thenApply(v -> each.stream().allMatch(CompletableFuture::join));
@@ -165,12 +166,168 @@ public final class FramePolicies {
                 "playback for frame " + cefFrameId + ": " + (e != null ? e : ok)));
     }
 
+    /**
+     * What the frame's sandbox lets its popups do ({@link PopupRule}): read from the engine, the document's own
+     * origin (opaque or not) and the {@code sandbox} attribute of the element that holds it and of every
+     * enclosing frame element ({@code DOM.getFrameOwner} in the session hosting the parent, then
+     * {@code DOM.describeNode}), never from the page. Twins that cannot be told apart get the strictest answer.
+     * The attribute is read as it is now: Chromium applies a changed attribute at the frame's next navigation,
+     * so only the embedding page itself can make this answer differ from the engine's flags. Fails like
+     * {@link #describe} when the engine cannot say.
+     */
+    public CompletableFuture<PopupRule> popupRule(String cefFrameId) {
+        return lookup(cefFrameId).thenCompose(lookup -> {
+            List<CompletableFuture<PopupRule>> each = new ArrayList<>();
+            for (Node c : lookup.candidates()) {
+                List<CompletableFuture<java.util.Optional<String>>> sandboxes = new ArrayList<>();
+                Node frame = c;
+                while (frame.parentId() != null) {
+                    Node child = frame;
+                    Node parent = lookup.all().stream().filter(n -> n.id().equals(child.parentId())).findFirst()
+                            .orElse(null);
+                    if (parent == null) {
+                        return CompletableFuture.<PopupRule>failedFuture(
+                                new IllegalStateException("no parent frame for " + child.url()));
+                    }
+                    sandboxes.add(ownerSandbox(parent.target(), child.id()));
+                    frame = parent;
+                }
+                CompletableFuture<String> origin = origin(c);
+                List<CompletableFuture<?>> all = new ArrayList<>(sandboxes);
+                all.add(origin);
+                each.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v ->
+                        PopupRule.of("null".equals(origin.join()),
+                                sandboxes.stream().map(CompletableFuture::join).toList())));
+            }
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v ->
+                    each.stream().map(CompletableFuture::join).reduce(PopupRule.FREE, PopupRule::and));
+        }).orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> LOG.fine(() ->
+                "popups of frame " + cefFrameId + ": " + (e != null ? e : r)));
+    }
+
+    /**
+     * The {@code sandbox} attribute of the element that holds {@code frameId}, asked of the session that
+     * hosts its parent document (the owner element lives there, also for an out-of-process frame).
+     */
+    private CompletableFuture<java.util.Optional<String>> ownerSandbox(List<String> parentSession, String frameId) {
+        JsonObject owner = new JsonObject();
+        owner.addProperty("frameId", frameId);
+        return targets.send(parentSession, "DOM.getFrameOwner", owner).thenCompose(o -> {
+            JsonObject node = new JsonObject();
+            node.addProperty("backendNodeId", o.get("backendNodeId").getAsInt());
+            return targets.send(parentSession, "DOM.describeNode", node);
+        }).thenApply(d -> {
+            com.google.gson.JsonArray attributes = d.getAsJsonObject("node").getAsJsonArray("attributes");
+            for (int i = 0; attributes != null && i + 1 < attributes.size(); i += 2) {
+                if (attributes.get(i).getAsString().equalsIgnoreCase("sandbox")) {
+                    return java.util.Optional.of(attributes.get(i + 1).getAsString());
+                }
+            }
+            return java.util.Optional.<String>empty();
+        });
+    }
+
+    private CompletableFuture<Boolean> allowPlayback(Node c) {
+        return evaluateIsolated(c, PLAYBACK_WORLD, "(() => {"
+                + " if (navigator.userActivation.hasBeenActive) return 'active';"
+                + " try { " + PAYMENT_REQUEST + "; return 'grant'; } catch (e) { return 'by-top'; } })()")
+                .thenCompose(v -> {
+                    String state = v != null && v.isJsonPrimitive() ? v.getAsString() : "unable";
+                    switch (state) {
+                        case "active":
+                            return CompletableFuture.completedFuture(true);
+                        case "grant":
+                            return evaluateIsolatedRaw(c, PLAYBACK_WORLD, "(() => {"
+                                    + " try { " + PAYMENT_REQUEST + ".show().catch(() => { }); } catch (e) { }"
+                                    + " return navigator.userActivation.hasBeenActive"
+                                    + " && !navigator.userActivation.isActive; })()", true, false)
+                                    .thenApply(FramePolicies::isTrue);
+                        case "by-top":
+                            return grantConsumedByTop(c);
+                        default:
+                            return CompletableFuture.completedFuture(false);
+                    }
+                });
+    }
+
+    /**
+     * Sticky activation for a frame that cannot consume activation itself. The top frame must be able to
+     * consume (else nothing is given: fail closed); then the frame gets activation and the top frame
+     * consumes it for the whole tree ({@link #consumeInTop}). Between the grant and the consumption reaching
+     * the frame's process (an IPC hop; the time is logged) the frame's own scripts could see transient
+     * activation; what they could do with it here is bounded: this browser cancels every popup, and its
+     * capture prompts consume activation through this class, which reads the frame's state in an isolated
+     * world.
+     */
+    private CompletableFuture<Boolean> grantConsumedByTop(Node c) {
+        return top().thenCompose(top -> evaluateIsolated(top, PLAYBACK_WORLD, "(() => { try { " + PAYMENT_REQUEST
+                + "; return true; } catch (e) { return false; } })()").thenCompose(canConsume -> {
+                    if (canConsume == null || !canConsume.isJsonPrimitive() || !canConsume.getAsBoolean()) {
+                        LOG.info("the top frame cannot consume activation: no playback for " + c.url());
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    long granted = System.nanoTime();
+                    return evaluateIsolatedRaw(c, PLAYBACK_WORLD, "navigator.userActivation.isActive", true, false)
+                            .thenCompose(r -> consumeInTop(c))
+                            .thenCompose(consumed -> consumed ? evaluateIsolated(c, PLAYBACK_WORLD,
+                                    "navigator.userActivation.hasBeenActive").thenApply(v -> v != null
+                                    && v.isJsonPrimitive() && v.getAsBoolean())
+                                    : CompletableFuture.completedFuture(false))
+                            .whenComplete((ok, e) -> LOG.info(() -> "playback for " + c.url() + " consumed by the"
+                                    + " top frame: " + (e != null ? e : ok) + "; transient activation lasted "
+                                    + (System.nanoTime() - granted) / 1_000_000 + " ms"));
+                }));
+    }
+
+    /**
+     * Consumes a frame's transient activation from the top frame: HTML consumes activation in the whole
+     * frame tree, and the top frame has what its descendants got (activation propagates to ancestors). The
+     * top frame waits until the activation has reached it, consumes it, and the frame is watched until it no
+     * longer reads active (each wait at most a second). True when the frame reads inactive.
+     */
+    private CompletableFuture<Boolean> consumeInTop(Node c) {
+        return top().thenCompose(top -> evaluateIsolatedRaw(top, "callsafe-activation", "(async () => {"
+                        + WAIT_UNTIL + "(() => navigator.userActivation.isActive);"
+                        + " try { " + PAYMENT_REQUEST + ".show().catch(() => { }); } catch (e) { }"
+                        + " return !navigator.userActivation.isActive; })()", false, true))
+                .thenCompose(r -> evaluateIsolatedRaw(c, PLAYBACK_WORLD, "(async () => {"
+                        + WAIT_UNTIL + "(() => !navigator.userActivation.isActive);"
+                        + " return !navigator.userActivation.isActive; })()", false, true))
+                .thenApply(FramePolicies::isTrue);
+    }
+
+    /** The tab's top frame, as its own target reports it. */
+    private CompletableFuture<Node> top() {
+        return frames().thenCompose(nodes -> nodes.stream()
+                .filter(n -> n.target().isEmpty() && n.parentId() == null).findFirst()
+                .map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("no top frame"))));
+    }
+
+    private static final String PLAYBACK_WORLD = "callsafe-playback";
+    /** Script text: an async function that resolves once the condition holds, or after a second. */
+    private static final String WAIT_UNTIL = " await (async (cond) => { const end = performance.now() + 1000;"
+            + " while (!cond() && performance.now() < end) { await new Promise((r) => setTimeout(r, 2)); } })";
+
+    private static boolean isTrue(JsonObject evaluation) {
+        JsonElement v = valueOf(evaluation);
+        return v != null && v.isJsonPrimitive() && v.getAsBoolean();
+    }
+
     /** A payment request for a method that does not exist: its show() consumes activation, then fails. */
     private static final String PAYMENT_REQUEST = "new PaymentRequest([{supportedMethods: 'https://callsafe.invalid/consume'}],"
             + " {total: {label: 'consume', amount: {currency: 'USD', value: '0'}}})";
 
+    /** The engine's frames that may be the CEF frame, and every frame of the tab. */
+    private record Lookup(List<Node> candidates, List<Node> all) {
+    }
+
     /** The engine's frames that are this CEF frame: same URL, same parent URL (twins cannot be told apart). */
     private CompletableFuture<List<Node>> candidates(String cefFrameId) {
+        return lookup(cefFrameId).thenApply(Lookup::candidates);
+    }
+
+    private CompletableFuture<Lookup> lookup(String cefFrameId) {
         CefFrame frame = browser.getFrameByIdentifier(cefFrameId);
         if (frame == null || !frame.isValid()) {
             return CompletableFuture.failedFuture(new IllegalStateException("frame gone"));
@@ -191,16 +348,16 @@ public final class FramePolicies {
             LOG.fine(() -> "frame lookup for " + url + " (parent " + parentUrl + "): " + candidates.size()
                     + " of " + nodes);
             if (candidates.isEmpty()) {
-                return CompletableFuture.<List<Node>>failedFuture(
+                return CompletableFuture.<Lookup>failedFuture(
                         new IllegalStateException("no DevTools frame matches " + url));
             }
             if (candidates.size() == 1) {
-                return CompletableFuture.completedFuture(candidates);
+                return CompletableFuture.completedFuture(new Lookup(candidates, nodes));
             }
             // Twins: the engine says which one this is; if it cannot, all of them count (fail closed).
-            return identify(frame, candidates).thenApply(List::of).exceptionally(e -> {
+            return identify(frame, candidates).thenApply(n -> new Lookup(List.of(n), nodes)).exceptionally(e -> {
                 LOG.warning("twin frames of " + url + " not told apart (" + e + "); using what all of them allow");
-                return candidates;
+                return new Lookup(candidates, nodes);
             });
         });
     }
@@ -331,12 +488,15 @@ public final class FramePolicies {
 
     /** Evaluates in an isolated world of the frame: the page's own scripts cannot redefine anything there. */
     private CompletableFuture<JsonObject> evaluateIsolatedRaw(Node frame, String worldName, String expression) {
-        return evaluateIsolatedRaw(frame, worldName, expression, false);
+        return evaluateIsolatedRaw(frame, worldName, expression, false, false);
     }
 
-    /** @param userGesture whether the evaluation gives the frame user activation (DevTools' user gesture) */
+    /**
+     * @param userGesture whether the evaluation gives the frame user activation (DevTools' user gesture)
+     * @param awaitPromise whether the answer is what the expression's promise resolves to
+     */
     private CompletableFuture<JsonObject> evaluateIsolatedRaw(Node frame, String worldName, String expression,
-                                                              boolean userGesture) {
+                                                              boolean userGesture, boolean awaitPromise) {
         JsonObject world = new JsonObject();
         world.addProperty("frameId", frame.id());
         world.addProperty("worldName", worldName);
@@ -347,6 +507,9 @@ public final class FramePolicies {
             p.addProperty("returnByValue", true);
             if (userGesture) {
                 p.addProperty("userGesture", true);
+            }
+            if (awaitPromise) {
+                p.addProperty("awaitPromise", true);
             }
             return targets.send(frame.target(), "Runtime.evaluate", p);
         });

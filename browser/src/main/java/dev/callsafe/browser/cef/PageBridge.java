@@ -16,7 +16,7 @@ import dev.callsafe.plugins.spi.MessageHandler;
 
 /**
  * Carries page messages ({@code callsafeQuery({request: "channel:payload"})}) to plugin handlers, with
- * the sending frame as CEF reports it. Each frame's messages are bounded in size and rate
+ * the sending frame as CEF reports it. Messages are bounded in size and in rate, per frame and per tab
  * ({@link BridgeLimits}).
  */
 public final class PageBridge extends CefMessageRouterHandlerAdapter {
@@ -53,7 +53,7 @@ public final class PageBridge extends CefMessageRouterHandlerAdapter {
             return false; // workers and unknown senders: the page gets a failure
         }
         // before any parsing or plugin work: a flooding frame costs only this check
-        Optional<String> refused = limits.refusal(browser.getIdentifier() + "/" + frame.getIdentifier(),
+        Optional<String> refused = limits.refusal(String.valueOf(browser.getIdentifier()), frame.getIdentifier(),
                 request.length());
         if (refused.isPresent()) {
             callback.failure(-2, refused.get());

@@ -34,10 +34,15 @@ public final class PluginHost implements PluginContext {
     private final List<TabListener> listeners = new CopyOnWriteArrayList<>();
     private final List<JComponent> widgets = new ArrayList<>();
     private final List<JComponent> addressBarWidgets = new ArrayList<>();
+    private final List<MenuEntry> menuEntries = new ArrayList<>();
+    private final List<SettingsSection> settingsSections = new ArrayList<>();
     private Supplier<java.util.Optional<? extends Tab>> selected = java.util.Optional::empty;
     private final List<BrowserPlugin> plugins = new ArrayList<>();
+    private final dev.callsafe.browser.cef.EngineWebRtcPolicy webRtcPolicy;
 
-    public PluginHost(Path profile, PageBridge bridge, SchemeRouter schemes, Supplier<List<? extends Tab>> tabs) {
+    public PluginHost(Path profile, PageBridge bridge, SchemeRouter schemes, Supplier<List<? extends Tab>> tabs,
+                      dev.callsafe.browser.cef.EngineWebRtcPolicy webRtcPolicy) {
+        this.webRtcPolicy = webRtcPolicy;
         this.profile = profile;
         this.bridge = bridge;
         this.schemes = schemes;
@@ -88,6 +93,22 @@ public final class PluginHost implements PluginContext {
         return List.copyOf(addressBarWidgets);
     }
 
+    /** An entry a plugin added to the browser's menu. */
+    public record MenuEntry(String name, String label, Runnable action) {
+    }
+
+    /** A section a plugin added to the Settings dialog; {@code content} builds it anew each time. */
+    public record SettingsSection(String name, String title, Supplier<JComponent> content) {
+    }
+
+    public List<MenuEntry> menuEntries() {
+        return List.copyOf(menuEntries);
+    }
+
+    public List<SettingsSection> settingsSections() {
+        return List.copyOf(settingsSections);
+    }
+
     /** Tells the host how to find the selected tab (the window exists only after plugins start). */
     public void setSelectedTab(Supplier<java.util.Optional<? extends Tab>> selected) {
         this.selected = selected;
@@ -132,6 +153,21 @@ public final class PluginHost implements PluginContext {
     @Override
     public void addAddressBarWidget(JComponent widget) {
         addressBarWidgets.add(widget);
+    }
+
+    @Override
+    public void addMenuItem(String name, String label, Runnable action) {
+        menuEntries.add(new MenuEntry(name, label, action));
+    }
+
+    @Override
+    public void addSettingsSection(String name, String title, Supplier<JComponent> content) {
+        settingsSections.add(new SettingsSection(name, title, content));
+    }
+
+    @Override
+    public void setEngineRelayOnly(boolean relayOnly) {
+        webRtcPolicy.want(relayOnly);
     }
 
     @Override

@@ -63,13 +63,18 @@ final class AddressBar extends JTextField {
     /** Shows the selected page's address, dropping any edit (a tab was selected). */
     void showPage() {
         edited = false;
-        setText(UrlDisplay.of(pageUrl.get()));
+        setText(shown(pageUrl.get()));
+    }
+
+    /** The new-tab page shows an empty bar, ready for an address, as in Chrome. */
+    private static String shown(String url) {
+        return url != null && url.startsWith(BrowserWindow.NEW_TAB_URL) ? "" : UrlDisplay.of(url);
     }
 
     /** The page's address changed: shown unless the person is typing. */
     void follow(String url) {
         if (!edited) {
-            setText(UrlDisplay.of(url));
+            setText(shown(url));
         }
     }
 

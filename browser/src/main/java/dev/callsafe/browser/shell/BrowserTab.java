@@ -18,6 +18,7 @@ import dev.callsafe.browser.cef.DevTools;
 import dev.callsafe.browser.cef.FrameLifetimes;
 import dev.callsafe.browser.cef.FramePolicies;
 import dev.callsafe.browser.cef.OffscreenInput;
+import dev.callsafe.browser.cef.PopupRule;
 import dev.callsafe.browser.cef.TargetTree;
 import dev.callsafe.permissions.Origin;
 import dev.callsafe.plugins.spi.EngineFrame;
@@ -36,12 +37,20 @@ public final class BrowserTab extends JPanel implements Tab {
     private final TargetTree targets;
     private final FramePolicies policies;
     private final FrameLifetimes frames;
+    private final PersonPresses presses = new PersonPresses();
     private volatile boolean inheritsSandbox;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
     private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabScreencast screencast;
+    private final java.util.List<java.util.function.Consumer<float[]>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private TabSound sound;
+    /** The teardown of the tab's last sound capture: the next one starts after it. */
+    private CompletableFuture<Void> soundStopped = CompletableFuture.completedFuture(null);
+    private volatile boolean foreground = true;
+    private int paintRate = -1;
 
     BrowserTab(CefBrowser browser, BrowserWindow window) {
         super(new BorderLayout());
@@ -54,7 +63,13 @@ public final class BrowserTab extends JPanel implements Tab {
         prompts.setName("tab.prompts");
         add(prompts, BorderLayout.NORTH);
         add(browser.getUIComponent(), BorderLayout.CENTER);
+        javax.accessibility.AccessibleContext page = browser.getUIComponent().getAccessibleContext();
+        if (page != null) {
+            page.setAccessibleName("Page");
+            page.setAccessibleDescription("The web page; Tab moves through its links and fields");
+        }
         OffscreenInput.install(browser);
+        presses.watch(browser.getUIComponent());
     }
 
     public CefBrowser browser() {
@@ -149,11 +164,12 @@ public final class BrowserTab extends JPanel implements Tab {
     }
 
     /**
-     * Whether one of this tab's frames has an opaque origin by the engine's word (a sandboxed frame without
-     * {@code allow-same-origin}); true as well when the engine cannot say.
+     * What one of this tab's frames may do with a popup, by the engine's word (its origin and the sandbox
+     * attributes around it); fails when the engine cannot say. In a tab that is itself a sandboxed frame's
+     * popup, a popup keeps that sandbox (in Chromium a popup inherits its opener's flags).
      */
-    CompletableFuture<Boolean> frameHasNoOrigin(String cefFrameId) {
-        return policies.describe(cefFrameId).handle((f, e) -> e != null || f.securityOrigin().isOpaque());
+    CompletableFuture<PopupRule> popupRule(String cefFrameId) {
+        return policies.popupRule(cefFrameId).thenApply(rule -> inheritsSandbox ? rule.and(PopupRule.SANDBOXED) : rule);
     }
 
     /** This tab is a popup of a sandboxed (or unverifiable) frame: media is refused in it for its whole life. */
@@ -209,7 +225,10 @@ public final class BrowserTab extends JPanel implements Tab {
         if (frame.tabId() != id()) {
             return CompletableFuture.completedFuture(false);
         }
-        return policies.consumeActivation(frame.frameId()).exceptionally(e -> false);
+        // The engine's word for this frame (a parent's click does not count), and a person's press not spent
+        // yet in this tab: one press, one consumer, even where the engine could not consume it.
+        return policies.consumeActivation(frame.frameId()).exceptionally(e -> false)
+                .thenApply(active -> active && presses.spend());
     }
 
     @Override
@@ -230,6 +249,30 @@ public final class BrowserTab extends JPanel implements Tab {
                 + " return a.value.substring(a.selectionStart, a.selectionEnd);"
                 + " return String(document.getSelection()); })()")
                 .thenApply(v -> v != null && v.isJsonPrimitive() ? v.getAsString() : "");
+    }
+
+    /**
+     * The address of the icon the page declares ({@code <link rel="icon">}, resolved), empty when none; read
+     * in an isolated world.
+     */
+    CompletableFuture<String> declaredIconUrl() {
+        return evaluateIsolated("callsafe-chrome", "(() => { const l = document.querySelector('link[rel~=\"icon\" i]');"
+                + " return l ? l.href : ''; })()")
+                .thenApply(v -> v != null && v.isJsonPrimitive() ? v.getAsString() : "")
+                .exceptionally(e -> "");
+    }
+
+    /**
+     * How often {@code text} occurs in the main frame's rendered text, case-insensitively (the find bar's
+     * count; read in an isolated world so the page cannot change the answer's code). 0 when it cannot say.
+     */
+    CompletableFuture<Integer> countMatches(String text) {
+        String q = new com.google.gson.JsonPrimitive(text.toLowerCase(java.util.Locale.ROOT)).toString();
+        return evaluateIsolated("callsafe-chrome", "(() => { const t = (document.body ? document.body.innerText : '')"
+                + ".toLowerCase(); const q = " + q + "; let n = 0, i = 0;"
+                + " while (q && (i = t.indexOf(q, i)) >= 0) { n++; i += q.length; } return n; })()")
+                .thenApply(v -> v != null && v.isJsonPrimitive() ? v.getAsInt() : 0)
+                .exceptionally(e -> 0);
     }
 
     /** The frame with the keyboard (the main frame when none has it): where editing commands act. */
@@ -290,15 +333,67 @@ public final class BrowserTab extends JPanel implements Tab {
         if (screencast == null) {
             screencast = new TabScreencast(browser.getDevToolsClient(), maxWidth, maxHeight,
                     jpeg -> viewers.forEach(v -> v.accept(jpeg))).start();
+            updatePaintRate();
         }
         return () -> {
             synchronized (this) {
                 if (viewers.remove(jpegFrames) && viewers.isEmpty() && screencast != null) {
                     screencast.close();
                     screencast = null;
+                    updatePaintRate();
                 }
             }
         };
+    }
+
+    @Override
+    public synchronized AutoCloseable mediaSound(java.util.function.Consumer<float[]> chunks) {
+        // One capture per tab, heard by every share of it with audio; it stops when the last one does.
+        listeners.add(chunks);
+        if (sound == null) {
+            sound = new TabSound(targets, pcm -> listeners.forEach(l -> l.accept(pcm))).start(soundStopped);
+        }
+        return () -> {
+            synchronized (this) {
+                if (listeners.remove(chunks) && listeners.isEmpty() && sound != null) {
+                    soundStopped = sound.stop();
+                    sound = null;
+                }
+            }
+        };
+    }
+
+    /** Called by the window when this tab is shown or put behind another. */
+    void foreground(boolean shown) {
+        foreground = shown;
+        synchronized (this) {
+            paintRate = -1; // a rate asked before CEF created the browser was lost: ask again
+        }
+        updatePaintRate();
+    }
+
+    /**
+     * A tab nobody sees paints once a second: off-screen, every paint is a full-view texture upload on the
+     * Swing thread, so background tabs playing video cost the shown one its frames (measured: 0.59 ms of
+     * Swing thread per camera frame with one capturing tab, 1.33 ms with three). A tab being shared keeps
+     * its full rate, since its paints are the share's frames. The page stays visible to itself (CEF has no
+     * "hidden" switch for an off-screen browser from Java), so timers and tracks run on.
+     */
+    private synchronized void updatePaintRate() {
+        int rate = foreground || screencast != null ? FULL_PAINT_RATE : BACKGROUND_PAINT_RATE;
+        if (rate != paintRate) {
+            paintRate = rate;
+            browser.setWindowlessFrameRate(rate);
+        }
+    }
+
+    /** Paints per second of the tab being looked at (CEF's default) and of one nobody sees. */
+    static final int FULL_PAINT_RATE = 30;
+    static final int BACKGROUND_PAINT_RATE = 1;
+
+    /** The paint rate last asked of CEF (tests). */
+    public synchronized int paintRate() {
+        return paintRate;
     }
 
     @Override

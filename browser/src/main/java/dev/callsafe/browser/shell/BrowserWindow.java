@@ -39,10 +39,25 @@ public final class BrowserWindow extends JFrame {
     private final JTabbedPane tabPane = new JTabbedPane(JTabbedPane.TOP, JTabbedPane.SCROLL_TAB_LAYOUT);
     private final AddressBar address = new AddressBar(
             () -> current().map(BrowserTab::displayUrl).orElse(""), this::go);
-    private final JButton back = new JButton("\u2190");
-    private final JButton forward = new JButton("\u2192");
-    private final JButton reload = new JButton("\u21BB");
-    private final JButton newTab = new JButton("+");
+    /** The browser's own start page for a new tab (Ctrl+T, the + button). */
+    public static final String NEW_TAB_URL = "callsafe://newtab/";
+
+    private final JButton back = new JButton(ChromeIcons.BACK);
+    private final JButton forward = new JButton(ChromeIcons.FORWARD);
+    private final JButton reload = new JButton(ChromeIcons.RELOAD);
+    private final JButton newTab = new JButton(ChromeIcons.NEW_TAB);
+    private final JButton bookmarkStar = new JButton(ChromeIcons.STAR);
+    private final JButton bookmarksMenu = new JButton("Bookmarks");
+    private final JButton historyButton = new JButton(ChromeIcons.HISTORY);
+    private final JButton downloadsButton = new JButton(ChromeIcons.DOWNLOADS);
+    private final java.util.Map<BrowserTab, TabHeader> headers = new java.util.HashMap<>();
+    private final FindBar findBar = new FindBar(this::current);
+    private final PageZoom zoom = new PageZoom();
+    private final ProfileList history;
+    private final ProfileList bookmarks;
+    private final Downloads downloads = new Downloads();
+    private HistoryDialog historyDialog;
+    private DownloadsDialog downloadsDialog;
     private final JPanel toolbar = new JPanel(new BorderLayout(4, 0));
     private final JPanel chromeStrip = new JPanel(new ChromeStripLayout());
     private final Runnable onClosed;
@@ -55,6 +70,8 @@ public final class BrowserWindow extends JFrame {
         this.client = client;
         this.plugins = plugins;
         this.onClosed = onClosed;
+        this.history = new ProfileList(plugins.profileDirectory().resolve("history.json"), 2000);
+        this.bookmarks = new ProfileList(plugins.profileDirectory().resolve("bookmarks.json"), 500);
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         setSize(new Dimension(1200, 760));
         buildChrome();
@@ -68,37 +85,74 @@ public final class BrowserWindow extends JFrame {
             @Override
             public void windowClosed(WindowEvent e) {
                 frameSweep.stop();
+                history.flush();
+                bookmarks.flush();
                 onClosed.run();
             }
         });
     }
 
     private void buildChrome() {
-        back.setName("nav.back");
-        forward.setName("nav.forward");
-        reload.setName("nav.reload");
-        newTab.setName("nav.newTab");
-        back.setToolTipText("Back");
-        forward.setToolTipText("Forward");
-        reload.setToolTipText("Reload (F5)");
-        newTab.setToolTipText("New tab (Ctrl+T)");
+        toolButton(back, "nav.back", "Back", "Back (Alt+Left)", "Goes to the previous page of this tab");
+        toolButton(forward, "nav.forward", "Forward", "Forward (Alt+Right)", "Goes to the next page of this tab");
+        toolButton(reload, "nav.reload", "Reload", "Reload (F5)", "Loads this page again");
+        toolButton(newTab, "nav.newTab", "New tab", "New tab (Ctrl+T)", "Opens a new tab");
+        toolButton(bookmarkStar, "bookmarks.star", "Bookmark this page", "Bookmark this page (Ctrl+D)",
+                "Adds this page to the bookmarks, or removes it when it is bookmarked");
+        toolButton(bookmarksMenu, "bookmarks.menu", "Bookmarks", "Bookmarks", "Lists the bookmarks to open or remove");
+        toolButton(historyButton, "history.button", "History", "History (Ctrl+H)", "Shows the visited pages");
+        toolButton(downloadsButton, "downloads.button", "Downloads", "Downloads (Ctrl+J)",
+                "Shows the downloaded files and their progress");
+        back.setEnabled(false);
+        forward.setEnabled(false);
         back.addActionListener(e -> current().ifPresent(t -> t.browser().goBack()));
         forward.addActionListener(e -> current().ifPresent(t -> t.browser().goForward()));
         reload.addActionListener(e -> reloadCurrent());
-        newTab.addActionListener(e -> openTab(LaunchOptions.DEMO_URL));
+        newTab.addActionListener(e -> openNewTabPage());
+        bookmarkStar.addActionListener(e -> toggleBookmark());
+        bookmarksMenu.addActionListener(e -> showBookmarksMenu());
+        historyButton.addActionListener(e -> showHistory());
+        downloadsButton.addActionListener(e -> showDownloads());
+        zoom.indicator().addActionListener(e -> current().ifPresent(t -> zoom.change(t, 0)));
+        address.putClientProperty("JTextField.placeholderText", "Type an address");
+        Accessible.name(address, "Address", "The page's address; type another and press Enter to go there (Ctrl+L)");
+        Accessible.name(tabPane, "Tabs", "The open tabs; a middle click closes one");
+        bookmarks.addListener(this::showBookmarkState);
+        downloads.addListener(d -> {
+            if (downloadsDialog == null || !downloadsDialog.isVisible()) {
+                // As Chrome shows its download bubble: the person sees the file arrive; the keyboard stays.
+                showDownloads(false);
+            }
+        });
         JPanel nav = new JPanel();
         nav.setLayout(new BoxLayout(nav, BoxLayout.X_AXIS));
-        for (JButton b : new JButton[] {back, forward, reload}) {
-            b.setFocusable(false);
-            nav.add(b);
-        }
+        nav.add(back);
+        nav.add(forward);
+        nav.add(reload);
         toolbar.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
         for (JComponent w : plugins.addressBarWidgets()) {
             nav.add(w);
         }
+        JPanel tools = new JPanel();
+        tools.setLayout(new BoxLayout(tools, BoxLayout.X_AXIS));
+        for (JButton b : new JButton[] {zoom.indicator(), bookmarkStar, bookmarksMenu, historyButton, downloadsButton, newTab}) {
+            tools.add(b);
+        }
         toolbar.add(nav, BorderLayout.WEST);
         toolbar.add(address, BorderLayout.CENTER);
-        toolbar.add(newTab, BorderLayout.EAST);
+        tools.add(new BrowserMenu(plugins, new SettingsDialog(this, plugins)));
+        toolbar.add(tools, BorderLayout.EAST);
+        tabPane.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseReleased(java.awt.event.MouseEvent e) {
+                if (SwingUtilities.isMiddleMouseButton(e)) {
+                    int i = tabPane.indexAtLocation(e.getX(), e.getY());
+                    if (i >= 0) {
+                        closeTab((BrowserTab) tabPane.getComponentAt(i));
+                    }
+                }
+            }
+        });
 
         chromeStrip.setName("chrome.strip");
         for (JComponent w : plugins.widgets()) {
@@ -126,6 +180,7 @@ public final class BrowserWindow extends JFrame {
         });
         getContentPane().add(north, BorderLayout.NORTH);
         getContentPane().add(tabPane, BorderLayout.CENTER);
+        getContentPane().add(findBar, BorderLayout.SOUTH); // as in Firefox: under the page, covering none of it
 
         tabPane.addChangeListener(e -> current().ifPresent(this::tabBecameSelected));
 
@@ -141,6 +196,18 @@ public final class BrowserWindow extends JFrame {
             }
             return handleShortcut(e.isControlDown(), e.getKeyCode());
         });
+    }
+
+    /**
+     * A toolbar button: icon only (text for the bookmarks menu), a tooltip, and a name and description for
+     * screen readers. Not in the Tab order, as in Chrome: the keyboard reaches each through its shortcut.
+     */
+    private static void toolButton(JButton b, String name, String accessibleName, String tip, String description) {
+        b.setName(name);
+        b.setToolTipText(tip);
+        b.setFocusable(false);
+        b.putClientProperty("JButton.buttonType", "toolBarButton");
+        Accessible.name(b, accessibleName, description);
     }
 
     /**
@@ -180,7 +247,21 @@ public final class BrowserWindow extends JFrame {
         if (control && keyCode == KeyEvent.VK_L) {
             r = this::focusAddress;
         } else if (control && keyCode == KeyEvent.VK_T) {
-            r = () -> openTab(LaunchOptions.DEMO_URL);
+            r = this::openNewTabPage;
+        } else if (control && keyCode == KeyEvent.VK_F) {
+            r = findBar::open;
+        } else if (control && keyCode == KeyEvent.VK_D) {
+            r = this::toggleBookmark;
+        } else if (control && keyCode == KeyEvent.VK_H) {
+            r = this::showHistory;
+        } else if (control && keyCode == KeyEvent.VK_J) {
+            r = this::showDownloads;
+        } else if (control && isZoomIn(keyCode)) {
+            r = () -> current().ifPresent(t -> zoom.change(t, 1));
+        } else if (control && isZoomOut(keyCode)) {
+            r = () -> current().ifPresent(t -> zoom.change(t, -1));
+        } else if (control && (keyCode == KeyEvent.VK_0 || keyCode == KeyEvent.VK_NUMPAD0)) {
+            r = () -> current().ifPresent(t -> zoom.change(t, 0));
         } else if (control && keyCode == KeyEvent.VK_W) {
             r = () -> current().ifPresent(this::closeTab);
         } else if (!control && keyCode == KeyEvent.VK_F5) {
@@ -203,6 +284,139 @@ public final class BrowserWindow extends JFrame {
         return r != null;
     }
 
+    /** Ctrl+= or Ctrl++ (main keyboard or keypad; AWT's codes and, from CEF, Windows' VK_OEM_PLUS). */
+    private static boolean isZoomIn(int keyCode) {
+        return keyCode == KeyEvent.VK_EQUALS || keyCode == KeyEvent.VK_PLUS || keyCode == KeyEvent.VK_ADD
+                || keyCode == 0xBB;
+    }
+
+    /** Ctrl+- (main keyboard or keypad; AWT's codes and, from CEF, Windows' VK_OEM_MINUS). */
+    private static boolean isZoomOut(int keyCode) {
+        return keyCode == KeyEvent.VK_MINUS || keyCode == KeyEvent.VK_SUBTRACT || keyCode == 0xBD;
+    }
+
+    /** Ctrl+T and the + button: the new-tab page, with the keyboard in the address bar. */
+    void openNewTabPage() {
+        openTab(NEW_TAB_URL);
+        focusAddress();
+    }
+
+    private void toggleBookmark() {
+        current().ifPresent(t -> {
+            String url = t.url();
+            if (!isBookmarkable(url)) {
+                return;
+            }
+            if (bookmarks.contains(url)) {
+                bookmarks.remove(url);
+            } else {
+                bookmarks.putFirst(url, t.title());
+            }
+        });
+    }
+
+    private static boolean isBookmarkable(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://") || url.startsWith("callsafe://demo"));
+    }
+
+    private void showBookmarkState() {
+        boolean marked = current().map(t -> bookmarks.contains(t.url())).orElse(false);
+        String name = marked ? "Remove bookmark" : "Bookmark this page";
+        bookmarkStar.setToolTipText(name + " (Ctrl+D)");
+        bookmarkStar.getAccessibleContext().setAccessibleName(name);
+        bookmarkStar.setSelected(marked);
+    }
+
+    /** The bookmarks menu: each bookmark opens in this tab; "Remove" lists them again to forget one. */
+    private void showBookmarksMenu() {
+        javax.swing.JPopupMenu menu = new javax.swing.JPopupMenu();
+        menu.setName("bookmarks.popup");
+        menu.setLightWeightPopupEnabled(false); // over the heavyweight page
+        javax.swing.JMenuItem add = new javax.swing.JMenuItem(current().map(t -> bookmarks.contains(t.url())).orElse(false)
+                ? "Remove bookmark for this page" : "Bookmark this page");
+        add.setName("bookmarks.add");
+        add.setEnabled(current().map(t -> isBookmarkable(t.url())).orElse(false));
+        add.addActionListener(e -> toggleBookmark());
+        menu.add(add);
+        List<ProfileList.Page> saved = bookmarks.pages();
+        if (!saved.isEmpty()) {
+            menu.addSeparator();
+        }
+        javax.swing.JMenu remove = new javax.swing.JMenu("Remove");
+        remove.setName("bookmarks.remove");
+        for (ProfileList.Page p : saved) {
+            javax.swing.JMenuItem item = new javax.swing.JMenuItem(p.title(), ChromeIcons.PAGE);
+            item.setName("bookmarks.item");
+            item.setToolTipText(p.url());
+            item.getAccessibleContext().setAccessibleDescription("Opens " + p.url());
+            item.addActionListener(e -> openHere(p.url()));
+            menu.add(item);
+            javax.swing.JMenuItem forget = new javax.swing.JMenuItem(p.title());
+            forget.setName("bookmarks.remove.item");
+            forget.getAccessibleContext().setAccessibleDescription("Removes the bookmark for " + p.url());
+            forget.addActionListener(e -> bookmarks.remove(p.url()));
+            remove.add(forget);
+        }
+        if (!saved.isEmpty()) {
+            menu.addSeparator();
+            menu.add(remove);
+        }
+        menu.show(bookmarksMenu, 0, bookmarksMenu.getHeight());
+    }
+
+    /** Opens an address in the selected tab (a new one when there is none), the page getting the keyboard. */
+    private void openHere(String url) {
+        if (current().isEmpty()) {
+            openTab(url);
+        } else {
+            go(url);
+        }
+    }
+
+    private void showHistory() {
+        if (historyDialog == null) {
+            historyDialog = new HistoryDialog(this, history, this::openHere);
+        }
+        historyDialog.open();
+    }
+
+    private void showDownloads() {
+        showDownloads(true);
+    }
+
+    private void showDownloads(boolean takeKeyboard) {
+        if (downloadsDialog == null) {
+            downloadsDialog = new DownloadsDialog(this, downloads);
+        }
+        downloadsDialog.setAutoRequestFocus(takeKeyboard);
+        downloadsDialog.setVisible(true);
+    }
+
+    /** The download handler for the window's CEF client. */
+    public Downloads downloads() {
+        return downloads;
+    }
+
+    /** Visited pages of this profile, newest first (diagnostics and tests). */
+    public List<String> historyUrls() {
+        return history.pages().stream().map(ProfileList.Page::url).toList();
+    }
+
+    /** Bookmarked addresses, newest first (diagnostics and tests). */
+    public List<String> bookmarkUrls() {
+        return bookmarks.pages().stream().map(ProfileList.Page::url).toList();
+    }
+
+    /** Closes the find bar as Escape does. */
+    public void closeFindBar() {
+        findBar.close();
+    }
+
+    /** The find bar's match counter, as shown ("1 of 3"). */
+    public String findCount() {
+        return findBar.countText();
+    }
+
     void focusAddress() {
         address.focusForTyping();
     }
@@ -221,13 +435,24 @@ public final class BrowserWindow extends JFrame {
 
     /** Opens a tab that loads {@code url} once the plugins' page scripts are in place. Call on the EDT. */
     public BrowserTab openTab(String url) {
-        CefBrowser browser = client.createBrowser("about:blank", Boolean.parseBoolean(System.getProperty("callsafe.osr", "true")), false);
+        boolean offscreen = Boolean.parseBoolean(System.getProperty("callsafe.osr", "true"));
+        CefBrowser browser = offscreen
+                ? org.cef.browser.FocusSafeOsrBrowser.open(client, "about:blank")
+                : client.createBrowser("about:blank", false, false);
         BrowserTab tab = new BrowserTab(browser, this);
         tab.setDisplayUrl(url);
         tabs.add(tab);
         tabPane.addTab("New tab", tab);
+        TabHeader header = new TabHeader(() -> closeTab(tab));
+        headers.put(tab, header);
+        tabPane.setTabComponentAt(tabPane.indexOfComponent(tab), header);
         tabPane.setSelectedComponent(tab);
         tab.putClientProperty("callsafe.pendingUrl", url);
+        if (offscreen) {
+            // JCEF creates an off-screen browser on its canvas's first paint, which never comes while the
+            // window is minimised or covered: the tab would not load until the window shows again.
+            browser.createImmediately();
+        }
         return tab;
     }
 
@@ -240,6 +465,7 @@ public final class BrowserWindow extends JFrame {
         BrowserTab tab = found.get();
         String url = (String) tab.getClientProperty("callsafe.pendingUrl");
         tab.targets().listen();
+        tab.foreground(tabPane.getSelectedComponent() == tab);
         new DocumentScripts(browser.getDevToolsClient(), tab.targets(), plugins.documentScript()).install()
                 .whenComplete((ok, err) -> SwingUtilities.invokeLater(() -> {
                     if (err != null) {
@@ -277,6 +503,7 @@ public final class BrowserWindow extends JFrame {
             return;
         }
         plugins.fire(l -> l.tabClosed(tab));
+        headers.remove(tab);
         tabPane.remove(tab);
         tab.browser().close(true);
         if (tabs.isEmpty()) {
@@ -289,7 +516,13 @@ public final class BrowserWindow extends JFrame {
     }
 
     private void tabBecameSelected(BrowserTab tab) {
+        tabs.forEach(t -> t.foreground(t == tab));
+        setTitle(tab.title() + " \u2014 Callsafe");
         address.showPage();
+        showHistoryState(tab);
+        showBookmarkState();
+        zoom.show(zoom.percent(tab));
+        findBar.tabChanged();
         plugins.fire(l -> l.tabSelected(tab));
     }
 
@@ -308,6 +541,10 @@ public final class BrowserWindow extends JFrame {
 
     void titleChanged(BrowserTab tab, String title) {
         tab.setTitle(title);
+        if (isRemembered(tab.url())) {
+            history.retitle(tab.url(), tab.title());
+            bookmarks.retitle(tab.url(), tab.title());
+        }
         showTitle(tab);
         if (tabPane.getSelectedComponent() == tab) {
             setTitle(tab.title() + " \u2014 Callsafe");
@@ -344,6 +581,10 @@ public final class BrowserWindow extends JFrame {
             String tip = t + (shared ? " (this tab is being shared)" : "")
                     + (capturing == null ? "" : " (" + capturing + " in use)");
             tabPane.setToolTipTextAt(i, tip);
+            TabHeader header = headers.get(tab);
+            if (header != null) {
+                header.show(tabPane.getTitleAt(i), tip);
+            }
         }
     }
 
@@ -355,13 +596,57 @@ public final class BrowserWindow extends JFrame {
 
     void addressChanged(BrowserTab tab, String url) {
         tab.setDisplayUrl(url);
+        if (isRemembered(url)) {
+            history.putFirst(url, tab.title());
+        }
         if (tabPane.getSelectedComponent() == tab) {
             address.follow(url);
+            showBookmarkState();
+            zoom.apply(tab);
         }
-        SwingUtilities.invokeLater(() -> {
+        SwingUtilities.invokeLater(() -> showHistoryState(tab));
+    }
+
+    /** Pages that go into history: web pages, not the browser's own or blank ones. */
+    private static boolean isRemembered(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://"));
+    }
+
+    /** Back and Forward are enabled as far as the selected tab's history goes. */
+    void showHistoryState(BrowserTab tab) {
+        if (tabPane.getSelectedComponent() == tab) {
             back.setEnabled(tab.browser().canGoBack());
             forward.setEnabled(tab.browser().canGoForward());
-        });
+        }
+    }
+
+    /** The main frame finished loading: the tab shows the page's icon, or the globe when it has none. */
+    void pageLoaded(BrowserTab tab) {
+        showHistoryState(tab);
+        TabHeader header = headers.get(tab);
+        if (header == null) {
+            return;
+        }
+        String loadedUrl = tab.url();
+        tab.declaredIconUrl().thenCompose(Favicons::load).thenAccept(icon -> SwingUtilities.invokeLater(() -> {
+            if (loadedUrl.equals(tab.url())) {
+                header.setFavicon(icon.orElse(null));
+            }
+        }));
+    }
+
+    /** The main frame began loading another document: its icon is not known yet. */
+    void pageStarted(BrowserTab tab) {
+        TabHeader header = headers.get(tab);
+        if (header != null) {
+            header.setFavicon(null);
+        }
+    }
+
+    /** Whether the tab strip shows the page's own icon for this tab (not the fallback). */
+    public boolean showsPageIcon(BrowserTab tab) {
+        TabHeader header = headers.get(tab);
+        return header != null && header.hasPageIcon();
     }
 
     /** A page entered or left fullscreen: the toolbar goes, the chrome strip (indicators) stays. */

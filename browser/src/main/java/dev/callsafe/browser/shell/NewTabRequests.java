@@ -8,24 +8,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 
 import javax.swing.SwingUtilities;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.callsafe.browser.cef.PopupRule;
 import dev.callsafe.plugins.spi.FrameRef;
 import dev.callsafe.plugins.spi.MessageHandler;
 
 /**
  * A page's {@code window.open} or new-window link, asked for by the {@code new-tabs.js} page script on the
- * {@code shell} channel, opened as a tab of this window. The browser decides: only after a person's
- * click or key in that tab (transient user activation, read by the browser, as Chrome's popup blocker
- * does) and only for web addresses, so a page can neither open tabs by itself nor reach internal pages.
+ * {@code shell} channel, opened as a tab of this window. The browser decides, from what the engine says of
+ * the requesting frame (never from the message): only for web addresses; only when the frame's sandbox
+ * allows popups ({@link PopupRule}: a sandbox without {@code allow-popups}, or an opaque origin whose sandbox
+ * cannot be read, gets none; a sandboxed popup keeps the sandbox's effect on media); and only with that
+ * frame's own transient user activation, which the tab consumes (one click, one tab; a parent's click does
+ * not let its iframe open one), as Chrome's popup blocker does.
  */
 final class NewTabRequests implements MessageHandler {
     static final String CHANNEL = "shell";
     private static final Set<String> SCHEMES = Set.of("http", "https");
+    private static final Logger LOG = Logger.getLogger(NewTabRequests.class.getName());
 
     private final BrowserWindow window;
 
@@ -65,21 +72,36 @@ final class NewTabRequests implements MessageHandler {
             reply.failure(404, "no such tab");
             return;
         }
-        opener.get().hasTransientActivation().whenComplete((active, err) -> {
-            if (err != null || !Boolean.TRUE.equals(active)) {
-                reply.failure(403, "a new tab needs a click or key press in the page"); // fail closed
-                return;
-            }
-            // A popup of a frame with an opaque origin (sandboxed) or one the engine cannot describe keeps
-            // the sandbox's effect on media: refused in the new tab (when unsure, refuse).
-            opener.get().frameHasNoOrigin(frame.frameId()).whenComplete((sandboxed, e) -> SwingUtilities.invokeLater(() -> {
-                BrowserTab tab = window.openTab(url);
-                if (e != null || Boolean.TRUE.equals(sandboxed)) {
-                    tab.inheritSandbox();
-                }
-            }));
-            reply.success("true");
-        });
+        BrowserTab tab = opener.get();
+        // The sandbox first: a refused popup does not spend the person's click.
+        tab.popupRule(frame.frameId()).thenCompose(rule -> rule == PopupRule.REFUSED
+                ? CompletableFuture.completedFuture(Answer.SANDBOXED)
+                : tab.consumeTransientActivation(frame).thenApply(active -> !active ? Answer.NO_ACTIVATION
+                        : rule == PopupRule.SANDBOXED ? Answer.OPEN_SANDBOXED : Answer.OPEN))
+                .exceptionally(e -> Answer.UNVERIFIED) // fail closed
+                .thenAccept(answer -> {
+                    switch (answer) {
+                        case SANDBOXED -> refuse(reply, url, "the frame's sandbox does not allow popups");
+                        case NO_ACTIVATION -> refuse(reply, url, "a new tab needs a click or key press in the frame");
+                        case UNVERIFIED -> refuse(reply, url, "the browser could not verify the frame");
+                        case OPEN, OPEN_SANDBOXED -> {
+                            SwingUtilities.invokeLater(() -> {
+                                BrowserTab popup = window.openTab(url);
+                                if (answer == Answer.OPEN_SANDBOXED) {
+                                    popup.inheritSandbox();
+                                }
+                            });
+                            reply.success("true");
+                        }
+                    }
+                });
+    }
+
+    private enum Answer { SANDBOXED, NO_ACTIVATION, UNVERIFIED, OPEN, OPEN_SANDBOXED }
+
+    private static void refuse(Reply reply, String url, String why) {
+        LOG.info(() -> "new tab for " + url + " refused: " + why);
+        reply.failure(403, why);
     }
 
     static boolean openable(String url) {

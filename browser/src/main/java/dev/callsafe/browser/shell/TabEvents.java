@@ -45,6 +45,7 @@ public final class TabEvents {
         client.addKeyboardHandler(events.new Keys());
         client.addContextMenuHandler(new PageContextMenu(window));
         client.addFocusHandler(events.new Focus());
+        client.addDownloadHandler(window.downloads());
     }
 
     private void onTab(CefBrowser browser, java.util.function.Consumer<BrowserTab> action) {
@@ -77,6 +78,7 @@ public final class TabEvents {
                 tab.frames().seen(frameId);
                 tab.frames().hint(); // the document this load replaces may be gone, under another frame id
                 if (main) {
+                    window.pageStarted(tab);
                     plugins.fire(l -> l.mainFrameNavigated(tab));
                 } else {
                     plugins.fire(l -> l.frameNavigated(tab, frameId));
@@ -86,7 +88,18 @@ public final class TabEvents {
 
         @Override
         public void onLoadEnd(CefBrowser browser, CefFrame frame, int httpStatusCode) {
-            onTab(browser, tab -> tab.frames().hint());
+            boolean main = frame.isMain();
+            onTab(browser, tab -> {
+                tab.frames().hint();
+                if (main) {
+                    window.pageLoaded(tab);
+                }
+            });
+        }
+
+        @Override
+        public void onLoadingStateChange(CefBrowser browser, boolean isLoading, boolean canGoBack, boolean canGoForward) {
+            onTab(browser, window::showHistoryState);
         }
 
         @Override

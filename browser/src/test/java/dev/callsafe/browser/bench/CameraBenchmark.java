@@ -53,11 +53,21 @@ public final class CameraBenchmark {
     }
 
     private static PageRun ours(BrowserFixture browser, int w, int h, int seconds) throws Exception {
+        return ours(browser, w, h, seconds, "Callsafe (Java capture)", () -> { });
+    }
+
+    /**
+     * One run of our pipeline: the page asks for the camera, {@code inPrompt} does what a person does in the
+     * prompt before Allow (the MJPEG benchmark picks its file there), then Allow.
+     */
+    static PageRun ours(BrowserFixture browser, int w, int h, int seconds, String label, Runnable inPrompt)
+            throws Exception {
         BrowserTab tab = browser.open(browser.pages().url("/bench.html"));
         browser.closeAllBut(tab);
         CompletableFuture<String> result = tab.evaluate(
                 "bench.run({video: {width: {exact: " + w + "}, height: {exact: " + h + "}, frameRate: 30}}, "
                         + seconds + ", true)", false);
+        inPrompt.run();
         browser.clickNamed("consent.allow");
         Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
         long pid = ProcessHandle.current().pid();
@@ -79,17 +89,26 @@ public final class CameraBenchmark {
                 System.out.printf(java.util.Locale.ROOT, "    %-8d %-40s %5.1f %%%n", proc, ProcessTreeCpu.kind(proc), d);
             }
         });
-        PageRun run = PageRun.of("Callsafe (Java capture)", page, cpu);
+        PageRun run = PageRun.of(label, page, cpu);
         System.out.println(run.row());
         return run;
     }
 
     private static PageRun chromium(BrowserFixture browser, int w, int h, int seconds) throws Exception {
+        return chromium(browser, w, h, seconds, "Chromium (fake camera)", null);
+    }
+
+    /** One run of Chromium's own capture in the bare CEF comparator; {@code file}: its file capture instead. */
+    static PageRun chromium(BrowserFixture browser, int w, int h, int seconds, String label, java.nio.file.Path file)
+            throws Exception {
         String cp = System.getProperty("java.class.path");
-        Process child = new ProcessBuilder(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
+        List<String> cmd = new ArrayList<>(List.of(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
                 NativePipelineRunner.class.getName(), browser.pages().url("/bench.html"),
-                Integer.toString(w), Integer.toString(h), Integer.toString(seconds))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Integer.toString(w), Integer.toString(h), Integer.toString(seconds)));
+        if (file != null) {
+            cmd.add(file.toAbsolutePath().toString());
+        }
+        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;
         JsonObject page = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -103,7 +122,7 @@ public final class CameraBenchmark {
         if (page == null) {
             throw new IllegalStateException("the Chromium pipeline run printed no result");
         }
-        PageRun run = PageRun.of("Chromium (fake camera)", page, page.get("cpuPercent").getAsDouble());
+        PageRun run = PageRun.of(label, page, page.get("cpuPercent").getAsDouble());
         System.out.println(run.row());
         return run;
     }

@@ -23,8 +23,8 @@ import me.friwi.jcefmaven.MavenCefAppHandlerAdapter;
 
 /**
  * Benchmark-only child process: a bare CEF (same Chromium build as the browser) whose own capture
- * pipeline runs on Chromium's fake camera, auto-granted. It exists to be compared against; the
- * product never starts Chromium this way. Prints one JSON line: the page's figures and this process
+ * pipeline runs on Chromium's fake camera (or a file given as the fifth argument), auto-granted. It exists
+ * to be compared against; the product never starts Chromium this way. Prints one JSON line: the page's figures and this process
  * tree's CPU.
  */
 public final class NativePipelineRunner {
@@ -47,6 +47,10 @@ public final class NativePipelineRunner {
         }
         builder.addJcefArgs("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream=fps=30",
                 "--disable-background-networking", "--auto-select-desktop-capture-source=Entire screen");
+        if (args.length > 4) {
+            // a looped file as the camera (an .mjpeg file: every JPEG decoded, as Chromium's V4L2 path does)
+            builder.addJcefArgs("--use-file-for-fake-video-capture=" + args[4]);
+        }
         builder.setAppHandler(new MavenCefAppHandlerAdapter() { });
         CefApp app = builder.build();
         CompletableFuture<CefBrowser> loaded = new CompletableFuture<>();

@@ -67,6 +67,28 @@ class BridgeLimitsEndToEndTest {
     }
 
     @Test
+    void manyIframesOfOneTabShareTheTabsBudget() {
+        // page script: 8 iframes each send 40 messages, every frame within its own burst; together they are
+        // well over the tab's (120, then 60 a second), so most of them beyond the first 120 are refused.
+        JsonObject r = browser.eval(tab, "(async () => { const windows = Array.from({length: 8}, () => {"
+                + " const f = document.createElement('iframe'); document.body.appendChild(f); return f.contentWindow; });"
+                + " const started = performance.now();"
+                + " const all = await Promise.allSettled(windows.flatMap((w) => Array.from({length: 40},"
+                + " () => w.navigator.mediaDevices.enumerateDevices())));"
+                + " const refused = all.filter((x) => x.status === 'rejected');"
+                + " return {ok: all.length - refused.length, refused: refused.length, ms: performance.now() - started,"
+                + " names: [...new Set(refused.map((x) => x.reason.name))],"
+                + " messages: [...new Set(refused.map((x) => x.reason.message))]}; })()").getAsJsonObject();
+        System.out.println("8 iframes x 40 messages: " + r);
+        int ok = r.get("ok").getAsInt();
+        // The tab's burst plus what its rate earns while the messages are handled.
+        double allowed = 120 + 60 * r.get("ms").getAsDouble() / 1000 + 5;
+        assertTrue(ok >= 80 && ok <= allowed, r::toString);
+        assertEquals("[\"QuotaExceededError\"]", r.get("names").toString());
+        assertTrue(r.get("messages").toString().contains("from the frames of this tab"), r::toString);
+    }
+
+    @Test
     void stopEndsTheTrackWithin200msWhileThePageFloodsTheBridge() {
         System.out.println("Stop without flood, click to ended (ms): " + stop(false)[1]);
         List<long[]> rounds = new ArrayList<>();

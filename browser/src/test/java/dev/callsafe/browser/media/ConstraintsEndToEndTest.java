@@ -77,12 +77,41 @@ class ConstraintsEndToEndTest {
             "    reader.cancel();",
             "    return { fps: n / secs, sizes: Array.from(sizes) };",
             "  }",
+            // Decoded frames of a track until one of w x h comes (8 s at most), then the sizes of the next five.
+            "  async function frames(name, w, h) {",
+            "    const reader = new MediaStreamTrackProcessor({ track: track(name, 'video') }).readable.getReader();",
+            "    const want = w + 'x' + h, end = performance.now() + 8000, before = [], after = [];",
+            "    let reached = false;",
+            "    while (after.length < 5 && performance.now() < end) {",
+            "      const r = await Promise.race([reader.read(), new Promise((res) => setTimeout(res, end - performance.now()))]);",
+            "      if (!r || r.done) break;",
+            "      const size = r.value.codedWidth + 'x' + r.value.codedHeight; r.value.close();",
+            "      if (reached) after.push(size); else if (size === want) reached = true; else before.push(size);",
+            "    }",
+            "    reader.cancel();",
+            "    return { reached, after, before: before.slice(-3) };",
+            "  }",
+            // Watches a track's frames in the background: their sizes and the longest wait between two.
+            "  const watches = {};",
+            "  function watch(name) {",
+            "    const reader = new MediaStreamTrackProcessor({ track: track(name, 'video') }).readable.getReader();",
+            "    const w = watches[name] = { reader, sizes: new Set(), n: 0, last: 0, maxGap: 0 };",
+            "    (async () => { for (;;) { const r = await reader.read(); if (r.done) return; const now = performance.now();",
+            "      if (w.n++ > 0) w.maxGap = Math.max(w.maxGap, now - w.last); w.last = now;",
+            "      w.sizes.add(r.value.codedWidth + 'x' + r.value.codedHeight); r.value.close(); } })().catch(() => {});",
+            "    return true;",
+            "  }",
+            "  function watched(name) {",
+            "    const w = watches[name]; w.reader.cancel();",
+            "    return { frames: w.n, maxGapMs: Math.round(w.maxGap), sizes: Array.from(w.sizes) };",
+            "  }",
             "  async function devices() {",
             "    return (await navigator.mediaDevices.enumerateDevices()).map((d) => ({ kind: d.kind, deviceId: d.deviceId,",
             "      groupId: d.groupId, label: d.label }));",
             "  }",
             "  const stopAll = () => { Object.values(streams).forEach((s) => s.getTracks().forEach((t) => t.stop())); return true; };",
-            "  return { get, result: (n) => results[n] || null, describe, apply, colours, rate, devices, stopAll };",
+            "  return { get, result: (n) => results[n] || null, describe, apply, colours, rate, frames, watch, watched,",
+            "    devices, stopAll };",
             "})(), true");
 
     private static final Color RED = new Color(255, 0, 0);
@@ -201,10 +230,12 @@ class ConstraintsEndToEndTest {
         assertEquals("[\"640x480\"]", r.get("sizes").toString(), "no size asked: the camera's own");
         System.out.println("measured frames a second: " + fullRate + " before, " + fps + " at frameRate 10");
 
-        // Ideal values never fail; required ones that cannot be met fail and change nothing.
+        // Ideal values never fail (the camera is reopened at its widest); required ones that cannot be met fail
+        // and change nothing.
         JsonObject wide = apply("video", "{width: 5000}");
         assertTrue(wide.get("ok").getAsBoolean(), wide::toString);
-        assertEquals(640, wide.getAsJsonObject("settings").get("width").getAsInt());
+        assertEquals(videoCaps.getAsJsonObject("width").get("max").getAsInt(),
+                wide.getAsJsonObject("settings").get("width").getAsInt(), wide::toString);
         assertEquals("none", wide.getAsJsonObject("settings").get("resizeMode").getAsString());
         JsonObject tooWide = apply("video", "{width: {exact: 5000}}");
         assertFalse(tooWide.get("ok").getAsBoolean());
@@ -220,6 +251,64 @@ class ConstraintsEndToEndTest {
         assertTrue(echo.get("ok").getAsBoolean(), () -> "an ideal the microphone cannot give is no error: " + echo);
         JsonObject mustEcho = apply("audio", "{echoCancellation: {exact: true}}");
         assertEquals("echoCancellation", mustEcho.get("constraint").getAsString(), mustEcho::toString);
+    }
+
+    /** Asserts the track's decoded frames become (or stay) {@code w x h}. */
+    private void assertFrames(String name, int w, int h) {
+        JsonObject f = browser.eval(tab, "cprobe.frames('" + name + "', " + w + ", " + h + ")").getAsJsonObject();
+        assertTrue(f.get("reached").getAsBoolean(), () -> name + " never delivered " + w + "x" + h + ": " + f);
+        String size = "\"" + w + "x" + h + "\"";
+        assertEquals("[" + String.join(",", java.util.Collections.nCopies(5, size)) + "]", f.get("after").toString(),
+                () -> name + "'s frames after the first of " + w + "x" + h + ": " + f);
+    }
+
+    private String captureFormat() {
+        return browser.media().cameraCaptureFormat("synthetic-camera-1").orElse("not running");
+    }
+
+    private void assertSize(String name, int w, int h) {
+        JsonObject settings = browser.eval(tab, "cprobe.describe('" + name + "', 'video').settings").getAsJsonObject();
+        assertEquals(w + "x" + h, settings.get("width").getAsInt() + "x" + settings.get("height").getAsInt(),
+                settings::toString);
+    }
+
+    @Test
+    void theCameraIsReopenedLargerWhenATrackNeedsItAndOtherTracksKeepTheirSize() {
+        browser.eval(tab, "cprobe.get('a', {video: {width: {exact: 320}, height: {exact: 240}}})");
+        browser.clickNamed("consent.allow");
+        granted("a");
+        assertFrames("a", 320, 240);
+        // Diagnostics back door: the page cannot see the shared capture behind its tracks.
+        assertEquals("320x240@30.0", captureFormat());
+
+        // A second track of the call requires more than the running capture gives: the camera is reopened at its
+        // size (no prompt: the call's grant covers it), and the first track keeps its own.
+        browser.eval(tab, "cprobe.get('b', {video: {width: {exact: 640}, height: {exact: 480}}})");
+        granted("b");
+        assertSize("b", 640, 480);
+        assertEquals("640x480@30.0", captureFormat());
+        assertFrames("b", 640, 480);
+        assertFrames("a", 320, 240);
+
+        // applyConstraints asks for more than that: reopened again; the asking track gets it, the other keeps its
+        // size all along, with no pause long enough to be muted (1.5 s).
+        browser.eval(tab, "cprobe.watch('b')");
+        long asked = System.nanoTime();
+        JsonObject hd = apply("video", "{width: {exact: 1280}, height: {exact: 720}}");
+        long applied = System.nanoTime();
+        assertTrue(hd.get("ok").getAsBoolean(), hd::toString);
+        assertSize("a", 1280, 720);
+        assertEquals("none", hd.getAsJsonObject("settings").get("resizeMode").getAsString(), "the camera's own frames");
+        assertEquals("1280x720@30.0", captureFormat());
+        assertFrames("a", 1280, 720);
+        JsonObject b = browser.eval(tab, "cprobe.watched('b')").getAsJsonObject();
+        assertEquals("[\"640x480\"]", b.get("sizes").toString(), b::toString);
+        assertTrue(b.get("maxGapMs").getAsInt() < 1500, () -> "b paused while the camera was reopened: " + b);
+        assertFrames("b", 640, 480);
+        assertSize("b", 640, 480);
+        System.out.println("measured: applyConstraints with a reopen answered in " + (applied - asked) / 1_000_000
+                + " ms; the other track's longest wait between frames " + b.get("maxGapMs") + " ms over "
+                + b.get("frames") + " frames");
     }
 
     @Test

@@ -96,5 +96,22 @@ class DeviceInfoEndToEndTest {
         JsonObject mic = microphone.getAsJsonObject("capabilities");
         assertEquals(48000, mic.getAsJsonObject("sampleRate").get("max").getAsInt(), mic::toString);
         assertEquals(1, mic.getAsJsonObject("channelCount").get("max").getAsInt(), mic::toString);
+
+        // The device describes what a track of it can do: the same as the track's own getCapabilities().
+        JsonArray pairs = browser.eval(tab, SAME_CAPABILITIES).getAsJsonArray();
+        assertEquals(2, pairs.size(), pairs::toString);
+        for (JsonElement e : pairs) {
+            JsonObject p = e.getAsJsonObject();
+            assertEquals(p.get("track"), p.get("device"), () -> p.get("kind") + " capabilities differ");
+        }
     }
+
+    /** For each captured track: its getCapabilities() and its device's, as canonical (key-sorted) JSON. */
+    private static final String SAME_CAPABILITIES = "navigator.mediaDevices.enumerateDevices().then((list) => {"
+            + " const canon = (o) => JSON.stringify(o, (k, v) => v && typeof v === 'object' && !Array.isArray(v)"
+            + "  ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v);"
+            + " return probe.stream().getTracks().map((t) => {"
+            + "  const d = list.find((x) => x.deviceId === t.getSettings().deviceId && x.kind === t.kind + 'input');"
+            + "  return { kind: t.kind, track: canon(t.getCapabilities()), device: d ? canon(d.getCapabilities()) : null };"
+            + " }); })";
 }

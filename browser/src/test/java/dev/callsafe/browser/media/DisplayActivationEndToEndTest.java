@@ -3,6 +3,7 @@ package dev.callsafe.browser.media;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.event.InputEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,10 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 
 import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.PersonInput;
 import dev.callsafe.browser.Wait;
 import dev.callsafe.browser.shell.BrowserTab;
 
@@ -74,6 +77,36 @@ class DisplayActivationEndToEndTest {
         }, r -> r != null);
         assertTrue(answer.contains("InvalidStateError"), answer);
         assertTrue(browser.showing("share.picker").isEmpty(), "no picker for an iframe without its own gesture");
+    }
+
+    /**
+     * A cross-origin iframe delegated display capture but not payment cannot consume activation itself (no
+     * PaymentRequest there): the browser consumes it through the top frame, so its click is used up too.
+     */
+    @Test
+    void theClickInACrossOriginIframeWithoutPaymentIsUsedUpToo() {
+        String child = browser.pages().otherOrigin("/share.html");
+        browser.navigate(tab, browser.pages().url("/delegate.html?src="
+                + URLEncoder.encode(child, StandardCharsets.UTF_8) + "&allow=display-capture"));
+        Wait.until("iframe loaded", Duration.ofSeconds(15), () -> inChild(
+                "document.readyState === 'complete' && !!window.share").getAsBoolean());
+        assertFalse(inChild("'PaymentRequest' in window && (() => { try { new PaymentRequest([{supportedMethods:"
+                + " 'https://example.invalid/pay'}], {total: {label: 't', amount: {currency: 'USD', value: '0'}}});"
+                + " return true; } catch (e) { return false; } })()").getAsBoolean(), "the iframe has no payment");
+        inChild("(() => { const b = document.createElement('button'); b.id = 'ask';"
+                + " b.style.cssText = 'position:fixed;left:0;top:0;width:48px;height:28px;margin:0';"
+                + " b.onclick = () => { window.clicked = navigator.userActivation.isActive; share.display(); };"
+                + " document.body.appendChild(b); return true; })()");
+        JsonArray at = browser.eval(tab, "(() => { const f = document.querySelector('iframe');"
+                + " const r = f.getBoundingClientRect(); return [r.x + f.clientLeft + 24, r.y + f.clientTop + 14]; })()")
+                .getAsJsonArray();
+        PersonInput input = browser.input();
+        input.click(input.screenPoint(tab, at.get(0).getAsDouble(), at.get(1).getAsDouble()),
+                InputEvent.BUTTON1_DOWN_MASK, 1);
+        browser.awaitShowing("share.picker");
+        assertTrue(inChild("window.clicked === true").getAsBoolean(), "the click reached the iframe");
+        assertFalse(inChild("navigator.userActivation.isActive").getAsBoolean(),
+                "the activation was used up by the request");
     }
 
     @Test

@@ -41,7 +41,7 @@ class DisplayConstraintsEndToEndTest {
             assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
             JsonObject settings = s.getAsJsonArray("tracks").get(0).getAsJsonObject().getAsJsonObject("settings");
             assertEquals("monitor", settings.get("displaySurface").getAsString());
-            assertEquals("never", settings.get("cursor").getAsString(), "no capture here draws the pointer");
+            assertEquals("always", settings.get("cursor").getAsString(), "a screen share draws the pointer, as Chrome's");
             assertTrue(settings.get("logicalSurface").getAsBoolean());
             assertEquals("crop-and-scale", settings.get("resizeMode").getAsString());
             int expectHeight = (int) Math.round(screen.height * 640.0 / screen.width) & ~1;
@@ -56,6 +56,7 @@ class DisplayConstraintsEndToEndTest {
             JsonObject caps = browser.eval(tab, "share.capabilities()").getAsJsonObject();
             assertEquals(screen.width, caps.getAsJsonObject("width").get("max").getAsInt(), caps::toString);
             assertEquals("monitor", caps.get("displaySurface").getAsString());
+            assertEquals("[\"always\",\"motion\",\"never\"]", caps.get("cursor").toString());
 
             // A site shrinks the running share further, then asks for something this share is not.
             JsonObject smaller = browser.eval(tab, "share.apply({width: 320})").getAsJsonObject();

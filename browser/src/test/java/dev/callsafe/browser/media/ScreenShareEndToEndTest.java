@@ -54,7 +54,7 @@ class ScreenShareEndToEndTest {
         BrowserFixture.onEdt(() -> frame.set(browser.browser().window().getBounds()));
         Rectangle b = frame.get();
         Bounds blue = new Bounds(b.x + b.width + 20, 40, 200, 200);
-        windows.open("blue", BLUE, blue);
+        var blueWindow = windows.open("blue", BLUE, blue);
         try {
             browser.evalOnClick(tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
             browser.awaitShowing("share.picker");
@@ -84,6 +84,90 @@ class ScreenShareEndToEndTest {
         } finally {
             browser.eval(tab, "share.stopAll()");
             browser.stopAllCapture();
+            windows.close("blue", blueWindow);
         }
+    }
+
+    /**
+     * Only what changed travels (damage): a small window moves over a still screen, and the page's frame shows
+     * it at its new position, not at its old one, with a still window elsewhere and the masked browser intact.
+     */
+    @Test
+    void aMovingWindowArrivesWhereItMovedAndTheStillPartsStay() throws Exception {
+        BrowserFixture browser = BrowserFixture.get();
+        BrowserTab tab = browser.freshTab("/share.html");
+        Origin origin = Origin.of(browser.pages().url("/"));
+        browser.media().clearSiteData(origin);
+        browser.media().installDisplayCapture(origin);
+        AtomicReference<Rectangle> frame = new AtomicReference<>();
+        BrowserFixture.onEdt(() -> frame.set(browser.browser().window().getBounds()));
+        Rectangle b = frame.get();
+        int left = b.x + b.width + 20;
+        Bounds still = new Bounds(left, b.y + b.height + 20, 150, 100);
+        Bounds from = new Bounds(left, 40, 100, 100);
+        Bounds to = new Bounds(left + 150, 300, 100, 100);
+        var stillWindow = windows.open("still", GREEN, still);
+        var mover = windows.open("mover", BLUE, from);
+        try {
+            browser.evalOnClick(tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
+            browser.awaitShowing("share.picker");
+            browser.clickNamed("share.picker.screen.0");
+            browser.clickNamed("share.picker.share");
+            JsonObject s = Wait.value("share settled", Duration.ofSeconds(20),
+                    () -> browser.eval(tab, "share.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
+            assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
+            JsonObject settings = s.getAsJsonArray("tracks").get(0).getAsJsonObject().getAsJsonObject("settings");
+            double w = settings.get("width").getAsInt();
+            double h = settings.get("height").getAsInt();
+            String points = "[[" + centreX(from) / w + ", " + centreY(from) / h + "], [" + centreX(to) / w + ", "
+                    + centreY(to) / h + "], [" + centreX(still) / w + ", " + centreY(still) / h + "], ["
+                    + (b.x + b.width / 2.0) / w + ", " + (b.y + b.height / 2.0) / h + "]]";
+            String inspect = "share.inspect({n: 1, colours: [" + MAGENTA + "], points: " + points + "})";
+            JsonObject before = Wait.value("the window at its first place", Duration.ofSeconds(10),
+                    () -> browser.eval(tab, inspect).getAsJsonObject(), px -> is(px, 0, BLUE));
+            assertTrue(is(before, 2, GREEN), () -> "the still window arrives: " + before);
+
+            windows.move("mover", to);
+            JsonObject after = Wait.value("the window at its new place", Duration.ofSeconds(10),
+                    () -> browser.eval(tab, inspect).getAsJsonObject(), px -> is(px, 1, BLUE));
+            assertTrue(!is(after, 0, BLUE), () -> "the window's old place was updated: " + after);
+            assertTrue(is(after, 2, GREEN), () -> "the still window stays in the picture: " + after);
+            JsonArray inside = after.getAsJsonArray("samples").get(3).getAsJsonArray();
+            for (int i = 0; i < 3; i++) {
+                assertTrue(Math.abs(inside.get(i).getAsInt() - 128) <= 10, () -> "the browser window stays grey: " + after);
+            }
+            assertEquals(0, after.getAsJsonArray("counts").get(0).getAsLong(), () -> "the page's magenta never appears: " + after);
+        } finally {
+            browser.eval(tab, "share.stopAll()");
+            browser.stopAllCapture();
+            windows.close("mover", mover);
+            windows.close("still", stillWindow);
+        }
+    }
+
+    static final Color GREEN = new Color(20, 200, 60);
+
+    private static double centreX(Bounds r) {
+        return r.x() + r.width() / 2.0;
+    }
+
+    private static double centreY(Bounds r) {
+        return r.y() + r.height() / 2.0;
+    }
+
+    /** Whether the frame's sample {@code i} is near {@code colour} (YUV, as the page read it). */
+    private static boolean is(JsonObject px, int i, Color colour) {
+        JsonArray p = px.getAsJsonArray("samples").get(i).getAsJsonArray();
+        int r = colour.getRed();
+        int g = colour.getGreen();
+        int bl = colour.getBlue();
+        int[] yuv = {((66 * r + 129 * g + 25 * bl + 128) >> 8) + 16, ((-38 * r - 74 * g + 112 * bl + 128) >> 8) + 128,
+            ((112 * r - 94 * g - 18 * bl + 128) >> 8) + 128};
+        for (int k = 0; k < 3; k++) {
+            if (Math.abs(p.get(k).getAsInt() - yuv[k]) > 14) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -22,8 +22,9 @@ import dev.callsafe.permissions.Origin;
 
 /**
  * What getDisplayMedia's options do to the picker and after it (Screen Capture spec): preferCurrentTab offers
- * the page's own tab selected, selfBrowserSurface 'exclude' leaves it out, and a CaptureController's
- * focus behaviour brings the shared tab forward only when the page asks. The person still presses Share.
+ * the page's own tab selected, which is otherwise left out (as in Chrome) unless selfBrowserSurface is
+ * 'include', monitorTypeSurfaces 'exclude' leaves screens out, and a CaptureController's focus behaviour
+ * brings the shared tab forward only when the page asks. The person still presses Share.
  */
 class SharePickerHintsEndToEndTest {
     /** The sharing page's background, #ff00ff. */
@@ -109,7 +110,8 @@ class SharePickerHintsEndToEndTest {
 
     @Test
     void surfaceSwitchingLetsThePersonMoveTheShareToTheFrontTab() {
-        browser.evalOnClick(caller, "share.display({surfaceSwitching: 'include', video: {displaySurface: 'browser'}})");
+        browser.evalOnClick(caller, "share.display({surfaceSwitching: 'include', selfBrowserSurface: 'include',"
+                + " video: {displaySurface: 'browser'}})");
         pickTarget();
         assertTrue(settled().get("error").isJsonNull());
         assertTrue(share(TabShareEndToEndTest.GREEN) > 90, "the target's green arrives");
@@ -123,10 +125,33 @@ class SharePickerHintsEndToEndTest {
     }
 
     @Test
-    void selfBrowserSurfaceExcludeLeavesThePagesOwnTabOut() {
-        browser.evalOnClick(caller, "share.display({selfBrowserSurface: 'exclude'})");
+    void thePagesOwnTabIsOfferedOnlyWhenThePageIncludesIt() {
+        for (String hint : new String[] {"{selfBrowserSurface: 'exclude'}", "{}"}) {
+            browser.evalOnClick(caller, "share.display(" + hint + ")");
+            browser.awaitShowing("share.picker.browser." + target.id());
+            assertTrue(browser.showing("share.picker.browser." + caller.id()).isEmpty(),
+                    "the page's own tab is not offered for " + hint);
+            browser.clickNamed("share.picker.cancel");
+            assertEquals("NotAllowedError", settled().getAsJsonObject("error").get("name").getAsString());
+            browser.awaitGone("share.picker");
+        }
+        browser.evalOnClick(caller, "share.display({selfBrowserSurface: 'include'})");
+        browser.awaitShowing("share.picker.browser." + caller.id());
+        browser.clickNamed("share.picker.cancel");
+        assertEquals("NotAllowedError", settled().getAsJsonObject("error").get("name").getAsString());
+    }
+
+    @Test
+    void monitorTypeSurfacesExcludeLeavesScreensOut() {
+        browser.evalOnClick(caller, "share.display({})");
+        browser.awaitShowing("share.picker.screen.0"); // offered when the page says nothing
+        browser.clickNamed("share.picker.cancel");
+        assertEquals("NotAllowedError", settled().getAsJsonObject("error").get("name").getAsString());
+        browser.awaitGone("share.picker");
+
+        browser.evalOnClick(caller, "share.display({monitorTypeSurfaces: 'exclude'})");
         browser.awaitShowing("share.picker.browser." + target.id());
-        assertTrue(browser.showing("share.picker.browser." + caller.id()).isEmpty(), "the page's own tab is not offered");
+        assertTrue(browser.showing("share.picker.screen.0").isEmpty(), "a screen is offered despite 'exclude'");
         browser.clickNamed("share.picker.cancel");
         assertEquals("NotAllowedError", settled().getAsJsonObject("error").get("name").getAsString());
     }

@@ -2,7 +2,6 @@ package dev.callsafe.browser.reliability;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,8 +66,8 @@ public final class Meeting {
                     s.threads(), s.fds(), s.load()));
         }
         System.out.println();
-        System.out.println(String.format(Locale.ROOT, "after warm-up (minute 1): worst fps deviation from a track's median %.1f %%,"
-                        + " RSS growth %.1f %%, heap growth %.1f %%, threads %+d, fds %+d; captures opened %d; after Stop:"
+        System.out.println(String.format(Locale.ROOT, "after warm-up (minute 1): worst fps deviation from a track's median %.1f %%;"
+                        + " last third against first third (medians): RSS growth %.1f %%, heap growth %.1f %%, threads %+d, fds %+d; captures opened %d; after Stop:"
                         + " live tracks %d, running captures %d, tracks ended in the pages %d of 6",
                 f.worstFpsDeviation() * 100, f.rssGrowth() * 100, f.heapGrowth() * 100, f.threadChange(), f.fdChange(),
                 f.capturesOpened(), f.leftTracks(), f.leftCaptures(), f.endedInPages()));
@@ -158,17 +157,52 @@ public final class Meeting {
                 worst = Math.max(worst, Math.abs(v - median) / median);
             }
         }
-        Sample first = steady.get(0);
-        Sample last = steady.get(steady.size() - 1);
-        return new Figures(samples, worst, (double) (last.rssKb() - first.rssKb()) / first.rssKb(),
-                (double) (last.heapKb() - first.heapKb()) / first.heapKb(), last.threads() - first.threads(),
-                last.fds() - first.fds(), opened, tracks, captures, ended);
+        return new Figures(samples, worst, growth(steady, Sample::rssKb), growth(steady, Sample::heapKb),
+                (int) Math.round(change(steady, Sample::threads)), (int) Math.round(change(steady, Sample::fds)),
+                opened, tracks, captures, ended);
+    }
+
+    /**
+     * The trend: the median of the last third of the samples against the median of the first third. Heap in use
+     * after a GC moves by tens of MB from one sample to the next (what is in flight when the GC runs), so
+     * comparing the first and last samples reports that noise as growth or shrinking.
+     */
+    private static double change(List<Sample> steady, java.util.function.ToDoubleFunction<Sample> figure) {
+        int third = Math.max(1, steady.size() / 3);
+        return median(steady.subList(steady.size() - third, steady.size()), figure) - median(steady.subList(0, third), figure);
+    }
+
+    private static double growth(List<Sample> steady, java.util.function.ToDoubleFunction<Sample> figure) {
+        int third = Math.max(1, steady.size() / 3);
+        return change(steady, figure) / median(steady.subList(0, third), figure);
+    }
+
+    private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> figure) {
+        double[] v = samples.stream().mapToDouble(figure).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /**
+     * Heap in use after full collections, the least of several a quarter second apart: what is kept, not what
+     * awaits collection, nor the frames that happen to be in flight (a 1080p frame is 3 MB, and each pipe,
+     * mirror and adapter may hold one or two: one GC per minute varied 22-57 MB with no trend).
+     */
+    private static long liveHeap() {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            if (i > 0) {
+                long t0 = System.nanoTime();
+                dev.callsafe.browser.Wait.until("between collections", java.time.Duration.ofSeconds(5),
+                        () -> System.nanoTime() - t0 >= 250_000_000L);
+            }
+            System.gc();
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return least;
     }
 
     private Sample sample(int minute, double[] fps) throws IOException {
-        System.gc(); // heap in use after full collections: what is kept, not what awaits collection
-        System.gc();
-        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long heapUsed = liveHeap();
         long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
         List<String> targets = new ArrayList<>();
@@ -182,7 +216,7 @@ public final class Meeting {
             });
         }
         double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        Sample sample = new Sample(minute, fps, rss, heap.getUsed() / 1024, ManagementFactory.getThreadMXBean().getThreadCount(),
+        Sample sample = new Sample(minute, fps, rss, heapUsed / 1024, ManagementFactory.getThreadMXBean().getThreadCount(),
                 targets.size(), load, targets);
         System.err.println("meeting minute " + minute + ": " + java.util.Arrays.toString(fps) + " rss " + rss + " kB");
         return sample;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.callsafe.browser.BrowserFixture;
 import dev.callsafe.browser.Wait;
+import dev.callsafe.capture.screen.Bounds;
+import dev.callsafe.capture.screen.ColourWindows;
 
 /**
  * A desktop's life around the browser: the window manager restarting, minimise and restore, resizing,
@@ -100,6 +102,28 @@ class DesktopLifeEndToEndTest {
         browser.input().key("Escape");
         Wait.until("left fullscreen", Duration.ofSeconds(10), () -> !browser.browser().window().isFullscreen()
                 && browser.showing("nav.address").size() == 1);
+    }
+
+    @Test
+    void aTabOpensAndLoadsWhileTheWindowIsMinimisedOrCovered() throws Exception {
+        pageIsPaintedAndClickable("start");
+        browser.input().windowManager("getactivewindow", "windowminimize");
+        Wait.until("iconified", Duration.ofSeconds(10), () -> state() == Frame.ICONIFIED);
+        // What Ctrl+T or a page's window.open does; the tab's engine used to be created on its first paint,
+        // which a minimised window never gets (BrowserFixture.open then timed out waiting for it).
+        browser.open(browser.pages().url("/target.html?minimised"));
+        assertEquals(Frame.ICONIFIED, state(), "the tab loaded while the window stayed minimised");
+        browser.input().windowManager("search", "--name", "\u2014 Callsafe$", "windowactivate");
+        Wait.until("restored", Duration.ofSeconds(10), () -> state() == Frame.NORMAL);
+
+        java.awt.Dimension screen = java.awt.Toolkit.getDefaultToolkit().getScreenSize();
+        Color blue = new Color(30, 60, 220);
+        try (ColourWindows other = ColourWindows.start()) {
+            other.open("cover", blue, new Bounds(0, 0, screen.width, screen.height)); // waits until it is on top
+            BrowserTab covered = browser.open(browser.pages().url("/target.html?covered"));
+            Point centre = browser.input().screenPoint(covered, 200, 200);
+            assertTrue(near(robot.getPixelColor(centre.x, centre.y), blue), "the browser stayed covered while the tab loaded");
+        }
     }
 
     @Test

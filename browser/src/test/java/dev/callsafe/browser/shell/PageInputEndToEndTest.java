@@ -115,6 +115,24 @@ class PageInputEndToEndTest {
     }
 
     @Test
+    void focusGoingIntoThePageDoesNotEchoWithoutEnd() {
+        // JCEF's onGotFocus calls setFocus(true), which fires onGotFocus again: unguarded, every focus of a
+        // page recursed ~400 deep on the Swing thread until a StackOverflowError (FocusSafeOsrBrowser).
+        input.click(tab, "#field");
+        Wait.until("field focused", SHORT, () -> browser.eval(tab, "document.activeElement.id").getAsString().equals("field"));
+        input.key("ctrl+l");
+        Wait.until("address bar focused", SHORT, () -> "nav.address".equals(focusedName()));
+        long echoes = org.cef.browser.FocusSafeOsrBrowser.echoesStopped();
+        input.click(tab, "#field");
+        Wait.until("the page focused again, its echo stopped", SHORT,
+                () -> pageFocused(tab.browser().getUIComponent())
+                        && org.cef.browser.FocusSafeOsrBrowser.echoesStopped() > echoes);
+        input.type("ok");
+        Wait.until("typing reaches the page after it", SHORT,
+                () -> browser.eval(tab, "document.getElementById('field').value").getAsString().endsWith("ok"));
+    }
+
+    @Test
     void tabMovesThroughThePageOnToTheAddressBarAndBack() {
         input.click(tab, "#field");
         Wait.until("field focused", SHORT, () -> browser.eval(tab, "document.activeElement.id").getAsString().equals("field"));

@@ -102,8 +102,8 @@ class ShellEndToEndTest {
         Wait.until("new tab", Duration.ofSeconds(10), () -> browser.browser().window().tabs().size() == before + 1);
         BrowserTab added = browser.browser().window().tabs().get(before);
         added.ready().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        Wait.until("demo loaded", Duration.ofSeconds(10), () -> browser.eval(added,
-                "document.readyState === 'complete' && location.href.startsWith('callsafe://demo')").getAsBoolean());
+        Wait.until("new-tab page loaded", Duration.ofSeconds(10), () -> browser.eval(added,
+                "document.readyState === 'complete' && location.href.startsWith('callsafe://newtab')").getAsBoolean());
         // Under Xvfb without a window manager Chromium's windows never get X keyboard focus (typed text
         // does not arrive either), so the keys go through the chrome; CEF's keyboard handler covers the
         // page-focused case on real desktops.

@@ -21,6 +21,11 @@ import dev.callsafe.capture.video.FFmpegLoader;
 public record MediaFile(Path path, int width, int height, double frameRate, boolean still, boolean hasAudio) {
     /** The rate a still image is shown at. */
     public static final double STILL_RATE = 15;
+    /**
+     * The rate of a raw MJPEG file (concatenated JPEGs, no timing): 30, as Chromium's own file capture and most
+     * webcams (FFmpeg would assume 25).
+     */
+    public static final double RAW_MJPEG_RATE = 30;
 
     /** A file FFmpeg cannot use as asked; the message says why in the user's words. */
     public static final class Unusable extends IOException {
@@ -68,7 +73,8 @@ public record MediaFile(Path path, int width, int height, double frameRate, bool
             long frames = g.getLengthInFrames();
             String format = g.getFormat() == null ? "" : g.getFormat().toLowerCase(Locale.ROOT);
             boolean still = picture && (format.contains("image2") || format.endsWith("_pipe") || frames == 1);
-            double rate = still || !(g.getFrameRate() > 0) || g.getFrameRate() > 120 ? STILL_RATE : g.getFrameRate();
+            double rate = still || !(g.getFrameRate() > 0) || g.getFrameRate() > 120 ? STILL_RATE
+                    : format.equals("mjpeg") ? RAW_MJPEG_RATE : g.getFrameRate();
             return new MediaFile(path, w, h, picture ? rate : 0, still, hasAudio);
         } catch (FFmpegFrameGrabber.Exception e) {
             throw new Unusable(name + " is not a " + (picture ? "video or image" : "sound")

@@ -62,6 +62,15 @@ public final class SyntheticCamera implements Camera {
 
     @Override
     public VideoSource open(VideoFormat format) throws IOException {
+        return new FFmpegVideoSource(filterGraph(format, boxes), "lavfi", Map.of(), format, true, true).start();
+    }
+
+    /** The FFmpeg {@code lavfi} graph of camera {@code number}'s picture (also used to make sample files). */
+    public static String filterGraph(VideoFormat format, int number) {
+        return filterGraph(format, boxColours(number));
+    }
+
+    private static String filterGraph(VideoFormat format, String[] boxes) {
         int w = format.width();
         int h = format.height();
         int box = h / BOX_FRACTION;
@@ -74,7 +83,7 @@ public final class SyntheticCamera implements Camera {
                 h - box, box, box, boxes[0],
                 (w - box) / 2, h - box, box, box, boxes[1],
                 w - box, h - box, box, box, boxes[2]);
-        return new FFmpegVideoSource(graph, "lavfi", Map.of(), format, true, true).start();
+        return graph;
     }
 
     private static String trim(double rate) {

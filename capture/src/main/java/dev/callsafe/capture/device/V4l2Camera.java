@@ -33,11 +33,26 @@ public final class V4l2Camera implements Camera {
         return new VideoCapabilities(160, 1920, 120, 1080, 1, 30);
     }
 
+    /** From this many pixels on, the camera is asked for MJPEG first (raw YUYV at 720p and up is slow on USB 2). */
+    static final int MJPEG_FROM_PIXELS = 1280 * 720;
+
     @Override
     public VideoSource open(VideoFormat format) throws IOException {
         Map<String, String> options = Map.of(
                 "video_size", format.width() + "x" + format.height(),
                 "framerate", Double.toString(format.frameRate()));
+        if (format.width() * format.height() >= MJPEG_FROM_PIXELS) {
+            // MJPEG frames go to the page compressed; a camera without that mode opens as before.
+            Map<String, String> mjpeg = new java.util.HashMap<>(options);
+            mjpeg.put("input_format", "mjpeg");
+            try {
+                return new FFmpegVideoSource(path, "v4l2", mjpeg, format, false, false).start();
+            } catch (IOException e) {
+                if (DeviceBusyException.isBusy(e.getMessage())) {
+                    throw new DeviceBusyException(label + " is in use by another application", e);
+                }
+            }
+        }
         try {
             return new FFmpegVideoSource(path, "v4l2", options, format, false, false).start();
         } catch (IOException e) {

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
-import dev.callsafe.capture.video.VideoSource;
 
 /**
  * Captures a share target from the display as masked I420 frames: only the pixels {@link ScreenMask} says are
@@ -26,13 +25,15 @@ public final class DisplayCapture {
     /**
      * Starts capturing {@code target}. The window stack is re-read for every frame, so a window that appears on
      * top is masked from the next frame on; the source ends by itself when the target is gone (the shared
-     * application's last window closed, the shared window closed). Frames have the size of the target's box
+     * application's last window closed, the shared window closed). The pointer is drawn as
+     * {@link ShareOptions#cursor()} says where it is over the share's visible pixels (never when the X server
+     * cannot say where it is: see {@link ScreenShareSource#cursorModes()}). Frames have the size of the target's box
      * (rounded down to even numbers), which changes when the box does; a still picture is re-sent once a second.
      *
      * @throws IOException when the platform is unsupported, the display cannot be read, or the target does not
      *         exist or has no pixel on the screen
      */
-    public static VideoSource open(ShareTarget target, ShareOptions options) throws IOException {
+    public static ScreenShareSource open(ShareTarget target, ShareOptions options) throws IOException {
         WindowInventory inventory = WindowInventory.forThisPlatform();
         if (!(inventory instanceof X11WindowInventory x11) || !x11.isSupported()) {
             throw new IOException("screen capture is not available here: " + inventory.getClass().getSimpleName());
@@ -49,7 +50,8 @@ public final class DisplayCapture {
                 throw new IOException("nothing to share: " + target + " has no pixel on the screen");
             }
             grabber = X11ScreenGrabber.on(tracking.connection(), false);
-            return new MaskedScreenSource(target, options, tracking, grabber, box).start();
+            X11Pointer pointer = X11Pointer.on(tracking.connection()).orElse(null);
+            return new MaskedScreenSource(target, options, tracking, grabber, pointer, box).start();
         } catch (IOException | RuntimeException e) {
             tracking.close();
             if (grabber != null) {

@@ -3,7 +3,9 @@ package dev.callsafe.capture.screen;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -27,8 +29,11 @@ import dev.callsafe.capture.video.VideoSourceBase;
  * been gone for half a second (window managers unmap and map again while restoring).
  * Frames have the size of the target's box rounded down to even numbers, so they change size when the shared
  * application's windows move apart or together.
+ * The pointer (read through XFixes with each grab) is drawn into the grabbed pixels before masking, so it shows
+ * only where it is over the share's visible pixels: masking greys it out over any other window, and the box
+ * clips it to the shared screen or window.
  */
-final class MaskedScreenSource extends VideoSourceBase {
+final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSource {
     private static final Logger LOG = Logger.getLogger(MaskedScreenSource.class.getName());
     /** A still screen is re-sent this often, so a late viewer still gets a picture. */
     static final long REPEAT_STILL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -39,6 +44,9 @@ final class MaskedScreenSource extends VideoSourceBase {
     private final X11ScreenGrabber grabber;
     private final I420Converter converter = new I420Converter();
     private final CaptureThread capture = new CaptureThread();
+    /** Reads the pointer; null when it cannot be read (no XFixes): then only {@link CursorMode#NEVER}. */
+    private final X11Pointer pointer;
+    private volatile CursorMode cursor;
     private volatile VideoFormat format;
 
     /** Ticks that found the picture unchanged (nothing converted). */
@@ -60,8 +68,10 @@ final class MaskedScreenSource extends VideoSourceBase {
     private long sequence;
 
     MaskedScreenSource(ShareTarget target, ShareOptions options, X11WindowInventory inventory, X11ScreenGrabber grabber,
-                       Bounds initialBox) {
+                       X11Pointer pointer, Bounds initialBox) {
         this.target = target;
+        this.pointer = pointer;
+        this.cursor = pointer == null ? CursorMode.NEVER : options.cursor();
         this.options = options;
         this.inventory = inventory;
         this.grabber = grabber;
@@ -155,7 +165,11 @@ final class MaskedScreenSource extends VideoSourceBase {
         if (box.isEmpty()) {
             return Outcome.DONE; // wholly off-screen for now: nothing to send
         }
+        CursorMode mode = cursor;
+        // asked before the grab and read after it: one round trip for both, the position of the grab's moment
+        int pointerCookie = mode != CursorMode.NEVER ? pointer.request() : 0;
         ByteBuffer pixels = grabber.grab(box);
+        PointerImage shownPointer = mode != CursorMode.NEVER ? shown(pointer.reply(pointerCookie), mode) : null;
         if (inventory.changedSinceLastRead()) {
             racedTicks.incrementAndGet();
             lastBox = null; // this grab will be the "previous" one but was never converted: next tick converts all
@@ -163,6 +177,11 @@ final class MaskedScreenSource extends VideoSourceBase {
         }
         int stride = box.width() * 4;
         List<Bounds> obscured = relative(mask.obscured(), box);
+        if (shownPointer != null) {
+            // before masking: the pointer over a masked window is greyed with it (where a person points inside a
+            // window that is not shared is not shared either)
+            shownPointer.paint(pixels, stride, box);
+        }
         // masked pixels never reach the converter, nor the comparison with the previous grab (greyed the same way)
         Occluder.greyBgrx(pixels, stride, obscured);
         long now = System.nanoTime();
@@ -187,6 +206,45 @@ final class MaskedScreenSource extends VideoSourceBase {
         convertedFrames.incrementAndGet();
         deliver(i420, box, now);
         return Outcome.DONE;
+    }
+
+    private PointerImage lastPointer;
+    private long pointerMovedAt;
+
+    /** The pointer if {@code mode} draws it now: always, or in MOTION mode while it moves and a moment after. */
+    private PointerImage shown(PointerImage now, CursorMode mode) {
+        if (now == null) {
+            return null;
+        }
+        PointerImage before = lastPointer;
+        lastPointer = now;
+        if (before != null && (before.x() != now.x() || before.y() != now.y() || before.serial() != now.serial())) {
+            pointerMovedAt = System.nanoTime();
+        }
+        if (mode == CursorMode.MOTION) {
+            boolean recent = pointerMovedAt != 0
+                    && System.nanoTime() - pointerMovedAt < TimeUnit.MILLISECONDS.toNanos(CursorMode.MOTION_LINGER_MILLIS);
+            return recent ? now : null;
+        }
+        return now;
+    }
+
+    @Override
+    public Set<CursorMode> cursorModes() {
+        return pointer == null ? EnumSet.of(CursorMode.NEVER) : EnumSet.allOf(CursorMode.class);
+    }
+
+    @Override
+    public void setCursor(CursorMode mode) {
+        if (!cursorModes().contains(mode)) {
+            throw new IllegalArgumentException("this share cannot draw the pointer: " + mode);
+        }
+        cursor = mode;
+    }
+
+    @Override
+    public CursorMode cursor() {
+        return cursor;
     }
 
     /** When {@link #hidden()} last said yes. */

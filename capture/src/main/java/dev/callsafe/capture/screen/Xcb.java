@@ -114,6 +114,10 @@ interface Xcb extends Library {
 
     int xcb_unmap_window_checked(Pointer c, int window);
 
+    /** Moves the pointer (tests: put it over a shared window). */
+    int xcb_warp_pointer_checked(Pointer c, int srcWindow, int dstWindow, short srcX, short srcY, short srcWidth,
+                                 short srcHeight, short dstX, short dstY);
+
     /** libxcb-shm: the MIT-SHM extension. */
     interface Shm extends Library {
         Shm LIB = Native.load("xcb-shm", Shm.class);
@@ -139,6 +143,19 @@ interface Xcb extends Library {
         int xcb_randr_get_monitors(Pointer c, int window, byte getActive);
 
         Pointer xcb_randr_get_monitors_reply(Pointer c, int cookie, PointerByReference error);
+    }
+
+    /** libxcb-xfixes: the pointer's image and position (XFixes 4). */
+    interface XFixes extends Library {
+        XFixes LIB = Native.load("xcb-xfixes", XFixes.class);
+
+        int xcb_xfixes_query_version(Pointer c, int clientMajor, int clientMinor);
+
+        Pointer xcb_xfixes_query_version_reply(Pointer c, int cookie, PointerByReference error);
+
+        int xcb_xfixes_get_cursor_image(Pointer c);
+
+        Pointer xcb_xfixes_get_cursor_image_reply(Pointer c, int cookie, PointerByReference error);
     }
 
     /** libc: malloc'd replies and System V shared memory. */

@@ -7,6 +7,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -15,10 +19,18 @@ import dev.callsafe.capture.CaptureThread;
 
 /**
  * A video source read through FFmpeg: a V4L2 webcam, or a {@code lavfi} test pattern standing in for one.
- * Both go through the same grab, convert-to-I420, stamp and deliver path.
+ * Both go through the same grab, convert-to-I420, stamp and deliver path, except an input whose video is
+ * MJPEG (a webcam in MJPEG mode, an MJPEG file): its packets are handed on as they are ({@link
+ * VideoFrame#ofJpeg}), decoded only for the consumers that ask for pixels.
  */
 public final class FFmpegVideoSource extends VideoSourceBase {
     private static final Logger LOG = Logger.getLogger(FFmpegVideoSource.class.getName());
+
+    /**
+     * {@code -Dcallsafe.mjpegPassThrough=false} decodes MJPEG here like any other input (to measure what the
+     * pass-through saves).
+     */
+    private static final boolean PASS_JPEG = !"false".equals(System.getProperty("callsafe.mjpegPassThrough"));
 
     private final FFmpegFrameGrabber grabber;
     private final boolean pace;
@@ -27,6 +39,9 @@ public final class FFmpegVideoSource extends VideoSourceBase {
     private volatile VideoFormat format;
     private boolean loop;
     private byte[] lastI420;
+    /** The input's MJPEG stream handed on compressed, or -1 when frames are decoded here. */
+    private int jpegStream = -1;
+    private FFmpegJpegDecoder jpegDecoder;
 
     /**
      * @param input the FFmpeg input (a device path or a filter graph)
@@ -64,8 +79,58 @@ public final class FFmpegVideoSource extends VideoSourceBase {
         }
         double rate = grabber.getFrameRate() > 0 && !pace ? grabber.getFrameRate() : format.frameRate();
         format = new VideoFormat(grabber.getImageWidth() & ~1, grabber.getImageHeight() & ~1, rate);
+        jpegStream = stamp || !PASS_JPEG ? -1 : jpegStream(grabber.getFormatContext(), format);
+        if (jpegStream >= 0) {
+            jpegDecoder = new FFmpegJpegDecoder();
+            LOG.info(() -> "MJPEG input, frames handed on compressed: " + format);
+        }
         capture.start(this::captureLoop, "video-capture-" + format);
         return this;
+    }
+
+    /** Whether the frames travel as JPEG (the input's video is MJPEG of the delivered size). */
+    public boolean passesJpeg() {
+        return jpegStream >= 0;
+    }
+
+    /** The index of the input's first video stream when it is MJPEG of exactly the format's size, else -1. */
+    private static int jpegStream(AVFormatContext input, VideoFormat format) {
+        for (int i = 0; input != null && i < input.nb_streams(); i++) {
+            AVCodecParameters p = input.streams(i).codecpar();
+            if (p.codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                return p.codec_id() == avcodec.AV_CODEC_ID_MJPEG && p.width() == format.width()
+                        && p.height() == format.height() ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The next packet of the MJPEG stream, null at the input's end. */
+    private byte[] nextJpegPacket() throws FFmpegFrameGrabber.Exception {
+        for (;;) {
+            AVPacket p = grabber.grabPacket();
+            if (p == null) {
+                return null;
+            }
+            try {
+                if (p.stream_index() == jpegStream && p.size() > 0) {
+                    byte[] b = new byte[p.size()];
+                    p.data().get(b);
+                    return b;
+                }
+            } finally {
+                avcodec.av_packet_unref(p);
+            }
+        }
+    }
+
+    /** A frame of a JPEG packet: compressed when it can go to a page as it is, else decoded here. */
+    private VideoFrame jpegFrame(byte[] packet, long sequence, long now) {
+        int w = format.width();
+        int h = format.height();
+        return JpegPacket.clean(packet, w, h)
+                .map(jpeg -> VideoFrame.ofJpeg(w, h, sequence, now, jpeg, jpegDecoder))
+                .orElseGet(() -> new VideoFrame(w, h, sequence, now, jpegDecoder.toI420(packet, w, h)));
     }
 
     private void captureLoop() {
@@ -74,6 +139,8 @@ public final class FFmpegVideoSource extends VideoSourceBase {
         long sequence = 0;
         long framesThisPass = 0;
         byte[] still = null;
+        VideoFrame stillJpeg = null;
+        VideoFrame lastJpeg = null;
         try {
             while (capture.isRunning()) {
                 if (pace) {
@@ -88,6 +155,31 @@ public final class FFmpegVideoSource extends VideoSourceBase {
                 long now = System.currentTimeMillis();
                 if (still != null) {
                     sinks.deliver(new VideoFrame(format.width(), format.height(), sequence++, now, still));
+                    continue;
+                }
+                if (stillJpeg != null) {
+                    sinks.deliver(again(stillJpeg, sequence++, now));
+                    continue;
+                }
+                if (jpegStream >= 0) {
+                    byte[] packet = nextJpegPacket();
+                    if (packet == null && loop && framesThisPass > 0) {
+                        if (framesThisPass == 1) {
+                            stillJpeg = lastJpeg;
+                        } else {
+                            grabber.restart();
+                        }
+                        framesThisPass = 0;
+                        continue;
+                    }
+                    if (packet == null) {
+                        LOG.info("video input ended: " + format);
+                        sinks.failed("its input ended");
+                        break;
+                    }
+                    framesThisPass++;
+                    lastJpeg = jpegFrame(packet, sequence++, now);
+                    sinks.deliver(lastJpeg);
                     continue;
                 }
                 Frame frame = grabber.grabImage();
@@ -120,6 +212,12 @@ public final class FFmpegVideoSource extends VideoSourceBase {
         } finally {
             release();
         }
+    }
+
+    /** A still picture shown again: the same JPEG (or pixels) with a new number and time. */
+    private VideoFrame again(VideoFrame f, long sequence, long now) {
+        return f.jpeg().map(j -> VideoFrame.ofJpeg(f.width(), f.height(), sequence, now, j, jpegDecoder))
+                .orElseGet(() -> new VideoFrame(f.width(), f.height(), sequence, now, f.i420()));
     }
 
     private byte[] toI420(Frame frame) {
@@ -156,6 +254,9 @@ public final class FFmpegVideoSource extends VideoSourceBase {
             grabber.release();
         } catch (Exception e) {
             LOG.log(Level.FINE, "release", e);
+        }
+        if (jpegDecoder != null) {
+            jpegDecoder.close();
         }
         sinks.end();
     }

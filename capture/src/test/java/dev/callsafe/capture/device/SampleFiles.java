@@ -11,8 +11,13 @@ import java.util.Arrays;
 
 import javax.imageio.ImageIO;
 
+import dev.callsafe.capture.video.FFmpegLoader;
+import dev.callsafe.capture.video.FrameStamp;
+import dev.callsafe.capture.video.VideoFormat;
+
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
@@ -48,6 +53,45 @@ public final class SampleFiles {
                 r.record(f, avutil.AV_PIX_FMT_BGR24);
             }
             r.stop();
+        }
+        return file;
+    }
+
+    /**
+     * A raw MJPEG file (concatenated JPEGs, as Chromium's {@code --use-file-for-fake-video-capture=x.mjpeg} reads
+     * and as a webcam in MJPEG mode delivers): {@code frames} pictures of the first synthetic camera (testsrc2,
+     * red/green/blue boxes along the bottom) at {@code width x height}, each with a {@link FrameStamp} whose
+     * number is the frame's index in the file and whose time is 0.
+     */
+    public static Path mjpeg(Path dir, String name, int width, int height, int frames) throws IOException {
+        Path file = dir.resolve(name);
+        VideoFormat format = new VideoFormat(width, height, 30);
+        FFmpegLoader.load();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(SyntheticCamera.filterGraph(format, 1));
+             FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
+            g.setFormat("lavfi");
+            g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            g.start();
+            r.setFormat("mjpeg");
+            r.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
+            r.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
+            r.setVideoQuality(3);
+            r.setFrameRate(30);
+            r.start();
+            byte[] i420 = new byte[format.i420Size()];
+            for (int i = 0; i < frames; i++) {
+                Frame f = g.grabImage();
+                ByteBuffer px = (ByteBuffer) f.image[0];
+                if (f.imageStride != width) {
+                    throw new IOException("padded lavfi frame: stride " + f.imageStride);
+                }
+                px.duplicate().clear().get(i420);
+                FrameStamp.write(i420, width, height, i, 0);
+                r.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P,
+                        ByteBuffer.wrap(i420));
+            }
+            r.stop();
+            g.stop();
         }
         return file;
     }

@@ -58,6 +58,11 @@ public final class ScreenCaptureBenchmark {
             System.out.println("|---|---|---|---|---|---|");
             run("still screen (unchanged frames skipped)", options, false, seconds, apps.pid());
             run("still screen, every frame converted", options, true, seconds, apps.pid());
+            run("still screen, pointer drawn (still)", options.withCursor(CursorMode.ALWAYS), false, seconds, apps.pid());
+            try (PointerMover mover = PointerMover.start(root)) {
+                run("still screen, pointer drawn and moving (50 moves/s)", options.withCursor(CursorMode.ALWAYS), false,
+                        seconds, apps.pid());
+            }
             apps.animate("movie");
             run("changing screen (640x360 window animating)", options, false, seconds, apps.pid());
             x11grab(root, seconds, apps.pid());
@@ -140,9 +145,55 @@ public final class ScreenCaptureBenchmark {
                 Occluder.occludeI420(i420, box.width(), box.height(), obscured, null);
                 return null;
             });
+            X11Pointer pointer = X11Pointer.on(tracking.connection()).orElseThrow();
+            time("pointer image and position (XFixes GetCursorImage round trip)", n, pointer::read);
+            PointerImage image = pointer.read();
+            time("draw the pointer (" + image.width() + "x" + image.height() + ") into BGRX", n, () -> {
+                image.paint(px, box.width() * 4, box);
+                return null;
+            });
         } finally {
             plain.close();
             tracking.close();
+        }
+    }
+
+    /** Moves the pointer around the screen's middle every 20 ms (a presenter pointing), on its own thread. */
+    private static final class PointerMover implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        private PointerMover(Bounds root) throws IOException {
+            X11Connection x = X11Connection.open();
+            thread = new Thread(() -> {
+                try {
+                    for (int i = 0; running; i++) {
+                        double a = i * 0.1;
+                        short px = (short) (root.width() / 2 + 300 * Math.cos(a));
+                        short py = (short) (root.height() / 2 + 200 * Math.sin(a));
+                        X11Connection.free(Xcb.LIB.xcb_request_check(x.pointer(), Xcb.LIB.xcb_warp_pointer_checked(
+                                x.pointer(), 0, x.root(), (short) 0, (short) 0, (short) 0, (short) 0, px, py)));
+                        TimeUnit.MILLISECONDS.sleep(20); // the benchmark's load, not synchronisation
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    x.close();
+                }
+            }, "pointer-mover");
+            thread.setDaemon(true);
+        }
+
+        static PointerMover start(Bounds root) throws IOException {
+            PointerMover m = new PointerMover(root);
+            m.thread.start();
+            return m;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
         }
     }
 

@@ -103,12 +103,12 @@ final class CaptureIndicator extends JPanel {
             name("capture.call");
             setBackground(QUIET);
             Set<String> origins = new LinkedHashSet<>();
-            grants.forEach(g -> origins.add(g.origin().display()));
+            grants.forEach(g -> origins.add(HostRoom.shown(g.origin(), HostRoom.measuredIn(text, false))));
             text.setText("\u25CB " + off + " \u2014 off (" + String.join(", ", origins) + ")");
         } else {
             name("capture.indicator");
             setBackground(CAPTURING);
-            text.setText(capturing(live) + (off.isEmpty() ? "" : " \u00B7 " + off + " \u2014 off")
+            text.setText(capturing(live, HostRoom.measuredIn(text, false)) + (off.isEmpty() ? "" : " \u00B7 " + off + " \u2014 off")
                     + peerStatus.apply(tab));
         }
         setVisible(true);
@@ -117,7 +117,7 @@ final class CaptureIndicator extends JPanel {
     }
 
     /** "● Camera and Microphone in use by origin — devices" for these tracks (also the sharing bar's). */
-    static String capturing(List<LiveTrack> live) {
+    static String capturing(List<LiveTrack> live, java.util.function.ToIntFunction<String> width) {
         Set<String> what = new LinkedHashSet<>();
         Set<String> origins = new LinkedHashSet<>();
         Set<String> devices = new LinkedHashSet<>();
@@ -138,7 +138,7 @@ final class CaptureIndicator extends JPanel {
         // The devices in use are named, so a page switching camera or microphone mid-call is seen doing so.
         live.stream().filter(t -> !t.kind().isDisplay() && !fromFile(t)).sorted(Comparator.comparing(LiveTrack::kind))
                 .forEach(t -> devices.add(t.description().get("label").getAsString()));
-        live.forEach(t -> origins.add(t.owner().origin().display()));
+        live.forEach(t -> origins.add(HostRoom.shown(t.owner().origin(), width)));
         return "\u25CF " + String.join(" and ", what) + " in use by " + String.join(", ", origins)
                 + (devices.isEmpty() ? "" : " \u2014 " + String.join(", ", devices));
     }

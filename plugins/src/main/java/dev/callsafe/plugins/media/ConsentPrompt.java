@@ -39,7 +39,7 @@ final class ConsentPrompt extends JPanel {
     /** How long the buttons stay inert after the prompt is shown, changed or moved. */
     static final int ARM_DELAY_MS = 500;
     /** Room for a host in the prompt's text; longer hosts are elided from the left. */
-    static final int HOST_ROOM_PX = 320;
+    static final int HOST_ROOM_PX = HostRoom.PX;
 
     private final AtomicBoolean answered = new AtomicBoolean();
     private final Consumer<ConsentAnswer> onAnswer;
@@ -84,6 +84,12 @@ final class ConsentPrompt extends JPanel {
         block.setName("consent.block");
         dismiss.setName("consent.dismiss");
         dismiss.setToolTipText("Not now (Escape)");
+        dismiss.getAccessibleContext().setAccessibleName("Dismiss");
+        dismiss.getAccessibleContext().setAccessibleDescription("Not now: the site may ask again later (Escape)");
+        allow.getAccessibleContext().setAccessibleDescription("Lets the site use it for this call");
+        block.getAccessibleContext().setAccessibleDescription("Refuses the site this time, or from now on when"
+                + " Remember block is ticked");
+        remember.getAccessibleContext().setAccessibleDescription(remember.getToolTipText());
         remember.setName("consent.remember");
         remember.setOpaque(false);
         remember.setToolTipText("Block this site from now on, until you change it in site settings");
@@ -115,12 +121,32 @@ final class ConsentPrompt extends JPanel {
 
         arm = new Timer(ARM_DELAY_MS, e -> setArmed(true));
         arm.setRepeats(false);
+        // The prompt itself takes the keyboard (not a button: a key typed at it answers nothing); Tab goes on
+        // to its choices, Space presses one. It takes it only once the keyboard is quiet, see KeyboardQuiet.
+        setFocusable(true);
+        java.awt.Color focusColor = javax.swing.UIManager.getColor("Component.focusColor");
+        javax.swing.border.Border normal = getBorder();
+        javax.swing.border.Border focused = BorderFactory.createCompoundBorder(
+                BorderFactory.createLineBorder(focusColor == null ? new Color(0x26, 0x75, 0xBF) : focusColor, 2),
+                BorderFactory.createEmptyBorder(4, 8, 5, 8));
+        addFocusListener(new java.awt.event.FocusAdapter() {
+            @Override
+            public void focusGained(java.awt.event.FocusEvent e) {
+                setBorder(focused);
+            }
+
+            @Override
+            public void focusLost(java.awt.event.FocusEvent e) {
+                setBorder(normal);
+            }
+        });
         // Re-arm whenever the prompt (re)appears, e.g. when its tab is selected again.
         addHierarchyListener(e -> {
             if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0) {
                 setArmed(false);
                 if (isShowing()) {
                     arm.restart();
+                    KeyboardQuiet.get().whenQuiet(() -> isShowing() && !answered.get(), this::takeFocus);
                 }
             }
             followWindow();
@@ -152,6 +178,40 @@ final class ConsentPrompt extends JPanel {
                 window.addComponentListener(moves);
             }
         }
+    }
+
+    /** Moves the keyboard to the prompt, unless it is already inside it. */
+    private void takeFocus() {
+        java.awt.Component owner = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+        if (owner == null || !javax.swing.SwingUtilities.isDescendingFrom(owner, this)) {
+            requestFocusInWindow();
+        }
+    }
+
+    /** Announced by screen readers as an alert, named by its question. */
+    @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJPanel() {
+                @Override
+                public javax.accessibility.AccessibleRole getAccessibleRole() {
+                    return javax.accessibility.AccessibleRole.ALERT;
+                }
+
+                @Override
+                public String getAccessibleName() {
+                    String name = super.getAccessibleName();
+                    return name != null ? name : text == null ? "Permission request"
+                            : text.getText().replaceAll("<[^>]*>", "");
+                }
+
+                @Override
+                public String getAccessibleDescription() {
+                    return "Tab to Allow or Block, Space to choose, Escape to dismiss";
+                }
+            };
+        }
+        return accessibleContext;
     }
 
     /** The prompt changed or moved: a click already on its way must not land on the new state. */
@@ -268,7 +328,8 @@ final class ConsentPrompt extends JPanel {
         return cam && mic ? "camera and microphone" : cam ? "camera" : "microphone";
     }
 
-    private static String escape(String s) {
+    /** Text made safe inside a Swing HTML label. */
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

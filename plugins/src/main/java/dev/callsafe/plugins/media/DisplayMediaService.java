@@ -25,7 +25,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.callsafe.capture.screen.CursorMode;
 import dev.callsafe.capture.screen.DisplayCapture;
+import dev.callsafe.capture.screen.ScreenShareSource;
 import dev.callsafe.capture.screen.ShareOptions;
 import dev.callsafe.capture.screen.ShareTarget;
 import dev.callsafe.capture.video.SwitchableVideoSource;
@@ -59,6 +61,11 @@ import dev.callsafe.plugins.spi.Tab;
 final class DisplayMediaService implements MessageHandler {
     private static final Logger LOG = Logger.getLogger(DisplayMediaService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Shared pictures sent to pages as JPEGs (a tab's screencast pictures) since start. */
+    long jpegPicturesSent() {
+        return jpegPictures.get();
+    }
     /** Frame rate when the page asks for none (and the most it may ask for). */
     static final double DEFAULT_FRAME_RATE = 30;
     /** Largest tab picture sent (Chromium scales the screencast down to fit). */
@@ -66,6 +73,7 @@ final class DisplayMediaService implements MessageHandler {
     static final int TAB_MAX_HEIGHT = 1080;
 
     private final PluginContext context;
+    private final java.util.concurrent.atomic.AtomicLong jpegPictures = new java.util.concurrent.atomic.AtomicLong();
     private final DisplayConsent consent;
     private final LiveTracks tracks;
     private final ExecutorService opener;
@@ -101,7 +109,7 @@ final class DisplayMediaService implements MessageHandler {
 
     /** What the page asked for, validated again here (the page script can be bypassed). */
     record Ask(Set<DisplaySource> wanted, OptionalInt tabId, double frameRate, JsonObject constraints,
-               ShareHints hints) {
+               ShareHints hints, boolean audio) {
     }
 
     @Override
@@ -214,7 +222,11 @@ final class DisplayMediaService implements MessageHandler {
             }
         }
         MediaConstraints.parse(video); // wrongly typed members are TypeErrors before any picker
-        return new Ask(wanted, tabId, frameRate, video, ShareHints.parse(msg, video));
+        // getDisplayMedia's audio: true or constraints (a tab's sound); absent or false: none
+        JsonElement audio = msg.get("audio");
+        boolean wantsAudio = audio != null && (audio.isJsonObject()
+                || audio.isJsonPrimitive() && audio.getAsJsonPrimitive().isBoolean() && audio.getAsBoolean());
+        return new Ask(wanted, tabId, frameRate, video, ShareHints.parse(msg, video), wantsAudio);
     }
 
     private static String str(JsonObject o, String key) {
@@ -237,7 +249,7 @@ final class DisplayMediaService implements MessageHandler {
                     return;
                 }
                 ShareChoice choice = new ShareChoice(DisplaySource.BROWSER, "Tab: " + named.get().title(), null,
-                        named.get(), dev.callsafe.capture.screen.OcclusionStyle.GREY);
+                        named.get(), dev.callsafe.capture.screen.OcclusionStyle.GREY, ask.audio());
                 opener.execute(() -> start(frame, ask, choice, reply));
                 return;
             default:
@@ -271,6 +283,8 @@ final class DisplayMediaService implements MessageHandler {
                 return MediaError.notAllowed("Blocked by this page's permissions policy");
             case STORED_BLOCK:
                 return MediaError.notAllowed("Blocked in this browser's site settings");
+            case DEFAULT_BLOCK:
+                return MediaError.notAllowed("Sharing is blocked for every site in this browser's settings");
             case EMBARGOED:
                 return MediaError.notAllowed("Permission dismissed too often; asking again later");
             case NEEDS_APPLICATION_PERMISSION:
@@ -338,6 +352,7 @@ final class DisplayMediaService implements MessageHandler {
                 }),
                 () -> pickers.answer(group, shares -> share.refuse(MediaError.notAllowed("Permission denied by the user"))));
         ShareCandidates.preselected(share.candidates, frame.tabId(), share.ask.hints()).ifPresent(picker::preselect);
+        picker.offerTabAudio(share.ask.audio() && share.offered.contains(DisplaySource.BROWSER));
         picker.open();
         return Optional.of(new ConsentQueue.PromptView<Share>() {
             @Override
@@ -422,27 +437,34 @@ final class DisplayMediaService implements MessageHandler {
         String token = newToken();
         FramedPipe pipe = new FramedPipe(2, () -> tracks.end(token, "stream closed by page"));
         Map<String, Object> fixed = surfaceSettings(choice.source());
+        // screens and windows draw the pointer (Chrome's default, "always"), a tab share does not
+        List<CursorMode> cursors = opened instanceof ScreenShareSource screen
+                ? CURSOR_PREFERENCE.stream().filter(screen.cursorModes()::contains).toList() : List.of(CursorMode.NEVER);
         MediaConstraints spec;
-        VideoMode mode;
+        DisplayMode chosen;
         try {
             spec = MediaConstraints.parse(ask.constraints());
-            mode = displayMode(source.format(), spec, fixed);
+            chosen = displayMode(source.format(), spec, fixed, cursors);
         } catch (MediaError e) {
             source.close();
             fail(reply, e);
             return;
         }
+        VideoMode mode = chosen.video();
+        drawPointer(opened, chosen.cursor());
         // The share is shrunk to fit the size asked for, keeping its shape, and thinned to the rate asked for.
         TrackAdapter adapter = new TrackAdapter(displayTarget(mode));
         source.addSink(f -> {
             VideoFrame g = adapter.adapt(f);
             if (g != null) {
-                pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(), g.i420());
+                if (g.jpeg().isPresent()) {
+                    jpegPictures.incrementAndGet();
+                }
+                pipe.offerPicture(g); // only what changed travels, or a tab's picture as its JPEG
             }
         });
         source.onEnded(() -> tracks.end(token, "shared source ended"));
-        Map<String, Object> settings = new LinkedHashMap<>(mode.settings());
-        settings.putAll(fixed);
+        Map<String, Object> settings = chosen.settings(fixed);
         VideoFormat real = source.format();
         Map<String, Object> caps = new LinkedHashMap<>();
         caps.put("width", TrackSettings.range(VideoModes.MIN_SIZE, real.width()));
@@ -453,7 +475,7 @@ final class DisplayMediaService implements MessageHandler {
         caps.put("resizeMode", List.of("none", "crop-and-scale"));
         caps.put("displaySurface", fixed.get("displaySurface"));
         caps.put("logicalSurface", true);
-        caps.put("cursor", List.of(fixed.get("cursor")));
+        caps.put("cursor", cursors.stream().map(CursorMode::setting).toList());
         JsonObject d = new JsonObject();
         d.addProperty("kind", "video");
         d.addProperty("token", token);
@@ -472,11 +494,10 @@ final class DisplayMediaService implements MessageHandler {
         }
         LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, source);
         track.onApplyConstraints(k -> {
-            VideoMode m = displayMode(source.format(), k.spec(), fixed);
-            adapter.retarget(displayTarget(m));
-            Map<String, Object> now = new LinkedHashMap<>(m.settings());
-            now.putAll(fixed);
-            JsonObject json = TrackSettings.json(now);
+            DisplayMode m = displayMode(source.format(), k.spec(), fixed, cursors);
+            adapter.retarget(displayTarget(m.video()));
+            drawPointer(opened, m.cursor());
+            JsonObject json = TrackSettings.json(m.settings(fixed));
             synchronized (d) {
                 d.add("settings", json);
                 d.add("constraints", k.raw());
@@ -486,9 +507,49 @@ final class DisplayMediaService implements MessageHandler {
         tracks.add(track);
         JsonArray out = new JsonArray();
         out.add(d);
+        if (choice.tab() != null && choice.tabAudio()) {
+            LiveTrack sound = tabAudio(frame, choice);
+            source.onEnded(() -> tracks.end(sound.token(), "shared source ended"));
+            out.add(sound.description());
+        }
         JsonObject res = new JsonObject();
         res.add("tracks", out);
         reply.success(res.toString());
+    }
+
+    /**
+     * The shared tab's sound as an audio track: its media elements' sound ({@link Tab#mediaSound}), sent as a
+     * microphone's is (float32 chunks, "CSA1"). It has a life of its own, as the page's tracks do, and ends with
+     * the share's picture source (the tab closed, Stop in the chrome).
+     */
+    private LiveTrack tabAudio(FrameRef frame, ShareChoice choice) {
+        String token = newToken();
+        FramedPipe pipe = new FramedPipe(50, () -> tracks.end(token, "stream closed by page"));
+        TrackPause pause = new TrackPause();
+        java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+        AutoCloseable capture = choice.tab().mediaSound(samples -> pipe.offer(FramedPipe.AUDIO_MAGIC,
+                Tab.SOUND_SAMPLE_RATE, 1, sequence.getAndIncrement(), System.currentTimeMillis(),
+                floats(pause.audio(samples))));
+        Map<String, Object> settings = DeviceOptions.audioSettings(Tab.SOUND_SAMPLE_RATE);
+        settings.put("sampleSize", 16);
+        JsonObject d = new JsonObject();
+        d.addProperty("kind", "audio");
+        d.addProperty("token", token);
+        // its own label, so the indicator and the sharing bar say that the tab's sound goes too
+        d.addProperty("label", "Tab audio: " + choice.tab().title());
+        d.addProperty("sharedTab", choice.tab().id());
+        d.add("settings", TrackSettings.json(settings));
+        d.add("capabilities", TrackSettings.microphoneCapabilities(settings, Map.of()));
+        d.add("constraints", new JsonObject());
+        LiveTrack track = new LiveTrack(token, frame, choice.source().kind(), d, pipe, capture, null, pause);
+        tracks.add(track);
+        return track;
+    }
+
+    private static byte[] floats(float[] samples) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(samples.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(samples);
+        return b.array();
     }
 
     private VideoSource open(ShareChoice choice, double frameRate) throws IOException, MediaError {
@@ -513,13 +574,35 @@ final class DisplayMediaService implements MessageHandler {
         }
     }
 
+    /** Cursor modes in the order a share prefers them when the page asks for none (Chrome's "always" first). */
+    static final List<CursorMode> CURSOR_PREFERENCE = List.of(CursorMode.ALWAYS, CursorMode.MOTION, CursorMode.NEVER);
+
+    /** What a share sends: its size and rate, and when it draws the pointer. */
+    record DisplayMode(VideoMode video, CursorMode cursor) {
+        /** The track's settings: the mode's, the surface's ({@code fixed}) and the cursor. */
+        Map<String, Object> settings(Map<String, Object> fixed) {
+            Map<String, Object> s = new LinkedHashMap<>(video.settings());
+            s.putAll(fixed);
+            s.put("cursor", cursor.setting());
+            return s;
+        }
+    }
+
+    private static void drawPointer(VideoSource source, CursorMode mode) {
+        if (source instanceof ScreenShareSource screen) {
+            screen.setCursor(mode);
+        }
+    }
+
     /**
      * A share's best mode for these constraints: the surface as it is, or shrunk (never cropped: a shared
-     * surface is shown whole, as the Screen Capture spec asks) and thinned; {@code OverconstrainedError} when
-     * no mode meets the required constraints (possible only through {@code applyConstraints}).
+     * surface is shown whole, as the Screen Capture spec asks) and thinned, with one of the {@code cursors} it can
+     * draw the pointer as (in order of preference); {@code OverconstrainedError} when no mode meets the required
+     * constraints (possible only through {@code applyConstraints}).
      */
-    static VideoMode displayMode(VideoFormat native_, MediaConstraints c, Map<String, Object> fixed) throws MediaError {
-        List<Candidate<VideoMode>> candidates = new ArrayList<>();
+    static DisplayMode displayMode(VideoFormat native_, MediaConstraints c, Map<String, Object> fixed,
+                                   List<CursorMode> cursors) throws MediaError {
+        List<Candidate<DisplayMode>> candidates = new ArrayList<>();
         for (VideoMode m : VideoModes.of(VideoModes.Range.fixed(native_.width(), native_.height(),
                 native_.frameRate()), c)) {
             VideoMode shown = m;
@@ -528,11 +611,12 @@ final class DisplayMediaService implements MessageHandler {
                 shown = new VideoMode(m.nativeWidth(), m.nativeHeight(), m.nativeFrameRate(), fit[0], fit[1],
                         m.frameRate(), true);
             }
-            Map<String, Object> settings = new LinkedHashMap<>(shown.settings());
-            settings.putAll(fixed);
-            candidates.add(new Candidate<>(shown, TrackKind.VIDEO, settings));
+            for (CursorMode cursor : cursors) {
+                DisplayMode d = new DisplayMode(shown, cursor);
+                candidates.add(new Candidate<>(d, TrackKind.VIDEO, d.settings(fixed)));
+            }
         }
-        SelectSettings.Result<VideoMode> r = SelectSettings.select(c, candidates);
+        SelectSettings.Result<DisplayMode> r = SelectSettings.select(c, candidates);
         if (!r.succeeded()) {
             throw TrackSettings.overconstrained(r.failedConstraint(), "this share");
         }
@@ -543,12 +627,11 @@ final class DisplayMediaService implements MessageHandler {
         return new TrackAdapter.Target(m.width(), m.height(), m.frameRate(), false);
     }
 
-    /** What a share of this kind reports of its surface; no capture here draws the pointer. */
+    /** What a share of this kind reports of its surface. */
     private static Map<String, Object> surfaceSettings(DisplaySource source) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("displaySurface", surface(source));
         s.put("logicalSurface", true);
-        s.put("cursor", "never");
         return s;
     }
 

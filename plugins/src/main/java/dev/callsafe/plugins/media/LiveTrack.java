@@ -20,6 +20,7 @@ final class LiveTrack {
     private final TrackPause pause;
     private boolean opened;
     private volatile Reconstraint reconstraint;
+    private volatile CameraDemand cameraDemand;
 
     /** Applies new constraints to the running track ({@code applyConstraints}): its new settings, or why not. */
     interface Reconstraint {
@@ -112,6 +113,16 @@ final class LiveTrack {
 
     java.util.Optional<Reconstraint> reconstraint() {
         return java.util.Optional.ofNullable(reconstraint);
+    }
+
+    /** Records what this camera track takes from its device's capture now (at start and on applyConstraints). */
+    void cameraDemand(CameraDemand d) {
+        this.cameraDemand = d;
+    }
+
+    /** What this track takes from its camera's shared capture; empty for other tracks. */
+    java.util.Optional<CameraDemand> cameraDemand() {
+        return java.util.Optional.ofNullable(cameraDemand);
     }
 
     /** Marks the stream opened; false when it already was (a replayed token). */

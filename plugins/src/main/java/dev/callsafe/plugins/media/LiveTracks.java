@@ -17,9 +17,11 @@ final class LiveTracks {
     private final Map<String, LiveTrack> byToken = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<LiveTrack>> endListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<LiveTrack>> startListeners = new CopyOnWriteArrayList<>();
 
     void add(LiveTrack track) {
         byToken.put(track.token(), track);
+        startListeners.forEach(l -> l.accept(track));
         fire();
     }
 
@@ -72,6 +74,11 @@ final class LiveTracks {
     /** Tells the listeners a track's description changed (a share switched to another tab). */
     void changed() {
         fire();
+    }
+
+    /** Runs when a track is handed to a page, after it was added. */
+    void addStartListener(java.util.function.Consumer<LiveTrack> listener) {
+        startListeners.add(listener);
     }
 
     /** Runs when a track has ended, after it was removed. */

@@ -45,6 +45,8 @@ public final class MediaPlugin implements BrowserPlugin {
     private DeviceWatchers deviceWatchers;
     private PeerConnections peers;
     private CallPrivacyPanel callPanel;
+    private CaptureHistoryWindow historyWindow;
+    private SiteSettings siteSettings;
 
     @Override
     public String id() {
@@ -95,7 +97,7 @@ public final class MediaPlugin implements BrowserPlugin {
                         deviceWatchers), ended);
         context.addDocumentScript(asset("media-shim.js"));
         context.addMessageHandler("media", service);
-        CaptureFailureNotice failures = new CaptureFailureNotice();
+        ChromeNotice failures = new ChromeNotice("capture.failure", ChromeNotice.FAILURE);
         context.addChromeWidget(failures);
         service.onCaptureFailure((tabId, message) -> javax.swing.SwingUtilities.invokeLater(() -> failures.say(
                 context.tabs().stream().filter(t -> t.id() == tabId).findFirst().map(t -> message + " (tab: " + t.title() + ")")
@@ -133,8 +135,28 @@ public final class MediaPlugin implements BrowserPlugin {
         PermissionsWarning warning = new PermissionsWarning(store.problem().orElse(null));
         context.addChromeWidget(warning);
         store.onSaveProblem(problem -> javax.swing.SwingUtilities.invokeLater(() -> warning.setMessage(problem.orElse(null))));
+        new CaptureHistoryRecorder(store.history(), tracks);
+        historyWindow = new CaptureHistoryWindow(store.history(), this::clearHistory);
+        // The engine's own profile-wide policy backs the page script only when every site is relay only.
+        context.setEngineRelayOnly(permissions.relayOnlyEverywhere());
+        permissions.addListener(origin -> context.setEngineRelayOnly(permissions.relayOnlyEverywhere()));
+        ChromeNotice ipNotice = new ChromeNotice("webrtc.notice", ChromeNotice.WARNING);
+        context.addChromeWidget(ipNotice);
+        context.addMessageHandler("webrtc", new IpHandlingService(permissions, new FrameChecks(context),
+                (tabId, message) -> javax.swing.SwingUtilities.invokeLater(() -> ipNotice.say(context.tabs().stream()
+                        .filter(t -> t.id() == tabId).findFirst().map(t -> message + " (tab: " + t.title() + ")")
+                        .orElse(message)))));
         SiteSettings settings = new SiteSettings(this, context);
+        siteSettings = settings;
         context.addAddressBarWidget(settings.button());
+        context.addMenuItem("menu.history", "Capture history\u2026", () -> showHistory(Optional.empty()));
+        new CaptureSettings(this, store.defaults(), devices).addTo(context);
+        // A default changes what every site may do: pages watching their permission state hear it, and the
+        // site popup says it.
+        store.defaults().addListener(() -> {
+            watchers.everyOriginChanged();
+            javax.swing.SwingUtilities.invokeLater(settings::refresh);
+        });
         context.addTabListener(new TabListener() {
             @Override
             public void mainFrameNavigated(Tab tab) {
@@ -242,12 +264,57 @@ public final class MediaPlugin implements BrowserPlugin {
         endTracks(origin, kind, "blocked in site settings");
     }
 
-    /** Clears permissions, one-time memory and device ids of an origin; ends its tracks. */
+    /** Clears permissions, one-time memory, device ids and capture history of an origin; ends its tracks. */
     public void clearSiteData(Origin origin) {
         store.permissions().clearSiteData(origin);
+        store.history().forget(origin);
         deviceChoices.forget(origin);
         tracks.endAll(t -> t.owner().topLevelOrigin().equals(origin) || t.owner().origin().equals(origin),
                 "site data cleared");
+    }
+
+    /**
+     * Clears every site's permissions, call grants, remembered devices and device ids (Settings); every
+     * capture ends. The capture history is kept: it has its own Clear.
+     */
+    public void clearAllSiteData() {
+        store.permissions().clearAll();
+        deviceChoices.forgetAll();
+        tracks.endAll(t -> true, "every site's permissions cleared");
+    }
+
+    /** Forgets every capture session in the history. */
+    public void clearHistory() {
+        store.history().clear();
+    }
+
+    /** The capture history (the history window, tests). */
+    public dev.callsafe.permissions.CaptureHistory history() {
+        return store.history();
+    }
+
+    /** The browser-wide defaults the consent engine applies (Settings, tests). */
+    public dev.callsafe.permissions.ConsentDefaults defaults() {
+        return store.defaults();
+    }
+
+    /** Opens the capture history window, for one site or for all. Swing thread. */
+    void showHistory(Optional<Origin> site) {
+        historyWindow.open(javax.swing.SwingUtilities.getWindowAncestor(siteSettings.button()), site);
+    }
+
+    /**
+     * Sets an origin's WebRTC IP handling ({@code null}: follow the browser-wide one). Page scripts ask for it
+     * when a connection is made and again when one negotiates, so open pages apply it from their next
+     * offer or answer (candidates already sent are not withdrawn).
+     */
+    public void setIpHandling(Origin origin, dev.callsafe.permissions.IpHandling handling) {
+        store.permissions().setIpHandling(origin, handling);
+    }
+
+    /** Sets the browser-wide WebRTC IP handling (sites without their own choice). */
+    public void setIpHandlingDefault(dev.callsafe.permissions.IpHandling handling) {
+        store.permissions().setIpHandlingDefault(handling);
     }
 
     /** Grants the install-style Application Permission for camera and microphone (chrome install flow only). */
@@ -319,6 +386,11 @@ public final class MediaPlugin implements BrowserPlugin {
         return deviceWatchers.waiting(tabId);
     }
 
+    /** The size and rate a camera's shared capture runs at now, e.g. {@code 1280x720@30.0}; empty when it is not running. */
+    public java.util.Optional<String> cameraCaptureFormat(String deviceId) {
+        return captures.cameraFormat(deviceId).map(Object::toString);
+    }
+
     /** How many consumers (tracks, previews) share a device's capture now. */
     public int captureConsumers(String deviceId) {
         return captures.consumers(deviceId);
@@ -339,6 +411,21 @@ public final class MediaPlugin implements BrowserPlugin {
         if (devices != null) {
             devices.close();
         }
+    }
+
+    /** Camera frames sent to pages as JPEG (passed through from an MJPEG camera or file) since start. */
+    public long cameraJpegFramesSent() {
+        return service.sentFrames().jpeg.get();
+    }
+
+    /** Shared tab pictures sent to pages as JPEG (the tab's screencast pictures as they are) since start. */
+    public long tabJpegFramesSent() {
+        return display.jpegPicturesSent();
+    }
+
+    /** Camera frames sent to pages as I420 since start. */
+    public long cameraI420FramesSent() {
+        return service.sentFrames().i420.get();
     }
 
     /** Counts of what is live, for tests and diagnostics. */

@@ -93,16 +93,26 @@ final class PageDevices {
     /** A camera's entry, with what {@code InputDeviceInfo.getCapabilities()} answers once it is revealed. */
     private JsonObject camera(FrameRef frame, Camera c) {
         JsonObject d = device("videoinput", id(frame, c.id()), c.label(), id(frame, "group:" + c.id()));
-        d.add("capabilities", DeviceCapabilities.camera(d.get("deviceId").getAsString(),
-                d.get("groupId").getAsString(), c.capabilities()));
+        d.add("capabilities", TrackSettings.cameraCapabilities(c.capabilities(), ids(d)));
         return d;
     }
 
     private JsonObject microphone(FrameRef frame, Microphone m) {
         JsonObject d = device("audioinput", id(frame, m.id()), m.label(), id(frame, "group:" + m.id()));
-        d.add("capabilities", DeviceCapabilities.microphone(d.get("deviceId").getAsString(),
-                d.get("groupId").getAsString()));
+        d.add("capabilities", TrackSettings.microphoneCapabilities(
+                DeviceOptions.audioSettings(DeviceOptions.SAMPLE_RATE), ids(d)));
         return d;
+    }
+
+    /**
+     * The ids a track of this device reports; its capabilities are built by the same code as the track's
+     * ({@link TrackSettings}), so a device's {@code getCapabilities()} equals what a track of it reports.
+     */
+    private static java.util.Map<String, Object> ids(JsonObject device) {
+        java.util.Map<String, Object> ids = new java.util.LinkedHashMap<>();
+        ids.put("deviceId", device.get("deviceId").getAsString());
+        ids.put("groupId", device.get("groupId").getAsString());
+        return ids;
     }
 
     private static JsonObject device(String kind, String id, String label, String group) {

@@ -64,8 +64,17 @@ final class PermissionWatchers {
 
     /** Something changed for an origin: every frame of it, or embedded under it, hears its new states. */
     void changed(Origin origin) {
+        recheck(f -> f.origin().equals(origin) || f.topLevelOrigin().equals(origin));
+    }
+
+    /** A browser-wide default changed: every frame hears its new states. */
+    void everyOriginChanged() {
+        recheck(f -> true);
+    }
+
+    private void recheck(Predicate<FrameRef> which) {
         for (Watcher w : watchers) {
-            if (w.frame().origin().equals(origin) || w.frame().topLevelOrigin().equals(origin)) {
+            if (which.test(w.frame())) {
                 states(w.frame()).thenAccept(now -> {
                     if (watchers.remove(w)) {
                         w.reply().success(now.toString());

@@ -13,6 +13,8 @@ import dev.callsafe.plugins.spi.Tab;
  * @param target the desktop item for screen and application sharing; null for a tab
  * @param tab the shared tab; null unless {@code source} is {@link DisplaySource#BROWSER}
  * @param occlusion how covered parts of a screen or application share are shown
+ * @param tabAudio whether the shared tab's sound goes with it (only for a tab, and only when the page asked)
  */
-record ShareChoice(DisplaySource source, String label, ShareTarget target, Tab tab, OcclusionStyle occlusion) {
+record ShareChoice(DisplaySource source, String label, ShareTarget target, Tab tab, OcclusionStyle occlusion,
+                   boolean tabAudio) {
 }

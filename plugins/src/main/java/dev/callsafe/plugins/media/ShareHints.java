@@ -14,7 +14,7 @@ import dev.callsafe.permissions.DisplaySource;
  * what the consent rules do not.
  *
  * @param preferCurrentTab offer the requesting tab first, already selected
- * @param selfIncluded whether the requesting tab is offered at all
+ * @param selfIncluded whether the requesting tab is offered at all (not unless the page asks or prefers it)
  * @param surfaceSwitching whether the chrome offers "Share this tab instead" during a tab share
  * @param monitorsIncluded whether whole screens are offered
  * @param preferredSurface the kind of surface to start on ({@code displaySurface} constraint)
@@ -23,7 +23,7 @@ record ShareHints(boolean preferCurrentTab, boolean selfIncluded, boolean surfac
                   Optional<DisplaySource> preferredSurface) {
     /** What a page that says nothing gets. */
     static ShareHints defaults() {
-        return new ShareHints(false, true, false, true, Optional.empty());
+        return new ShareHints(false, false, false, true, Optional.empty());
     }
 
     /** Reads and checks the hints of a share message ({@code TypeError}s as the spec names them). */
@@ -39,8 +39,9 @@ record ShareHints(boolean preferCurrentTab, boolean selfIncluded, boolean surfac
         if (monitors.equals(Optional.of(false)) && surface.equals(Optional.of(DisplaySource.SCREEN))) {
             throw MediaError.typeError("displaySurface 'monitor' with monitorTypeSurfaces 'exclude'");
         }
-        // Offering the requesting tab itself stays the default here (the spec leaves it to the browser).
-        return new ShareHints(prefer, self.orElse(true), includeExclude(msg, "surfaceSwitching").orElse(false),
+        // The requesting tab is left out unless the page asks for it or prefers it, as in Chrome (the spec
+        // leaves the default to the browser): sharing one's own tab makes a hall of mirrors.
+        return new ShareHints(prefer, self.orElse(prefer), includeExclude(msg, "surfaceSwitching").orElse(false),
                 monitors.orElse(true), surface);
     }
 

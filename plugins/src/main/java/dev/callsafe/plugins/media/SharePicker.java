@@ -60,6 +60,8 @@ final class SharePicker extends JDialog {
     private final JButton cancel = new JButton("Cancel");
     private final JRadioButton grey = new JRadioButton("grey", true);
     private final JRadioButton freeze = new JRadioButton("the last picture seen there");
+    /** Chrome's "Share tab audio": shown when the page asked for audio, on by default, only for a tab. */
+    private final javax.swing.JCheckBox tabAudio = new javax.swing.JCheckBox("Share tab audio", true);
     private final Map<JToggleButton, ShareCandidates.Candidate> choices = new LinkedHashMap<>();
     private final List<JComponent> armed = new ArrayList<>();
     private final Timer arm;
@@ -75,16 +77,17 @@ final class SharePicker extends JDialog {
 
     SharePicker(Window owner, JComponent below, Origin requester, Origin topLevel, Set<DisplaySource> offered,
                 List<ShareCandidates.Candidate> candidates, Consumer<ShareChoice> onChoice, Runnable onCancel) {
-        super(owner, "Share with " + requester.display() + "?", ModalityType.MODELESS);
+        super(owner, title(requester), ModalityType.MODELESS);
         this.onChoice = onChoice;
         this.onCancel = onCancel;
         JPanel root = new JPanel(new BorderLayout(0, 8));
         root.setName("share.picker");
         root.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
         setContentPane(root);
-        JLabel text = new JLabel(explain(requester, topLevel, offered));
+        JLabel text = new JLabel();
         text.setName("share.picker.text");
         text.setFont(text.getFont().deriveFont(Font.PLAIN));
+        text.setText(explain(requester, topLevel, offered, HostRoom.measuredIn(text, true)));
         root.add(text, BorderLayout.NORTH);
 
         JPanel sections = new JPanel();
@@ -111,7 +114,10 @@ final class SharePicker extends JDialog {
                 b.setVerticalTextPosition(SwingConstants.BOTTOM);
                 b.setHorizontalTextPosition(SwingConstants.CENTER);
                 b.setPreferredSize(new Dimension(ShareCandidates.THUMB_W + 24, ShareCandidates.THUMB_H + 44));
-                b.addActionListener(e -> share.setEnabled(shareArmed));
+                b.addActionListener(e -> {
+                    share.setEnabled(shareArmed);
+                    tabAudio.setEnabled(c.tab() != null);
+                });
                 group.add(b);
                 choices.put(b, c);
                 armed.add(b);
@@ -125,6 +131,7 @@ final class SharePicker extends JDialog {
             sections.add(row);
             sections.add(Box.createVerticalStrut(4));
         }
+        arrowKeysMoveBetween(new java.util.ArrayList<>(choices.keySet()));
         JScrollPane scroll = new JScrollPane(sections);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         scroll.setPreferredSize(new Dimension(3 * (ShareCandidates.THUMB_W + 36) + 24, 460));
@@ -141,7 +148,16 @@ final class SharePicker extends JDialog {
         occlusion.add(grey);
         occlusion.add(freeze);
         occlusion.setVisible(offered.contains(DisplaySource.SCREEN) || offered.contains(DisplaySource.APPLICATION));
-        south.add(occlusion, BorderLayout.WEST);
+        JPanel options = new JPanel();
+        options.setLayout(new BoxLayout(options, BoxLayout.Y_AXIS));
+        occlusion.setAlignmentX(0);
+        options.add(occlusion);
+        tabAudio.setName("share.picker.tabAudio");
+        tabAudio.setToolTipText("The sound of the tab's audio and video elements goes with the share");
+        tabAudio.setAlignmentX(0);
+        tabAudio.setVisible(false);
+        options.add(tabAudio);
+        south.add(options, BorderLayout.WEST);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
         share.setName("share.picker.share");
         cancel.setName("share.picker.cancel");
@@ -196,11 +212,38 @@ final class SharePicker extends JDialog {
         }
     }
 
+    /**
+     * Arrow keys move the keyboard and the choice from one item to the next (Left/Up back, Right/Down on), as
+     * in a list; Tab leaves the items for the buttons. Choosing shares nothing: Share still has to be pressed.
+     */
+    private static void arrowKeysMoveBetween(List<JToggleButton> items) {
+        for (int i = 0; i < items.size(); i++) {
+            JToggleButton b = items.get(i);
+            JToggleButton previous = items.get((i + items.size() - 1) % items.size());
+            JToggleButton next = items.get((i + 1) % items.size());
+            b.getAccessibleContext().setAccessibleDescription("Arrow keys choose another item; Share shares it");
+            for (String key : new String[] {"LEFT", "UP", "RIGHT", "DOWN"}) {
+                JToggleButton to = key.equals("LEFT") || key.equals("UP") ? previous : next;
+                b.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(key), "choose-" + key);
+                b.getActionMap().put("choose-" + key, new AbstractAction() {
+                    @Override
+                    public void actionPerformed(ActionEvent e) {
+                        to.requestFocusInWindow();
+                        if (!to.isSelected()) {
+                            to.doClick(0);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
     /** Starts with this candidate selected (the page's hint); the person still presses Share, or picks another. */
     void preselect(ShareCandidates.Candidate c) {
         choices.forEach((b, k) -> {
             if (k == c) {
                 b.setSelected(true);
+                tabAudio.setEnabled(c.tab() != null);
                 b.scrollRectToVisible(new java.awt.Rectangle(0, 0, b.getWidth(), b.getHeight()));
             }
         });
@@ -253,7 +296,19 @@ final class SharePicker extends JDialog {
         ShareCandidates.Candidate c = choices.get(b);
         close();
         onChoice.accept(new ShareChoice(c.source(), shareLabel(c), c.target(), c.tab(),
-                freeze.isSelected() ? OcclusionStyle.FREEZE : OcclusionStyle.GREY));
+                freeze.isSelected() ? OcclusionStyle.FREEZE : OcclusionStyle.GREY,
+                c.tab() != null && tabAudio.isVisible() && tabAudio.isSelected()));
+    }
+
+    /**
+     * The page asked for audio: offers "Share tab audio" (checked) for a tab. Screens and windows have no audio
+     * (system audio is not captured, as in Chrome on Linux). Before {@link #open}.
+     */
+    void offerTabAudio(boolean offered) {
+        tabAudio.setVisible(offered);
+        if (offered) {
+            pack();
+        }
     }
 
     private void cancel() {
@@ -293,10 +348,21 @@ final class SharePicker extends JDialog {
         }
     }
 
-    static String explain(Origin requester, Origin topLevel, Set<DisplaySource> offered) {
-        String who = "<b>" + escape(requester.display()) + "</b>";
+    /** The window's title, its host elided as in the text (measured in a label's font: the title's is the desktop's). */
+    private static String title(Origin requester) {
+        return title(requester, HostRoom.measuredIn(new JLabel(), false));
+    }
+
+    static String title(Origin requester, java.util.function.ToIntFunction<String> width) {
+        return "Share with " + HostRoom.shown(requester, width) + "?";
+    }
+
+    /** The picker's text: who asks (and in whose page) for what, hosts elided to {@link HostRoom#PX}. */
+    static String explain(Origin requester, Origin topLevel, Set<DisplaySource> offered,
+                          java.util.function.ToIntFunction<String> width) {
+        String who = "<b>" + escape(HostRoom.shown(requester, width)) + "</b>";
         if (!requester.equals(topLevel)) {
-            who += " (embedded in <b>" + escape(topLevel.display()) + "</b>)";
+            who += " (embedded in <b>" + escape(HostRoom.shown(topLevel, width)) + "</b>)";
         }
         StringBuilder s = new StringBuilder("<html><div style='width:560px'>").append(who)
                 .append(" wants to see what you choose below, until you press Stop. Everything visible in it is"

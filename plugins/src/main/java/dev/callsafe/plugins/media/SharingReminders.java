@@ -92,10 +92,8 @@ final class SharingReminders {
 
     private void refresh() {
         List<LiveTrack> shared = tracks.matching(t -> t.kind().isDisplay());
-        Set<String> what = new LinkedHashSet<>();
         Set<Integer> sharedTabs = new HashSet<>();
         for (LiveTrack t : shared) {
-            what.add(t.description().get("label").getAsString() + " with " + t.owner().origin().display());
             if (t.description().has("sharedTab")) {
                 sharedTabs.add(t.description().get("sharedTab").getAsInt());
             }
@@ -126,7 +124,7 @@ final class SharingReminders {
 
         shareRow.setVisible(!shared.isEmpty());
         switchTab.setVisible(shared.stream().anyMatch(t -> t.description().has("surfaceSwitching")));
-        text.setText(shared.isEmpty() ? "" : "\u25C9 Sharing " + String.join("; ", what));
+        text.setText(shared.isEmpty() ? "" : sharing(shared, HostRoom.measuredIn(text, false)));
         for (Integer gone : new java.util.ArrayList<>(captureRows.keySet())) {
             if (!capturing.containsKey(gone)) {
                 rows.remove(captureRows.remove(gone));
@@ -149,7 +147,8 @@ final class SharingReminders {
                 captureRows.put(tabId, row);
                 captureTexts.put(tabId, label);
             }
-            captureTexts.get(tabId).setText(CaptureIndicator.capturing(live));
+            JLabel label = captureTexts.get(tabId);
+            label.setText(CaptureIndicator.capturing(live, HostRoom.measuredIn(label, false)));
         });
         if (shared.isEmpty() && capturing.isEmpty()) {
             bar.setVisible(false);
@@ -163,5 +162,14 @@ final class SharingReminders {
         bar.setLocation(screen.x + (screen.width - size.width) / 2, screen.y + screen.height - size.height - 8);
         bar.setVisible(true);
         bar.toFront();
+    }
+
+    /** "◉ Sharing what with origin; ..." for these display tracks, hosts elided to {@link HostRoom#PX}. */
+    static String sharing(List<LiveTrack> shared, java.util.function.ToIntFunction<String> width) {
+        Set<String> what = new LinkedHashSet<>();
+        for (LiveTrack t : shared) {
+            what.add(t.description().get("label").getAsString() + " with " + HostRoom.shown(t.owner().origin(), width));
+        }
+        return "\u25C9 Sharing " + String.join("; ", what);
     }
 }

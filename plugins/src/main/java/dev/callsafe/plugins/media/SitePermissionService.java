@@ -11,17 +11,23 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.callsafe.permissions.CaptureHistory;
+import dev.callsafe.permissions.ConsentDefaults;
+import dev.callsafe.permissions.PermissionSnapshot;
 import dev.callsafe.permissions.PermissionStore;
 import dev.callsafe.permissions.SitePermissions;
 
 /**
  * Connects the consent engine to the profile's permission file: loads it at start (reporting a damaged
- * file), and writes the whole state after every change on a background thread.
+ * file or an unreadable setting), and writes the whole state (permissions, browser-wide defaults, capture
+ * history) after every change on a background thread.
  */
 final class SitePermissionService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SitePermissionService.class.getName());
 
     private final SitePermissions permissions;
+    private final ConsentDefaults defaults = new ConsentDefaults();
+    private final CaptureHistory history;
     private final PermissionStore store;
     private final Optional<String> problem;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -34,14 +40,22 @@ final class SitePermissionService implements AutoCloseable {
     private boolean failing;
 
     SitePermissionService(Path profile, Clock clock) {
-        permissions = new SitePermissions(clock, SitePermissions.DEFAULT_LAPSE, MediaPlugin.BROWSER_SCHEMES);
+        permissions = new SitePermissions(clock, SitePermissions.DEFAULT_LAPSE, MediaPlugin.BROWSER_SCHEMES,
+                dev.callsafe.permissions.CallLimits::fromSystemProperties, defaults);
+        history = new CaptureHistory(clock);
         PermissionStore opened = null;
         Optional<String> trouble = Optional.empty();
         try {
             opened = PermissionStore.open(profile, clock);
             PermissionStore.LoadResult r = opened.load();
             permissions.restore(r.snapshot());
-            trouble = r.problem();
+            java.util.List<String> unreadable = defaults.restore(r.snapshot().settings());
+            int skipped = history.restore(r.snapshot().history());
+            if (skipped > 0) {
+                LOG.warning(skipped + " capture history entries could not be read and were dropped");
+            }
+            trouble = r.problem().or(() -> unreadable.isEmpty() ? Optional.empty()
+                    : Optional.of(String.join(" ", unreadable)));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "permission store unavailable", e);
             trouble = Optional.of("Site permissions cannot be saved: " + e.getMessage()
@@ -51,10 +65,26 @@ final class SitePermissionService implements AutoCloseable {
         problem = trouble;
         trouble.ifPresent(LOG::warning);
         permissions.addListener(origin -> scheduleSave());
+        defaults.addListener(this::scheduleSave);
+        history.addListener(this::scheduleSave);
     }
 
     SitePermissions permissions() {
         return permissions;
+    }
+
+    /** The browser-wide defaults (the same object the engine consults). */
+    ConsentDefaults defaults() {
+        return defaults;
+    }
+
+    CaptureHistory history() {
+        return history;
+    }
+
+    /** Everything the store keeps, as one snapshot. */
+    private PermissionSnapshot snapshot() {
+        return permissions.snapshot().with(defaults.snapshot(), history.snapshot());
     }
 
     /** A message for the user when the stored permissions could not be used as they were. */
@@ -69,7 +99,7 @@ final class SitePermissionService implements AutoCloseable {
         writer.execute(() -> {
             dirty.set(false);
             try {
-                store.save(permissions.snapshot());
+                store.save(snapshot());
                 if (failing) {
                     failing = false;
                     saveProblems.accept(Optional.empty());
@@ -112,7 +142,7 @@ final class SitePermissionService implements AutoCloseable {
         writer.shutdown();
         if (store != null) {
             try {
-                store.save(permissions.snapshot());
+                store.save(snapshot());
                 store.close();
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "closing the permission store", e);

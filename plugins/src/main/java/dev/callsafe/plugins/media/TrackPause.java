@@ -21,15 +21,19 @@ final class TrackPause {
         this.paused = paused;
     }
 
-    /** The I420 picture to send instead of {@code i420}: black (video range) while paused. */
+    /**
+     * The I420 picture to send instead of {@code i420}: black (video range) while paused. {@code i420} may be
+     * null when paused (a compressed frame need not be decoded to be replaced).
+     */
     byte[] video(int width, int height, byte[] i420) {
-        if (!paused) {
+        if (!paused && i420 != null) {
             return i420;
         }
         synchronized (this) {
-            if (width != blackWidth || height != blackHeight || black.length != i420.length) {
+            int size = width * height * 3 / 2;
+            if (width != blackWidth || height != blackHeight || black.length != size) {
                 int luma = width * height;
-                black = new byte[i420.length];
+                black = new byte[size];
                 Arrays.fill(black, 0, Math.min(luma, black.length), (byte) 16);
                 Arrays.fill(black, Math.min(luma, black.length), black.length, (byte) 128);
                 blackWidth = width;

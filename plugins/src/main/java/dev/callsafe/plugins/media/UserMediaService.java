@@ -30,6 +30,7 @@ import dev.callsafe.capture.device.FileMicrophone;
 import dev.callsafe.capture.device.MediaFile;
 import dev.callsafe.capture.device.Microphone;
 import dev.callsafe.capture.video.TrackAdapter;
+import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoFrame;
 import dev.callsafe.capture.video.VideoSource;
 import dev.callsafe.permissions.ConsentAnswer;
@@ -254,6 +255,7 @@ final class UserMediaService implements MessageHandler {
             case NOT_DELEGATED: return "This frame was not delegated camera or microphone access (allow=)";
             case BLOCKED_BY_POLICY: return "Blocked by this page's permissions policy";
             case STORED_BLOCK: return "Blocked in this browser's site settings";
+            case DEFAULT_BLOCK: return "Blocked for every site in this browser's settings";
             case EMBARGOED: return "Permission dismissed too often; asking again later";
             default: return "Permission denied";
         }
@@ -500,8 +502,7 @@ final class UserMediaService implements MessageHandler {
         if (c.video().isPresent()) {
             TrackConstraints v = c.video().get();
             cameraOptions = DeviceOptions.cameras(devices.cameras(), v, pageIds(frame), id -> holder(frame, id));
-            camera = DeviceOptions.preferred(cameraOptions, v.spec(), deviceContext.remembered().last(origin,
-                    MediaKind.CAMERA));
+            camera = DeviceOptions.preferred(cameraOptions, v.spec(), startingDevice(origin, MediaKind.CAMERA));
             if (camera.isEmpty()) {
                 throw cameraOptions.isEmpty() ? MediaError.notFound("No camera is available")
                         : TrackSettings.overconstrained(DeviceOptions.failedConstraint(devices.cameras(), v,
@@ -513,7 +514,7 @@ final class UserMediaService implements MessageHandler {
         if (c.audio().isPresent()) {
             TrackConstraints a = c.audio().get();
             micOptions = DeviceOptions.microphones(devices.microphones(), a, pageIds(frame), id -> holder(frame, id));
-            mic = DeviceOptions.preferred(micOptions, a.spec(), deviceContext.remembered().last(origin,
+            mic = DeviceOptions.preferred(micOptions, a.spec(), startingDevice(origin,
                     MediaKind.MICROPHONE));
             if (mic.isEmpty()) {
                 throw micOptions.isEmpty() ? MediaError.notFound("No microphone is available")
@@ -524,8 +525,18 @@ final class UserMediaService implements MessageHandler {
         return new Selection(camera, c.video(), cameraOptions, mic, c.audio(), micOptions);
     }
 
+    /** The device a prompt starts on: the site's last choice, else the browser-wide default (Settings). */
+    private Optional<String> startingDevice(Origin origin, MediaKind kind) {
+        return deviceContext.remembered().last(origin, kind).or(() -> permissions.defaults().device(kind));
+    }
+
     /** {@code applyConstraints} on a running track of this frame: changes what it delivers, or says why not. */
     private void applyConstraints(FrameRef frame, JsonObject msg, Reply reply) {
+        // On the opener thread: new constraints may reopen a camera (see fitCapture).
+        opener.execute(() -> applyConstraintsNow(frame, msg, reply));
+    }
+
+    private void applyConstraintsNow(FrameRef frame, JsonObject msg, Reply reply) {
         String token = msg.has("token") && msg.get("token").isJsonPrimitive() ? msg.get("token").getAsString() : "";
         Optional<LiveTrack> track = tracks.get(token).filter(t -> t.isOwnedBy(frame));
         if (track.isEmpty()) {
@@ -544,6 +555,10 @@ final class UserMediaService implements MessageHandler {
             reply.success(res.toString());
         } catch (MediaError e) {
             fail(reply, e);
+        } catch (RuntimeException e) {
+            // Off the message thread now: nothing else would answer the page.
+            LOG.warning("applyConstraints failed: " + e);
+            fail(reply, MediaError.notReadable("Could not apply the constraints: " + e.getMessage()));
         }
     }
 
@@ -628,8 +643,7 @@ final class UserMediaService implements MessageHandler {
             TrackAdapter a = adapter.get();
             VideoFrame g = a == null ? null : a.adapt(f);
             if (g != null) {
-                pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(),
-                        pause.video(g.width(), g.height(), g.i420()));
+                offerVideo(pipe, pause, g);
             }
         }, () -> deviceEnded(token, "Camera", cam.label(),
                 running.get() == null ? Optional.empty() : running.get().failure()));
@@ -640,6 +654,8 @@ final class UserMediaService implements MessageHandler {
                 ? k.spec().without(ConstrainableProperty.DEVICE_ID, ConstrainableProperty.GROUP_ID) : k.spec();
         VideoMode mode;
         try {
+            // A running capture that cannot meet this track's required constraints is reopened, if the camera can.
+            fitCapture(cam, lease.source(), spec.apply(c), ids, token, CameraReopening.When.REQUIRED);
             mode = TrackSettings.mode(lease.source().format(), spec.apply(c), ids);
         } catch (MediaError e) {
             lease.close();
@@ -651,15 +667,78 @@ final class UserMediaService implements MessageHandler {
         JsonObject description = describe("video", token, cam.label(), TrackSettings.json(settings),
                 TrackSettings.cameraCapabilities(cam.capabilities(), ids), c);
         LiveTrack track = new LiveTrack(token, frame, MediaKind.CAMERA, description, pipe, lease, cam.id(), pause);
+        track.cameraDemand(new CameraDemand(spec.apply(c), ids, mode));
         track.onApplyConstraints(k -> {
-            VideoMode m = TrackSettings.mode(lease.source().format(), spec.apply(k), ids);
+            MediaConstraints want = spec.apply(k);
+            // Reopened first, then retargeted: the track's new size is cut from the new frames, never blown up.
+            fitCapture(cam, lease.source(), want, ids, token, CameraReopening.When.BETTER);
+            VideoMode m = TrackSettings.mode(lease.source().format(), want, ids);
             adapter.get().retarget(TrackSettings.cameraTarget(m));
+            track.cameraDemand(new CameraDemand(want, ids, m));
             Map<String, Object> now = new LinkedHashMap<>(ids);
             now.putAll(m.settings());
             return changed(description, TrackSettings.json(now), k);
         });
         tracks.add(track);
         return track;
+    }
+
+    /**
+     * Reopens a camera's shared capture when a track needs a mode it cannot give but the camera can, keeping
+     * every other live track of the camera at its mode (see {@link CameraReopening}). A camera that cannot open
+     * at the new format goes back to the old one (the track then takes what that gives, or fails). Opener thread,
+     * like every open of a device, so no two tracks reopen one camera at once.
+     */
+    private void fitCapture(Camera cam, VideoSource capture, MediaConstraints want, Map<String, Object> ids,
+                            String token, CameraReopening.When when) throws MediaError {
+        List<CameraDemand> others = tracks.matching(t -> cam.id().equals(t.device()) && !t.token().equals(token))
+                .stream().flatMap(t -> t.cameraDemand().stream()).toList();
+        VideoFormat before = capture.format();
+        Optional<VideoFormat> format = CameraReopening.format(cam.capabilities(), before, want, ids, others, when);
+        if (format.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            deviceContext.captures().reopenCamera(cam, format.get());
+            LOG.info(() -> "reopened " + cam.label() + " at " + format.get() + " (was " + before + ") in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms for " + (others.size() + 1) + " tracks");
+        } catch (IOException e) {
+            LOG.warning("could not reopen " + cam.label() + " at " + format.get() + ": " + e.getMessage());
+        }
+        if (!capture.isRunning()) {
+            throw MediaError.notReadable(cam.label() + " stopped while it was reopened");
+        }
+    }
+
+    /**
+     * Sends one frame of a camera track: a JPEG as it came from the camera or file when the track takes it
+     * unchanged (the page decodes it; a fraction of the bytes through the stream transport), else I420 (a
+     * scaled or cropped track, a paused one's black, a source that delivers pixels).
+     */
+    private void offerVideo(FramedPipe pipe, TrackPause pause, VideoFrame g) {
+        java.util.Optional<byte[]> jpeg = pause.paused() ? java.util.Optional.empty() : g.jpeg();
+        if (jpeg.isPresent()) {
+            sentFrames.jpeg.incrementAndGet();
+            pipe.offer(FramedPipe.JPEG_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(), jpeg.get());
+            return;
+        }
+        sentFrames.i420.incrementAndGet();
+        byte[] pixels = pause.paused() ? pause.video(g.width(), g.height(), null) : g.i420();
+        pipe.offer(FramedPipe.VIDEO_MAGIC, g.width(), g.height(), g.sequence(), g.captureTimeMillis(), pixels);
+    }
+
+    /** Camera frames sent to pages since start, by form (diagnostics, tests). */
+    static final class SentFrames {
+        final java.util.concurrent.atomic.AtomicLong jpeg = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong i420 = new java.util.concurrent.atomic.AtomicLong();
+    }
+
+    private final SentFrames sentFrames = new SentFrames();
+
+    /** Camera frames sent to pages since start, by form. */
+    SentFrames sentFrames() {
+        return sentFrames;
     }
 
     /** A track's new settings and constraints, kept in its description (the page reads them from there too). */

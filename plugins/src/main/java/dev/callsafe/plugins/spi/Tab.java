@@ -63,6 +63,17 @@ public interface Tab {
      */
     AutoCloseable screencast(int maxWidth, int maxHeight, java.util.function.Consumer<byte[]> jpegFrames);
 
+    /** Sample rate of {@link #mediaSound}'s chunks (mono). */
+    int SOUND_SAMPLE_RATE = 48_000;
+
+    /**
+     * Starts delivering the sound of the tab's media elements ({@code <audio>}, {@code <video>}, also in
+     * same-origin iframes and ones added later) as mono float chunks at {@link #SOUND_SAMPLE_RATE}, on a browser
+     * thread; silence while nothing plays. Local playback is unchanged. Web Audio output and cross-origin media
+     * (silent to the page itself) are not included. Closing the returned handle stops it for this consumer.
+     */
+    AutoCloseable mediaSound(java.util.function.Consumer<float[]> chunks);
+
     /** Marks the tab in the tab strip as being shared with a page, or clears the mark. */
     void markShared(boolean shared);
 

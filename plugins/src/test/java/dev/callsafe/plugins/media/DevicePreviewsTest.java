@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import dev.callsafe.capture.SharedSources;
 import dev.callsafe.capture.device.Camera;
 import dev.callsafe.capture.device.DeviceCatalog;
+import dev.callsafe.capture.video.SwitchableVideoSource;
 import dev.callsafe.capture.video.VideoFormat;
-import dev.callsafe.capture.video.VideoSource;
 
 /** The prompt's preview and the track an Allow starts share one capture of the device. */
 class DevicePreviewsTest {
@@ -40,10 +40,10 @@ class DevicePreviewsTest {
             });
             DevicePreviews.Preview preview = new DevicePreviews(captures, opener).camera(option, img -> { }, (m, h) -> { });
             // ...and the person allows: the answer queues the track's capture, then the prompt closes.
-            Future<SharedSources<VideoSource>.Lease> track = opener.submit(() -> captures.camera(cam, format, f -> { }, () -> { }));
+            Future<SharedSources<SwitchableVideoSource>.Lease> track = opener.submit(() -> captures.camera(cam, format, f -> { }, () -> { }));
             preview.close();
             busy.countDown();
-            SharedSources<VideoSource>.Lease lease = track.get(20, TimeUnit.SECONDS);
+            SharedSources<SwitchableVideoSource>.Lease lease = track.get(20, TimeUnit.SECONDS);
             opener.submit(() -> { }).get(10, TimeUnit.SECONDS); // anything the preview queued has run
             assertEquals(1, captures.opened(), "one capture, for the track");
             assertEquals(1, captures.running());
@@ -64,9 +64,9 @@ class DevicePreviewsTest {
             DeviceOption<Camera> option = new DeviceOption<>(cam.id(), cam.label(), cam, Optional.of(format),
                     Optional.empty(), Optional.empty(), List.of());
             DevicePreviews.Preview preview = new DevicePreviews(captures, opener).camera(option, img -> { }, (m, h) -> { });
-            Future<SharedSources<VideoSource>.Lease> track = opener.submit(() -> captures.camera(cam, format, f -> { }, () -> { }));
+            Future<SharedSources<SwitchableVideoSource>.Lease> track = opener.submit(() -> captures.camera(cam, format, f -> { }, () -> { }));
             preview.close();
-            SharedSources<VideoSource>.Lease lease = track.get(20, TimeUnit.SECONDS);
+            SharedSources<SwitchableVideoSource>.Lease lease = track.get(20, TimeUnit.SECONDS);
             opener.submit(() -> { }).get(10, TimeUnit.SECONDS);
             assertEquals(1, captures.opened(), "the track joined the preview's capture");
             assertEquals(1, captures.running());

@@ -70,11 +70,27 @@ class DisplayMediaServiceTest {
         assertTrue(h.preferCurrentTab() && h.selfIncluded() && h.surfaceSwitching() && !h.monitorsIncluded());
         assertEquals(java.util.Optional.of(DisplaySource.APPLICATION), h.preferredSurface());
         assertTrue(!DisplayMediaService.parse("{op: 'share', selfBrowserSurface: 'exclude'}").hints().selfIncluded());
+        assertTrue(!none.selfIncluded(), "the page's own tab is left out by default, as in Chrome");
+        assertTrue(DisplayMediaService.parse("{op: 'share', selfBrowserSurface: 'include'}").hints().selfIncluded());
     }
 
     @Test
     void aTabIdIsKept() throws MediaError {
         assertEquals(7, DisplayMediaService.parse("{op: 'share', mediaSource: 'browser', tabId: 7}").tabId().getAsInt());
         assertTrue(DisplayMediaService.parse("{op: 'share', mediaSource: 'browser'}").tabId().isEmpty());
+    }
+
+    /** getDisplayMedia's audio: true or constraints ask for the shared tab's sound; anything else does not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"op\":\"share\"}|false",
+        "{\"op\":\"share\",\"audio\":false}|false",
+        "{\"op\":\"share\",\"audio\":true}|true",
+        "{\"op\":\"share\",\"audio\":{\"echoCancellation\":false}}|true",
+        "{\"op\":\"share\",\"audio\":\"yes\"}|false",
+        "{\"op\":\"share\",\"audio\":1}|false",
+    })
+    void audioIsAskedOnlyByTrueOrConstraints(String payload, boolean audio) throws MediaError {
+        assertEquals(audio, DisplayMediaService.parse(payload).audio());
     }
 }

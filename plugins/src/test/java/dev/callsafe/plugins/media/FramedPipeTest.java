@@ -25,6 +25,28 @@ class FramedPipeTest {
     }
 
     @Test
+    void aJpegFrameTravelsWithItsOwnMagicBetweenRawFrames() {
+        FramedPipe pipe = new FramedPipe(4, () -> { });
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
+        pipe.offer(FramedPipe.VIDEO_MAGIC, 2, 2, 1, 10, new byte[6]);
+        pipe.offer(FramedPipe.JPEG_MAGIC, 1920, 1080, 2, 20, jpeg);
+        byte[] all = drain(pipe, 5);
+        assertEquals(2 * FramedPipe.HEADER + 6 + jpeg.length, all.length);
+        ByteBuffer h = ByteBuffer.wrap(all, FramedPipe.HEADER + 6, FramedPipe.HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(FramedPipe.JPEG_MAGIC, h.getInt());
+        assertEquals("CSJ1", new String(all, FramedPipe.HEADER + 6, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(1920, h.getInt());
+        assertEquals(1080, h.getInt());
+        assertEquals(jpeg.length, h.getInt(), "the payload length is the JPEG's, not width x height");
+        assertEquals(2, h.getInt());
+        h.getInt();
+        assertEquals(20.0, h.getDouble());
+        byte[] body = java.util.Arrays.copyOfRange(all, 2 * FramedPipe.HEADER + 6, all.length);
+        assertArrayEquals(jpeg, body);
+        assertEquals(2, pipe.delivered());
+    }
+
+    @Test
     void framesAreHeaderThenPayloadWhateverTheReadSize() {
         FramedPipe pipe = new FramedPipe(4, () -> { });
         byte[] payload = new byte[1000];

@@ -1,0 +1,178 @@
+// A two-tab call: each tab of this page joins a room; the two tabs signal through a BroadcastChannel (same
+// origin, same browser) and connect with WebRTC. Reused by tests: window.call has join(), hangUp(), state().
+'use strict';
+(() => {
+  const params = new URLSearchParams(location.search);
+  const $ = (id) => document.getElementById(id);
+  const me = Math.random().toString(36).slice(2);
+  let pc = null;
+  let channel = null;
+  let dataChannel = null;
+  let peer = null;
+  let localStream = null;
+  const gathered = [];
+  const received = [];
+  let gatheringDone = false;
+  let error = null;
+  let options = {};
+
+  function iceServers() {
+    const turn = params.get('turn');
+    const servers = [];
+    if (params.get('stun')) servers.push({ urls: params.get('stun') });
+    if (turn) servers.push({ urls: turn, username: params.get('user') || '', credential: params.get('pass') || '' });
+    return servers;
+  }
+
+  function config() {
+    return { iceServers: iceServers(), iceTransportPolicy: options.policy || params.get('policy') || 'all' };
+  }
+
+  function post(msg) {
+    channel.postMessage(Object.assign({ from: me, to: peer }, msg));
+  }
+
+  function show() {
+    if (!pc) { $('status').textContent = 'Not in a call.'; return; }
+    $('status').textContent = `Connection: ${pc.connectionState}; gathering: ${pc.iceGatheringState}`
+      + (error ? `; error: ${error}` : '');
+  }
+
+  function wire() {
+    pc.onicecandidate = (e) => {
+      if (!e.candidate) {
+        gatheringDone = true;
+        if (gathered.length === 0) $('path').textContent = 'No candidates were gathered: this call cannot connect.';
+        show();
+        return;
+      }
+      gathered.push(e.candidate.candidate);
+      const li = document.createElement('li');
+      li.textContent = e.candidate.candidate;
+      $('candidates').appendChild(li);
+      if (peer) post({ type: 'candidate', candidate: e.candidate.toJSON() });
+    };
+    pc.onicegatheringstatechange = show;
+    pc.onconnectionstatechange = () => { show(); if (pc.connectionState === 'connected') describePath(); };
+    pc.ondatachannel = (e) => listen(e.channel);
+    pc.ontrack = (e) => { $('remote').srcObject = e.streams[0] || new MediaStream([e.track]); };
+  }
+
+  function listen(ch) {
+    dataChannel = ch;
+    ch.onopen = () => ch.send('hello from ' + me);
+    ch.onmessage = (e) => received.push(String(e.data));
+  }
+
+  async function describePath() {
+    const pair = await selectedPair();
+    $('path').textContent = !pair ? '' : pair.local.candidateType === 'relay' || pair.remote.candidateType === 'relay'
+      ? 'Media goes through a relay server.' : 'Media goes directly between the two devices.';
+  }
+
+  // The ICE candidate pair the connection uses, from getStats: its local and remote candidates.
+  async function selectedPair() {
+    if (!pc) return null;
+    const stats = await pc.getStats();
+    let pairId = null;
+    stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId; });
+    if (!pairId) stats.forEach((s) => { if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') pairId = s.id; });
+    const pair = pairId && stats.get(pairId);
+    if (!pair) return null;
+    const c = (id) => { const s = stats.get(id) || {}; return { candidateType: s.candidateType, address: s.address, protocol: s.protocol, relayProtocol: s.relayProtocol }; };
+    return { state: pair.state, local: c(pair.localCandidateId), remote: c(pair.remoteCandidateId) };
+  }
+
+  async function onSignal(e) {
+    const m = e.data;
+    if (!pc || !m || m.from === me || (m.to && m.to !== me)) return;
+    try {
+      if (m.type === 'hello' && !peer) {
+        peer = m.from;
+        post({ type: 'welcome' });
+      } else if (m.type === 'welcome' && !peer) {
+        peer = m.from;
+        listen(pc.createDataChannel('chat'));
+        await pc.setLocalDescription(await pc.createOffer());
+        post({ type: 'offer', sdp: pc.localDescription.toJSON() });
+      } else if (m.from !== peer) {
+        return;
+      } else if (m.type === 'offer') {
+        await pc.setRemoteDescription(m.sdp);
+        await pc.setLocalDescription(await pc.createAnswer());
+        post({ type: 'answer', sdp: pc.localDescription.toJSON() });
+      } else if (m.type === 'answer') {
+        await pc.setRemoteDescription(m.sdp);
+      } else if (m.type === 'candidate') {
+        await pc.addIceCandidate(m.candidate);
+      } else if (m.type === 'bye') {
+        hangUp();
+      }
+    } catch (err) {
+      error = String(err && err.message || err);
+      show();
+    }
+  }
+
+  async function join(opts) {
+    if (pc) return state();
+    options = opts || {};
+    error = null;
+    gathered.length = 0;
+    received.length = 0;
+    gatheringDone = false;
+    $('candidates').textContent = '';
+    $('path').textContent = '';
+    const room = $('room').value || params.get('room') || 'demo';
+    if (options.media) {
+      localStream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      $('local').srcObject = localStream;
+    }
+    pc = new (options.legacyName ? window.webkitRTCPeerConnection : RTCPeerConnection)(config());
+    // A page may change its mind after the constructor: setConfiguration with its own policy.
+    if (options.reconfigure) pc.setConfiguration(Object.assign(config(), { iceTransportPolicy: options.reconfigure }));
+    wire();
+    if (localStream) localStream.getTracks().forEach((t) => pc.addTrack(t, localStream));
+    channel = new BroadcastChannel('callsafe-call-' + room);
+    // One signal at a time, in order: a candidate must not overtake the offer it belongs to.
+    let signals = Promise.resolve();
+    channel.onmessage = (e) => { signals = signals.then(() => onSignal(e)); };
+    channel.postMessage({ type: 'hello', from: me });
+    show();
+    return state();
+  }
+
+  function hangUp() {
+    if (channel && peer) post({ type: 'bye' });
+    if (channel) channel.close();
+    if (pc) pc.close();
+    if (localStream) localStream.getTracks().forEach((t) => t.stop());
+    pc = channel = dataChannel = peer = localStream = null;
+    $('path').textContent = '';
+    show();
+    return true;
+  }
+
+  async function state() {
+    return {
+      joined: !!pc,
+      peer: !!peer,
+      connectionState: pc ? pc.connectionState : 'none',
+      iceGatheringState: pc ? pc.iceGatheringState : 'none',
+      gatheringDone,
+      policy: pc ? pc.getConfiguration().iceTransportPolicy : null,
+      candidates: gathered.slice(),
+      localSdp: pc && pc.localDescription ? pc.localDescription.sdp : '',
+      remoteSdp: pc && pc.remoteDescription ? pc.remoteDescription.sdp : '',
+      selectedPair: await selectedPair(),
+      received: received.slice(),
+      error,
+    };
+  }
+
+  $('room').value = params.get('room') || 'demo';
+  $('join-media').onclick = () => join({ media: true }).catch((e) => { error = String(e); show(); });
+  $('join-data').onclick = () => join({}).catch((e) => { error = String(e); show(); });
+  $('hang-up').onclick = hangUp;
+  window.call = { join, hangUp, state, get pc() { return pc; } };
+})();

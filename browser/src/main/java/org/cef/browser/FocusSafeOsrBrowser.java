@@ -1,0 +1,51 @@
+package org.cef.browser;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.cef.CefClient;
+
+/**
+ * An off-screen browser whose {@link #setFocus} does not re-enter itself.
+ *
+ * <p>JCEF's {@code CefClient.onGotFocus} calls {@code browser.setFocus(true)}, and with CEF 146 in off-screen
+ * mode that call fires {@code OnGotFocus} again, synchronously, on the same (Swing) thread: every time a
+ * page took focus the two recursed about 400 deep until the JVM threw a {@link StackOverflowError} into
+ * JCEF's native code, which printed a bare {@code Exception in thread "AWT-EventQueue-0"} and went on (seen
+ * in the 30-minute meeting, docs/RELIABILITY.md). A call made while one is already running on this thread is
+ * that echo, and the browser is already being focused, so it returns at once.
+ *
+ * <p>It lives in JCEF's package because {@link CefBrowserOsr}'s constructor is package-private.
+ */
+public final class FocusSafeOsrBrowser extends CefBrowserOsr {
+    private static final ThreadLocal<boolean[]> FOCUSING = ThreadLocal.withInitial(() -> new boolean[1]);
+    private static final AtomicLong ECHOES = new AtomicLong();
+
+    private FocusSafeOsrBrowser(CefClient client, String url) {
+        super(client, url, false, null, null);
+    }
+
+    /** A new off-screen browser of {@code client} that will load {@code url} once created. */
+    public static CefBrowser open(CefClient client, String url) {
+        return new FocusSafeOsrBrowser(client, url);
+    }
+
+    @Override
+    public void setFocus(boolean enable) {
+        boolean[] focusing = FOCUSING.get();
+        if (focusing[0]) {
+            ECHOES.incrementAndGet();
+            return;
+        }
+        focusing[0] = true;
+        try {
+            super.setFocus(enable);
+        } finally {
+            focusing[0] = false;
+        }
+    }
+
+    /** How many re-entrant calls were stopped since start (tests). */
+    public static long echoesStopped() {
+        return ECHOES.get();
+    }
+}
