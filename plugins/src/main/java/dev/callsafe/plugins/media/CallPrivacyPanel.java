@@ -243,24 +243,35 @@ final class CallPrivacyPanel {
     private final class ConnectionView {
         final JPanel panel = new JPanel();
         final String name;
-        final JLabel title = label("title");
-        final JLabel route = label("route");
-        final JLabel remote = label("remote");
-        final JLabel code = label("code");
-        final JLabel peer = label("peer");
-        final JLabel localFp = label("localfp");
-        final JLabel remoteFp = label("remotefp");
-        final JLabel codecs = label("codecs");
-        final JLabel bytes = label("bytes");
-        final JLabel senders = label("senders");
-        final JLabel receivers = label("receivers");
+        final JLabel title;
+        final JLabel route;
+        final JLabel remote;
+        final JLabel code;
+        final JLabel peer;
+        final JLabel localFp;
+        final JLabel remoteFp;
+        final JLabel codecs;
+        final JLabel bytes;
+        final JLabel senders;
+        final JLabel receivers;
         final JButton pin = new JButton("Pin this peer\u2026");
         final JButton unpin = new JButton("Unpin");
         private PeerReport report;
         private PeerReport.Connection connection;
 
         ConnectionView(String name) {
-            this.name = name;
+            this.name = name; // before the labels: their names are made from it
+            title = label("title");
+            route = label("route");
+            remote = label("remote");
+            code = label("code");
+            peer = label("peer");
+            localFp = label("localfp");
+            remoteFp = label("remotefp");
+            codecs = label("codecs");
+            bytes = label("bytes");
+            senders = label("senders");
+            receivers = label("receivers");
             panel.setName(name);
             panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
             panel.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createEmptyBorder(6, 0, 6, 0),
@@ -294,12 +305,8 @@ final class CallPrivacyPanel {
 
         private JLabel label(String part) {
             JLabel l = new JLabel();
-            l.setName(panelName() + "." + part);
+            l.setName(name + "." + part);
             return l;
-        }
-
-        private String panelName() {
-            return name;
         }
 
         void show(PeerReport r, PeerReport.Connection c) {
