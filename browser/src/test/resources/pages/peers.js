@@ -60,7 +60,7 @@ window.peers = (() => {
 
   // What the page's own getStats says about the sending side of call i (compared with the panel).
   async function ownStats(i, getStats) {
-    const r = await (getStats || RTCPeerConnection.prototype.getStats).call(st.calls[i].pc1);
+    const r = await (getStats || (st.Real || RTCPeerConnection).prototype.getStats).call(st.calls[i].pc1);
     const all = {};
     r.forEach((v, k) => { all[k] = v; });
     const transport = Object.values(all).find((v) => v.type === 'transport' && v.selectedCandidatePairId);
@@ -84,6 +84,7 @@ window.peers = (() => {
     const Real = window.RTCPeerConnection;
     const realGetStats = Real.prototype.getStats;
     st.realGetStats = realGetStats;
+    st.Real = Real; // the prototype whose getStats the page replaced (the Hidden constructor has none)
     window.RTCPeerConnection = function Hidden(config) { return Reflect.construct(Real, [config]); };
     window.webkitRTCPeerConnection = window.RTCPeerConnection;
     Real.prototype.getStats = async function () { return new Map(); };
@@ -94,10 +95,17 @@ window.peers = (() => {
     return ownStats(i, st.realGetStats);
   }
 
+  // Ends every call and track (between tests).
+  function stopAll() {
+    for (const c of st.calls) { c.pc1.close(); c.pc2.close(); }
+    if (st.local) for (const t of st.local.getTracks()) t.stop();
+    return true;
+  }
+
   function trackStates() {
     return st.local ? st.local.getTracks().map((t) => t.readyState) : [];
   }
 
-  return { start, certificate, call, connected, ownStats, ownStatsUnhidden, hangUp, hide, trackStates,
+  return { start, certificate, call, connected, ownStats, ownStatsUnhidden, hangUp, hide, trackStates, stopAll,
     hasScriptTransform: () => typeof RTCRtpScriptTransform === 'function' };
 })();

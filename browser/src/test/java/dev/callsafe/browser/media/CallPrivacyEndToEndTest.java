@@ -53,6 +53,7 @@ class CallPrivacyEndToEndTest {
         if (!browser.showing("capture.failure.ok").isEmpty()) {
             browser.clickNamed("capture.failure.ok");
         }
+        browser.eval(tab, "window.peers ? peers.stopAll() : true");
         browser.stopAllCapture();
         browser.media().clearSiteData(origin);
     }
@@ -180,7 +181,10 @@ class CallPrivacyEndToEndTest {
         browser.eval(tab, "peers.hangUp(" + stranger + ")");
         awaitText("capture.indicator.text", "verified peer: Alice");
 
-        // Asking for the microphone prompts; the prompt offers "only while connected to pinned peers".
+        // Asking for the microphone prompts; the prompt offers "only while connected to pinned peers". The
+        // panel is closed first: it lies over the page where the click goes.
+        browser.clickNamed("callpanel.close");
+        browser.awaitGone("callpanel.dialog");
         browser.evalOnClick(tab, "(peers.start({audio: true}).then(() => window.__mic = true, (e) => window.__mic = e.name), true)");
         browser.clickNamed("consent.pinned");
         browser.clickNamed("consent.allow");
@@ -188,6 +192,8 @@ class CallPrivacyEndToEndTest {
         assertTrue(browser.media().permissions().callGrants(id -> id.startsWith(tab.id() + "/")).stream()
                 .allMatch(dev.callsafe.permissions.CallGrant::pinnedPeersOnly));
         // Still with Alice only: the tracks live on across fresh reports.
+        browser.clickNamed("capture.indicator.privacy");
+        browser.awaitShowing("callpanel.dialog");
         long before = sent(text("callpanel.conn1.bytes"));
         Wait.until("more reports", Duration.ofSeconds(20), () -> sent(text("callpanel.conn1.bytes")) > before + 10_000);
         assertEquals("[\"live\",\"live\"]", browser.eval(tab, "peers.trackStates()").toString());
