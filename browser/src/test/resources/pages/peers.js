@@ -25,13 +25,15 @@ window.peers = (() => {
     return new RTCRtpScriptTransform(worker, {});
   }
 
-  // opts: peer (a certificate name for the receiving side), transform ('script' or 'streams'), ctor (the
+  // opts: peer (a certificate name for the receiving side), transform ('script' or 'streams'), turn (an
+  // RTCIceServer: the call goes through that relay only), ctor (the
   // constructor to use, by default whatever window.RTCPeerConnection is now).
   async function call(opts) {
     opts = opts || {};
     const Ctor = opts.ctor || window.RTCPeerConnection;
     const streams = opts.transform === 'streams';
     const base = streams ? { encodedInsertableStreams: true } : {};
+    if (opts.turn) Object.assign(base, { iceServers: [opts.turn], iceTransportPolicy: 'relay' });
     const pc1 = new Ctor(Object.assign({}, base));
     const pc2 = new Ctor(Object.assign(opts.peer ? { certificates: [st.certs[opts.peer]] } : {}, base));
     pc1.onicecandidate = (e) => { if (e.candidate) pc2.addIceCandidate(e.candidate); };

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +35,22 @@ import dev.callsafe.permissions.SafetyCode;
 class CallPrivacyEndToEndTest {
     private static final Pattern SENT = Pattern.compile("Sent ([0-9,]+) bytes");
 
+    private static TurnServer turn;
     private BrowserFixture browser;
     private BrowserTab tab;
     private Origin origin;
+
+    @BeforeAll
+    static void startTurn() throws Exception {
+        turn = TurnServer.start();
+    }
+
+    @AfterAll
+    static void stopTurn() throws Exception {
+        if (turn != null) {
+            turn.close();
+        }
+    }
 
     @BeforeEach
     void open() throws Exception {
@@ -129,6 +144,23 @@ class CallPrivacyEndToEndTest {
         awaitText("callpanel.conn3.senders", "encoded transform attached (" + kind + ")");
         awaitText("callpanel.conn4.receivers", "encoded transform attached (" + kind + ")");
         assertTrue(text("callpanel.e2ee").contains("does <b>not</b> prove"), "the panel says what a transform does not prove");
+    }
+
+    @Test
+    void aCallThroughARelayShowsTheRelayAndTheRemoteAddressTheEngineUses() {
+        startCamera();
+        call("{turn: {urls: '" + turn.url() + "', username: '" + TurnServer.USER + "', credential: '"
+                + TurnServer.PASSWORD + "'}}");
+        browser.clickNamed("capture.indicator.privacy");
+        browser.awaitShowing("callpanel.dialog");
+        awaitText("callpanel.conn1.route", "via a relay server (TURN, udp)");
+        // The engine's own view of the selected pair: the relay's address (coturn on loopback) and a relay
+        // port of its range, not an mDNS name.
+        String remote = awaitText("callpanel.conn1.remote", "Remote address the browser sees: 127.0.0.1 port ");
+        Matcher m = Pattern.compile("Remote address the browser sees: 127\\.0\\.0\\.1 port (\\d+) \\(udp\\)").matcher(remote);
+        assertTrue(m.find(), remote);
+        int port = Integer.parseInt(m.group(1));
+        assertTrue(port > turn.port() && port <= turn.port() + 40, () -> remote + " is not a relay port of " + turn.url());
     }
 
     @Test
