@@ -16,6 +16,10 @@
   const DAMAGE_MAGIC = 0x31445343;
   const nativeStop = MediaStreamTrack.prototype.stop;
   const Generator = window.MediaStreamTrackGenerator;
+  // Saved before page scripts run: which page track carries which capture must not depend on what a page
+  // later puts on WeakMap.prototype (the call privacy report reads it to tell the browser's media).
+  const savedApply = Reflect.apply;
+  const savedWeakMapSet = WeakMap.prototype.set;
 
   function toError(text) {
     let e;
@@ -138,6 +142,7 @@
     const sink = { track, writer: track.writable.getWriter(), ended: false, enabled: true };
     decorate(track, source.t, source, sink);
     ourTracks.add(track);
+    savedApply(savedWeakMapSet, trackTokens, [track, source.t.token]); // clones too
     if (ended || source.finished) {
       sink.ended = true;
       nativeStop.call(track);
@@ -965,6 +970,332 @@
         if (known === null) return ask().then(() => native.apply(this, args));
         return native.apply(this, args);
       });
+    }
+  })();
+
+  // --- Call privacy: the page's peer connections as the engine reports them. References to every
+  // RTCPeerConnection the page makes (the constructor and the prototype's methods are wrapped before any page
+  // script runs) and to the engine's own getStats, getSenders, getReceivers and getters, saved now: a page
+  // that replaces them later cannot hide a connection or change what is reported. Reports go to the browser
+  // when it asks (the call privacy panel, the pinned-peer check) and when a connection changes state.
+  (() => {
+    const NativePC = window.RTCPeerConnection;
+    if (typeof NativePC !== 'function') return;
+    const apply = Reflect.apply;
+    const construct = Reflect.construct;
+    const defineProperty = Object.defineProperty;
+    const getDescriptor = Object.getOwnPropertyDescriptor;
+    const hasOwn = Object.prototype.hasOwnProperty;
+    const stringify = JSON.stringify;
+    const parse = JSON.parse;
+    const weakGet = WeakMap.prototype.get;
+    const weakSet = WeakMap.prototype.set;
+    const weakHas = WeakSet.prototype.has;
+    const weakAdd = WeakSet.prototype.add;
+    const promiseThen = Promise.prototype.then;
+    const now = performance.now.bind(performance);
+    const setTimer = window.setTimeout.bind(window);
+    const proto = NativePC.prototype;
+    const getter = (o, name) => { const d = o && getDescriptor(o, name); return d && d.get; };
+    const pcGet = {
+      connection: getter(proto, 'connectionState'),
+      ice: getter(proto, 'iceConnectionState'),
+      signaling: getter(proto, 'signalingState'),
+    };
+    const pcGetStats = proto.getStats;
+    const pcSenders = proto.getSenders;
+    const pcReceivers = proto.getReceivers;
+    const pcConfiguration = proto.getConfiguration;
+    const pcAddListener = EventTarget.prototype.addEventListener;
+    const senderTrack = getter(RTCRtpSender.prototype, 'track');
+    const receiverTrack = getter(RTCRtpReceiver.prototype, 'track');
+    const senderTransform = getter(RTCRtpSender.prototype, 'transform');
+    const receiverTransform = getter(RTCRtpReceiver.prototype, 'transform');
+    const trackKind = getter(MediaStreamTrack.prototype, 'kind');
+    const reportForEach = window.RTCStatsReport && RTCStatsReport.prototype.forEach;
+    const MAX_CONNECTIONS = 24;
+    const known = new WeakMap();
+    const encodedStreams = new WeakSet();
+    const connections = []; // {pc, id}, in creation order
+    let nextId = 1;
+    let key = null;
+    let listening = false;
+    let reporting = false;
+    let again = false;
+    let lastReport = -1e9;
+
+    const own = (o, k) => (o !== null && typeof o === 'object' && apply(hasOwn, o, [k]) ? o[k] : undefined);
+    const slice = String.prototype.slice;
+    const floor = Math.floor;
+    const createObject = Object.create;
+    const str = (v, max) => (typeof v === 'string' ? apply(slice, v, [0, max]) : null);
+    const num = (v) => (typeof v === 'number' && v >= 0 && v < 2 ** 53 ? floor(v) : null);
+
+    function seen(pc) {
+      if (pc === null || typeof pc !== 'object' || apply(weakGet, known, [pc]) !== undefined) return;
+      const entry = { pc, id: nextId++ };
+      apply(weakSet, known, [pc, entry]);
+      // keep the newest: closed ones go first once there are too many
+      if (connections.length >= MAX_CONNECTIONS) {
+        let drop = 0;
+        for (let i = 0; i < connections.length; i++) {
+          if (state(connections[i].pc, 'connection') === 'closed') { drop = i; break; }
+        }
+        for (let i = drop; i + 1 < connections.length; i++) connections[i] = connections[i + 1];
+        connections.length--;
+      }
+      connections[connections.length] = entry;
+      apply(pcAddListener, pc, ['connectionstatechange', () => changed()]);
+      listen();
+    }
+
+    function state(pc, which) {
+      try { return pcGet[which] ? str(apply(pcGet[which], pc, []), 16) : null; } catch (_) { return null; }
+    }
+
+    // The constructor, under the same name (and the legacy webkit alias): every connection is known, however made.
+    const PC = { RTCPeerConnection: function (...args) {
+      if (new.target === undefined) {
+        throw new TypeError("Failed to construct 'RTCPeerConnection': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
+      }
+      const pc = construct(NativePC, args, new.target);
+      seen(pc);
+      return pc;
+    } }.RTCPeerConnection;
+    for (const k of Reflect.ownKeys(NativePC)) {
+      if (k === 'prototype' || k === 'length' || k === 'name') continue;
+      defineProperty(PC, k, getDescriptor(NativePC, k));
+    }
+    defineProperty(PC, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
+    Object.setPrototypeOf(PC, Object.getPrototypeOf(NativePC));
+    defineProperty(proto, 'constructor', { value: PC, writable: true, enumerable: false, configurable: true });
+    for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection']) {
+      const d = getDescriptor(window, name);
+      if (d && d.value === NativePC) defineProperty(window, name, { value: PC, writable: true, enumerable: false, configurable: true });
+    }
+    // Any use of a connection's methods makes it known too (a connection made some other way is still seen).
+    for (const name of ['addTrack', 'addTransceiver', 'createOffer', 'createAnswer', 'setLocalDescription',
+      'setRemoteDescription', 'addIceCandidate', 'createDataChannel', 'getStats', 'getSenders', 'restartIce']) {
+      const native = proto[name];
+      if (typeof native !== 'function') continue;
+      defineProperty(proto, name, {
+        value: { [name](...args) { seen(this); return apply(native, this, args); } }[name],
+        writable: true, enumerable: true, configurable: true,
+      });
+    }
+    // Legacy insertable streams leave no trace the engine reports, so their use is noted here.
+    for (const P of [window.RTCRtpSender && RTCRtpSender.prototype, window.RTCRtpReceiver && RTCRtpReceiver.prototype]) {
+      const native = P && P.createEncodedStreams;
+      if (typeof native !== 'function') continue;
+      defineProperty(P, 'createEncodedStreams', {
+        value: { createEncodedStreams() { const r = apply(native, this, []); apply(weakAdd, encodedStreams, [this]); return r; } }.createEncodedStreams,
+        writable: true, enumerable: true, configurable: true,
+      });
+    }
+
+    // Objects without a prototype, serialised by hand: a page's Object.prototype setters or toJSON, or its
+    // Array.prototype methods, never see or change a report (they would otherwise be called with it).
+    const bare = () => createObject(null);
+    const isArray = Array.isArray;
+    const keysOf = Object.keys;
+    function encode(v) {
+      if (v === null || v === undefined) return 'null';
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return stringify(v);
+      let out = '';
+      if (isArray(v)) {
+        for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + encode(v[i]);
+        return '[' + out + ']';
+      }
+      const keys = keysOf(v);
+      for (let i = 0; i < keys.length; i++) out += (i ? ',' : '') + stringify(keys[i]) + ':' + encode(v[keys[i]]);
+      return '{' + out + '}';
+    }
+
+    function send(text) {
+      const q = bridge || findBridge();
+      if (!q) return;
+      q({ request: 'peers:' + text, persistent: false, onSuccess: () => {}, onFailure: () => {} });
+    }
+
+    // One subscription per document, then one long poll at a time that the browser answers when it wants a report.
+    function listen() {
+      if (listening) return;
+      const q = bridge || findBridge();
+      if (!q) { setTimer(listen, 50); return; }
+      listening = true;
+      q({
+        request: 'peers:{"op":"listen"}',
+        persistent: false,
+        onSuccess: (text) => {
+          let m;
+          try { m = parse(text); } catch (_) { return; }
+          if (typeof own(m, 'key') !== 'string') return;
+          key = own(m, 'key');
+          poll();
+          collect();
+        },
+        onFailure: () => {},
+      });
+    }
+
+    function poll() {
+      const q = bridge || findBridge();
+      q({
+        request: 'peers:{"op":"wait","key":' + stringify(key) + '}',
+        persistent: false,
+        onSuccess: (text) => {
+          let m;
+          try { m = parse(text); } catch (_) { m = null; }
+          poll();
+          if (own(m, 'collect') === true) collect();
+        },
+        onFailure: () => { setTimer(poll, 1000); },
+      });
+    }
+
+    // A connection changed state: report it (a connection starting to carry media is checked at once).
+    function changed() {
+      if (key !== null) collect();
+    }
+
+    // At most four reports a second; a change during a report is reported after it.
+    function collect() {
+      if (key === null) return;
+      if (reporting) { again = true; return; }
+      const wait = lastReport + 250 - now();
+      if (wait > 0) { reporting = true; setTimer(() => { reporting = false; collect(); }, wait); return; }
+      reporting = true;
+      again = false;
+      report((list) => {
+        lastReport = now();
+        let first = 0;
+        let text;
+        for (;;) {
+          let body = '';
+          for (let i = first; i < list.length; i++) body += (i > first ? ',' : '') + encode(list[i]);
+          text = '{"op":"report","key":' + stringify(key) + ',"connections":[' + body + ']}';
+          if (text.length <= 60000 || first >= list.length) break;
+          first++; // the oldest connections give way
+        }
+        send(text);
+        reporting = false;
+        if (again) collect();
+      });
+    }
+
+    function transceivers(list, trackOf, transformOf) {
+      const out = [];
+      for (let i = 0; i < list.length && i < 16; i++) {
+        const x = list[i];
+        let track = null;
+        try { track = apply(trackOf, x, []); } catch (_) { /* ended */ }
+        let transform = null;
+        try { if (transformOf && apply(transformOf, x, [])) transform = 'script'; } catch (_) { /* none */ }
+        if (!transform && apply(weakHas, encodedStreams, [x])) transform = 'streams';
+        const t = bare();
+        t.kind = track ? str(apply(trackKind, track, []), 8) : null;
+        t.token = track ? (apply(weakGet, trackTokens, [track]) || null) : null;
+        t.transform = transform;
+        out[out.length] = t;
+      }
+      return out;
+    }
+
+    function fromStats(entry, stats) {
+      const byId = bare();
+      const transports = [];
+      const rtp = [];
+      apply(reportForEach, stats, [(v, k) => {
+        byId[k] = v;
+        const type = own(v, 'type');
+        if (type === 'transport') transports[transports.length] = v;
+        if (type === 'outbound-rtp' || type === 'inbound-rtp') rtp[rtp.length] = v;
+      }]);
+      let transport = transports[0];
+      for (let i = 0; i < transports.length; i++) if (own(transports[i], 'selectedCandidatePairId')) { transport = transports[i]; break; }
+      if (transport) {
+        entry.dtls = str(own(transport, 'dtlsState'), 16);
+        entry.bytesSent = num(own(transport, 'bytesSent'));
+        entry.bytesReceived = num(own(transport, 'bytesReceived'));
+        const cert = (id) => {
+          const c = typeof id === 'string' ? byId[id] : undefined;
+          if (!c) return null;
+          const o = bare();
+          o.algorithm = str(own(c, 'fingerprintAlgorithm'), 16);
+          o.value = str(own(c, 'fingerprint'), 200);
+          return o;
+        };
+        entry.localCertificate = cert(own(transport, 'localCertificateId'));
+        entry.remoteCertificate = cert(own(transport, 'remoteCertificateId'));
+        const pair = byId[own(transport, 'selectedCandidatePairId')];
+        const candidate = (id) => {
+          const c = typeof id === 'string' ? byId[id] : undefined;
+          if (!c) return null;
+          const o = bare();
+          o.type = str(own(c, 'candidateType'), 8);
+          o.address = str(own(c, 'address'), 256);
+          o.port = num(own(c, 'port'));
+          o.protocol = str(own(c, 'protocol'), 8);
+          o.relayProtocol = str(own(c, 'relayProtocol'), 8);
+          return o;
+        };
+        if (pair) {
+          entry.local = candidate(own(pair, 'localCandidateId'));
+          entry.remote = candidate(own(pair, 'remoteCandidateId'));
+        }
+      }
+      const codecs = [];
+      for (let i = 0; i < rtp.length && codecs.length < 16; i++) {
+        const codec = byId[own(rtp[i], 'codecId')];
+        const mime = codec ? str(own(codec, 'mimeType'), 48) : null;
+        const direction = own(rtp[i], 'type') === 'outbound-rtp' ? 'send' : 'receive';
+        let dup = false;
+        for (let j = 0; j < codecs.length; j++) if (codecs[j].mime === mime && codecs[j].direction === direction) dup = true;
+        if (mime && !dup) {
+          const o = bare();
+          o.mime = mime;
+          o.direction = direction;
+          codecs[codecs.length] = o;
+        }
+      }
+      entry.codecs = codecs;
+    }
+
+    // One connection's entry, handed to done; the engine's getStats promise is followed with the saved then.
+    function one(c, done) {
+      const pc = c.pc;
+      const entry = bare();
+      entry.id = c.id;
+      entry.connection = state(pc, 'connection');
+      entry.ice = state(pc, 'ice');
+      entry.signaling = state(pc, 'signaling');
+      entry.insertableStreams = false;
+      entry.senders = [];
+      entry.receivers = [];
+      try { entry.insertableStreams = own(apply(pcConfiguration, pc, []), 'encodedInsertableStreams') === true; } catch (_) { /* closed */ }
+      try {
+        entry.senders = transceivers(apply(pcSenders, pc, []), senderTrack, senderTransform);
+        entry.receivers = transceivers(apply(pcReceivers, pc, []), receiverTrack, receiverTransform);
+      } catch (_) { /* closed */ }
+      if (!reportForEach || entry.connection === 'closed') { done(entry); return; }
+      let stats;
+      try { stats = apply(pcGetStats, pc, []); } catch (_) { done(entry); return; }
+      apply(promiseThen, stats, [(r) => {
+        try { fromStats(entry, r); } catch (_) { entry.statsFailed = true; }
+        done(entry);
+      }, () => { entry.statsFailed = true; done(entry); }]);
+    }
+
+    function report(done) {
+      const list = [];
+      for (let i = 0; i < connections.length; i++) list[i] = connections[i];
+      const out = [];
+      let i = 0;
+      const next = () => {
+        if (i >= list.length) { done(out); return; }
+        one(list[i++], (entry) => { out[out.length] = entry; next(); });
+      };
+      next();
     }
   })();
 })();

@@ -26,6 +26,8 @@ final class CallGrants {
         Instant idleSince;
         /** When its tab went to the background; null while shown. */
         Instant backgroundSince;
+        /** Media may go only to pinned peers; once set for a call it stays (the stricter answer wins). */
+        boolean pinnedPeersOnly;
 
         Grant(Origin origin) {
             this.origin = origin;
@@ -38,7 +40,7 @@ final class CallGrants {
     private Predicate<String> shown = id -> true;
 
     /** The person allowed these kinds for this document: a new grant, or more kinds for the same call. */
-    void allow(String callId, Origin origin, Set<MediaKind> kinds, Instant now) {
+    void allow(String callId, Origin origin, Set<MediaKind> kinds, Instant now, boolean pinnedPeersOnly) {
         Grant g = grants.get(callId);
         if (g == null || !g.origin.equals(origin)) {
             g = new Grant(origin);
@@ -46,6 +48,7 @@ final class CallGrants {
             grants.put(callId, g);
         }
         g.kinds.addAll(kinds);
+        g.pinnedPeersOnly |= pinnedPeersOnly;
         g.idleSince = now; // the person's answer is activity: the quiet period starts again
     }
 
@@ -117,7 +120,7 @@ final class CallGrants {
         List<CallGrant> out = new ArrayList<>();
         grants.forEach((id, g) -> {
             if (!expired(id, g, now, limits)) {
-                out.add(new CallGrant(id, g.origin, g.kinds));
+                out.add(new CallGrant(id, g.origin, g.kinds, g.pinnedPeersOnly));
             }
         });
         return out;

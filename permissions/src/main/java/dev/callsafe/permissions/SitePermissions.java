@@ -52,14 +52,20 @@ public final class SitePermissions {
         boolean everGranted;
         int dismissals;
         Instant embargoUntil;
+        /** Pinned peers in the order they were pinned. */
+        final List<PinnedPeer> pins = new ArrayList<>();
         /** WebRTC IP handling chosen for this origin; null follows the browser-wide default. */
         IpHandling ipHandling;
 
         /** Nothing is remembered but (possibly) the IP handling choice. */
         boolean onlyIpHandling() {
-            return stored.isEmpty() && deviceSalt == null && !everGranted && dismissals == 0 && embargoUntil == null;
+            return stored.isEmpty() && deviceSalt == null && !everGranted && dismissals == 0 && embargoUntil == null
+                    && pins.isEmpty();
         }
     }
+
+    /** Most peers pinned per site; pinning another forgets the oldest. */
+    public static final int MAX_PINS = 32;
 
     /** Call limits come from {@link CallLimits#fromSystemProperties()}, read at each use. */
     public SitePermissions(Clock clock, Duration lapseAfter, Set<String> secureSchemes) {
@@ -109,6 +115,19 @@ public final class SitePermissions {
             site.everGranted = s.everGranted();
             site.dismissals = s.dismissals();
             site.embargoUntil = s.embargoUntil() == null ? null : Instant.parse(s.embargoUntil());
+            if (s.pinnedPeers() != null) {
+                for (PinnedPeer pin : s.pinnedPeers()) {
+                    if (pin == null || pin.name() == null || pin.name().length() > PinnedPeer.MAX_NAME
+                            || site.pins.size() >= MAX_PINS) {
+                        continue; // a damaged pin is dropped, never turned into a different one
+                    }
+                    PeerFingerprint f = PeerFingerprint.parseOrNull(pin.algorithm(), pin.fingerprint());
+                    if (f != null && pin.since() != null) {
+                        Instant.parse(pin.since());
+                        site.pins.add(new PinnedPeer(pin.name(), f.algorithm(), f.value(), pin.since()));
+                    }
+                }
+            }
             site.ipHandling = s.ipHandling() == null ? null
                     : IpHandling.parse(s.ipHandling()).orElse(IpHandling.RELAY_ONLY);
             sites.put(origin, site);
@@ -122,7 +141,8 @@ public final class SitePermissions {
             site.stored.forEach((k, p) -> perms.put(k.name().toLowerCase(Locale.ROOT), p));
             out.put(origin.serialize(), new SiteSnapshot(perms, site.deviceSalt, site.everGranted, site.dismissals,
                     site.embargoUntil == null ? null : site.embargoUntil.toString(),
-                    site.ipHandling == null ? null : site.ipHandling.stored()));
+                    site.ipHandling == null ? null : site.ipHandling.stored(),
+                    site.pins.isEmpty() ? null : List.copyOf(site.pins)));
         });
         return new PermissionSnapshot(PermissionSnapshot.SCHEMA, out,
                 ipHandlingDefault == IpHandling.DEFAULT ? null : ipHandlingDefault.stored());
@@ -202,9 +222,11 @@ public final class SitePermissions {
             Site site = siteFor(origin);
             switch (answer) {
                 case ALLOW_ONCE:
+                case ALLOW_ONCE_PINNED_PEERS:
                     site.dismissals = 0;
                     if (request.callId() != null) {
-                        calls.allow(request.callId(), origin, request.kinds(), clock.instant());
+                        calls.allow(request.callId(), origin, request.kinds(), clock.instant(),
+                                answer == ConsentAnswer.ALLOW_ONCE_PINNED_PEERS);
                     }
                     break;
                 case BLOCK:
@@ -432,6 +454,54 @@ public final class SitePermissions {
             fire(origin);
         }
         return salt;
+    }
+
+    /**
+     * Pins a peer's certificate for a site under a name the person gave ("this is Alice"); pinning a pinned
+     * certificate again renames it. Kept with the site's permissions and cleared with its site data.
+     */
+    public void pinPeer(Origin site, String name, PeerFingerprint fingerprint) {
+        if (site.isOpaque()) {
+            throw new IllegalArgumentException("an opaque origin has no pins");
+        }
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > PinnedPeer.MAX_NAME) {
+            throw new IllegalArgumentException("a pinned peer needs a name of 1 to " + PinnedPeer.MAX_NAME + " characters");
+        }
+        synchronized (this) {
+            Site s = siteFor(site);
+            s.pins.removeIf(p -> p.matches(fingerprint));
+            if (s.pins.size() >= MAX_PINS) {
+                s.pins.remove(0);
+            }
+            s.pins.add(new PinnedPeer(clean, fingerprint.algorithm(), fingerprint.value(), clock.instant().toString()));
+        }
+        fire(site);
+    }
+
+    /** Forgets a pinned peer of a site. */
+    public void unpinPeer(Origin site, PeerFingerprint fingerprint) {
+        boolean removed;
+        synchronized (this) {
+            Site s = sites.get(site);
+            removed = s != null && s.pins.removeIf(p -> p.matches(fingerprint));
+        }
+        if (removed) {
+            fire(site);
+        }
+    }
+
+    /** The site's pinned peers, oldest first. */
+    public synchronized List<PinnedPeer> pinnedPeers(Origin site) {
+        Site s = sites.get(site);
+        return s == null ? List.of() : List.copyOf(s.pins);
+    }
+
+    /** The pin for this certificate on the site, if the person pinned it. */
+    public synchronized java.util.Optional<PinnedPeer> pinnedPeer(Origin site, PeerFingerprint fingerprint) {
+        Site s = sites.get(site);
+        return s == null || fingerprint == null ? java.util.Optional.empty()
+                : s.pins.stream().filter(p -> p.matches(fingerprint)).findFirst();
     }
 
     /** One row of the site-settings list. */

@@ -11,9 +11,23 @@ import java.util.Map;
  * @param dismissals prompts dismissed in a row
  * @param embargoUntil ISO instant until which prompts are suppressed, or null
  * @param ipHandling the origin's WebRTC IP handling ({@link IpHandling#stored()}), or null for the browser-wide one
+ * @param pinnedPeers peers the person pinned for this site (null in files written before pins existed)
  */
 public record SiteSnapshot(Map<String, StoredPermission> permissions, String deviceSalt, boolean everGranted,
-                           int dismissals, String embargoUntil, String ipHandling) {
+                           int dismissals, String embargoUntil, String ipHandling,
+                           java.util.List<PinnedPeer> pinnedPeers) {
+    /** A site with no pinned peers. */
+    public SiteSnapshot(Map<String, StoredPermission> permissions, String deviceSalt, boolean everGranted,
+                        int dismissals, String embargoUntil, String ipHandling) {
+        this(permissions, deviceSalt, everGranted, dismissals, embargoUntil, ipHandling, null);
+    }
+
+    /** A site with neither pinned peers nor its own IP handling. */
+    public SiteSnapshot(Map<String, StoredPermission> permissions, String deviceSalt, boolean everGranted,
+                        int dismissals, String embargoUntil) {
+        this(permissions, deviceSalt, everGranted, dismissals, embargoUntil, null, null);
+    }
+
     /**
      * One remembered state.
      *

@@ -32,6 +32,8 @@ final class CaptureIndicator extends JPanel {
     private final IntFunction<List<CallGrant>> grantsOfTab;
     private final JLabel text = new JLabel();
     private final JButton stop = new JButton("Stop");
+    private final JButton privacy = new JButton("Call privacy\u2026");
+    private volatile IntFunction<String> peerStatus = tab -> "";
     private volatile int selectedTab = -1;
 
     /** @param stopTab ends the tab's tracks and call grants (the person's Stop) */
@@ -43,11 +45,26 @@ final class CaptureIndicator extends JPanel {
         text.setForeground(Color.WHITE);
         stop.setDefaultCapable(false);
         stop.addActionListener(e -> stopTab.accept(selectedTab));
+        privacy.setDefaultCapable(false);
+        privacy.setToolTipText("Where this page's calls send your media, as the browser sees it");
+        privacy.setVisible(false);
         add(text);
+        add(privacy);
         add(stop);
         name("capture.indicator");
         setVisible(false);
         tracks.addListener(this::changed);
+    }
+
+    /**
+     * Adds the call privacy button (opens the panel for the selected tab) and what the indicator says about
+     * the peers the captured media goes to ("verified peer: Alice" or a warning), for a tab.
+     */
+    void callPrivacy(java.util.function.IntConsumer openPanel, IntFunction<String> status) {
+        privacy.addActionListener(e -> openPanel.accept(selectedTab));
+        privacy.setVisible(true);
+        peerStatus = status;
+        changed();
     }
 
     /** Something the indicator shows changed (tracks or grants), on any thread. */
@@ -68,6 +85,7 @@ final class CaptureIndicator extends JPanel {
         setName(base);
         text.setName(base + ".text");
         stop.setName(base + ".stop");
+        privacy.setName(base + ".privacy");
     }
 
     private void refresh() {
@@ -90,7 +108,8 @@ final class CaptureIndicator extends JPanel {
         } else {
             name("capture.indicator");
             setBackground(CAPTURING);
-            text.setText(capturing(live, HostRoom.measuredIn(text, false)) + (off.isEmpty() ? "" : " \u00B7 " + off + " \u2014 off"));
+            text.setText(capturing(live, HostRoom.measuredIn(text, false)) + (off.isEmpty() ? "" : " \u00B7 " + off + " \u2014 off")
+                    + peerStatus.apply(tab));
         }
         setVisible(true);
         revalidate();

@@ -47,6 +47,7 @@ final class ConsentPrompt extends JPanel {
     private final JButton block = new JButton("Block");
     private final JButton dismiss = new JButton("\u2715");
     private final javax.swing.JCheckBox remember = new javax.swing.JCheckBox("Remember block for this site");
+    private final javax.swing.JCheckBox pinnedOnly = new javax.swing.JCheckBox();
     private final JLabel text;
     private final Timer arm;
     private Runnable onClose = () -> { };
@@ -99,7 +100,12 @@ final class ConsentPrompt extends JPanel {
             buttons.add(b);
         }
         add(buttons, BorderLayout.EAST);
-        allow.addActionListener(e -> answer(ConsentAnswer.ALLOW_ONCE));
+        pinnedOnly.setName("consent.pinned");
+        pinnedOnly.setOpaque(false);
+        pinnedOnly.setVisible(false);
+        buttons.add(pinnedOnly, 0);
+        allow.addActionListener(e -> answer(pinnedOnly.isVisible() && pinnedOnly.isSelected()
+                ? ConsentAnswer.ALLOW_ONCE_PINNED_PEERS : ConsentAnswer.ALLOW_ONCE));
         block.addActionListener(e -> answer(remember.isSelected() ? ConsentAnswer.BLOCK_ALWAYS : ConsentAnswer.BLOCK));
         dismiss.addActionListener(e -> answer(ConsentAnswer.DISMISS));
 
@@ -261,6 +267,21 @@ final class ConsentPrompt extends JPanel {
         devices.addPropertyChangeListener(DeviceChooser.OPTIONS, e -> rearm());
         onClose = close;
         revalidate();
+    }
+
+    /**
+     * Offers "only while connected to pinned peers" (the site has pinned peers, named here): when ticked, the
+     * browser ends this call's captured tracks as soon as one is sent to any other certificate.
+     */
+    void offerPinnedPeersOnly(java.util.List<String> names) {
+        String who = String.join(", ", names);
+        if (who.length() > 40) {
+            who = who.substring(0, 39) + "\u2026";
+        }
+        pinnedOnly.setText("Only while connected to pinned peers (" + who + ")");
+        pinnedOnly.setToolTipText("Your camera and microphone stop if this page sends them to anyone else");
+        pinnedOnly.setVisible(true);
+        rearm();
     }
 
     /** Relabels Allow ("Take over" when allowing ends another page's use of a device); a new label re-arms. */

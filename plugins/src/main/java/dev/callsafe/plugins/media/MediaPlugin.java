@@ -43,6 +43,8 @@ public final class MediaPlugin implements BrowserPlugin {
     private Captures captures;
     private DeviceChoices deviceChoices;
     private DeviceWatchers deviceWatchers;
+    private PeerConnections peers;
+    private CallPrivacyPanel callPanel;
     private CaptureHistoryWindow historyWindow;
     private SiteSettings siteSettings;
 
@@ -105,6 +107,26 @@ public final class MediaPlugin implements BrowserPlugin {
                 tabId -> permissions.callGrants(id -> id.startsWith(tabId + "/")), this::stopTab);
         permissions.addListener(origin -> indicator.changed());
         context.addChromeWidget(indicator);
+        // Call privacy: the page script's reports of its connections, checked against pinned peers.
+        peers = new PeerConnections(java.time.Clock.systemUTC(),
+                (tabId, token) -> tracks.get(token).filter(t -> t.owner().tabId() == tabId).isPresent(),
+                ended::hasEnded);
+        context.addMessageHandler("peers", peers);
+        PinnedPeerGuard guard = new PinnedPeerGuard(peers, tracks, permissions, (callId, why) -> {
+            if (tracks.matching(t -> UserMediaService.callId(t.owner()).equals(callId)).isEmpty()) {
+                return;
+            }
+            tracks.endAll(t -> UserMediaService.callId(t.owner()).equals(callId), "not a pinned peer");
+            substitutedFiles.forget(callId::equals);
+            permissions.endCalls(callId::equals);
+            javax.swing.SwingUtilities.invokeLater(() -> failures.say("Camera and microphone stopped: " + why
+                    + ". You allowed this call only while connected to pinned peers."));
+        });
+        guard.addListener(indicator::changed);
+        callTimer.scheduleWithFixedDelay(guard::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        callPanel = new CallPrivacyPanel(peers, guard, permissions, tabId -> context.tabs().stream()
+                .filter(t -> t.id() == tabId).findFirst().map(Tab::title).orElse("closed tab"));
+        indicator.callPrivacy(tabId -> callPanel.open(tabId, indicator), tabId -> guard.status(tabId).text());
         display = new DisplayMediaService(context, permissions, tracks, opener,
                 () -> (javax.swing.JComponent) indicator.getParent(), ended);
         context.addMessageHandler("display", display);
@@ -193,6 +215,7 @@ public final class MediaPlugin implements BrowserPlugin {
         tracks.endAll(t -> gone.test(t.owner()), why);
         watchers.remove(gone);
         deviceWatchers.remove(gone);
+        peers.forget(gone);
         String prefix = tab.id() + "/";
         java.util.function.Predicate<String> calls = id -> frameId == null ? id.startsWith(prefix)
                 : id.equals(prefix + frameId);
@@ -217,6 +240,11 @@ public final class MediaPlugin implements BrowserPlugin {
         java.util.function.Predicate<String> calls = id -> id.startsWith(tabId + "/");
         substitutedFiles.forget(calls);
         store.permissions().endCalls(calls);
+    }
+
+    /** Opens the call privacy panel for a tab, near the chrome component the person clicked. Swing thread. */
+    void openCallPrivacy(int tabId, java.awt.Component near) {
+        callPanel.open(tabId, near);
     }
 
     /** The consent engine's state (site settings, tests). */

@@ -193,6 +193,11 @@ final class SiteSettings {
             rows.add(row);
         }
         panel.add(rows);
+        List<dev.callsafe.permissions.PinnedPeer> pins = p.pinnedPeers(origin);
+        JLabel pinned = new JLabel(pins.isEmpty() ? "Pinned peers: none" : "Pinned peers: " + String.join(", ",
+                pins.stream().map(dev.callsafe.permissions.PinnedPeer::name).toList()));
+        pinned.setName("siteinfo.pins");
+        panel.add(pinned);
         panel.add(ipHandlingRow(origin));
         JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 6));
         JButton install = new JButton("Install as calling app\u2026");
@@ -202,6 +207,15 @@ final class SiteSettings {
         JButton clear = new JButton("Clear site data");
         clear.setName("siteinfo.clear");
         clear.addActionListener(e -> plugin.clearSiteData(origin));
+        JButton calls = new JButton("Call privacy\u2026");
+        calls.setName("siteinfo.callprivacy");
+        calls.setToolTipText("This tab's peer connections: where its media goes, certificates, encryption");
+        calls.addActionListener(e -> {
+            popup.setVisible(false); // the panel opens where the popup was
+            context.selectedTab().ifPresent(t -> plugin.openCallPrivacy(t.id(), button));
+        });
+        actions.add(calls);
+
         JButton history = new JButton("Capture history\u2026");
         history.setName("siteinfo.history");
         history.setToolTipText("When this site used your camera or microphone or you shared with it");

@@ -350,6 +350,11 @@ final class UserMediaService implements MessageHandler {
                 }
             }
         }));
+        java.util.List<String> pinned = permissions.pinnedPeers(frame.topLevelOrigin()).stream()
+                .map(dev.callsafe.permissions.PinnedPeer::name).toList();
+        if (!pinned.isEmpty()) {
+            prompt[0].offerPinnedPeersOnly(pinned);
+        }
         Selection first = calls.get(0).selection;
         DeviceChooser chooser = new DeviceChooser(deviceContext.previews(), fileOptions(frame, first), opener,
                 () -> prompt[0].setAllowText(chooserOf[0] != null && chooserOf[0].takesOver() ? "Take over" : "Allow"));
