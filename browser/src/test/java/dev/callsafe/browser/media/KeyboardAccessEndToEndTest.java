@@ -56,6 +56,14 @@ class KeyboardAccessEndToEndTest {
         });
     }
 
+    /** The focused component's name and its window's (what the failure message says when the focus is elsewhere). */
+    private static String focusedNameAndWindow() {
+        return BrowserFixture.onEdtGet(() -> {
+            java.awt.Window w = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow();
+            return focusedName() + " in " + (w == null ? "(no window)" : w.getClass().getSimpleName() + " " + w.getName());
+        });
+    }
+
     /** Presses Tab until the named control has the keyboard (at most {@code max} times). */
     private void tabTo(String name, int max) {
         for (int i = 0; i < max && !name.equals(focusedName()); i++) {
@@ -121,7 +129,8 @@ class KeyboardAccessEndToEndTest {
             browser.awaitShowing("share.picker");
             String a = "share.picker.browser." + first.id();
             String b = "share.picker.browser." + second.id();
-            Wait.until("an item has the keyboard", SHORT, () -> focusedName().startsWith("share.picker.browser."));
+            Wait.value("an item has the keyboard", SHORT, KeyboardAccessEndToEndTest::focusedNameAndWindow,
+                    f -> f.startsWith("share.picker.browser."));
             String from = focusedName();
             input.key("Right");
             Wait.until("Right moved to another item", SHORT,
