@@ -269,11 +269,12 @@ final class SharePicker extends JDialog {
 
     /**
      * Once the items can be chosen, the keyboard goes to the chosen one (or the first): while they were still
-     * disabled the dialog had nothing to focus, and a person using the keyboard would be left with none.
+     * disabled the dialog had nothing to focus (AWT gives the keyboard to the window itself then, where no key
+     * does anything), and a person using the keyboard would be stuck.
      */
     private void keyboardToTheItems() {
         java.awt.Component owner = getFocusOwner();
-        if (owner != null && owner.isEnabled() || choices.isEmpty()) {
+        if (owner != null && owner != this && owner.isEnabled() || choices.isEmpty()) {
             return;
         }
         JToggleButton b = selected();
