@@ -56,6 +56,14 @@ class KeyboardAccessEndToEndTest {
         });
     }
 
+    /** The focused component's name and its window's (what the failure message says when the focus is elsewhere). */
+    private static String focusedNameAndWindow() {
+        return BrowserFixture.onEdtGet(() -> {
+            java.awt.Window w = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow();
+            return focusedName() + " in " + (w == null ? "(no window)" : w.getClass().getSimpleName() + " " + w.getName());
+        });
+    }
+
     /** Presses Tab until the named control has the keyboard (at most {@code max} times). */
     private void tabTo(String name, int max) {
         for (int i = 0; i < max && !name.equals(focusedName()); i++) {
@@ -98,16 +106,22 @@ class KeyboardAccessEndToEndTest {
 
     @Test
     void escapeDismissesAFocusedPrompt() {
+        // The person is in the page: the browser window has the keyboard (after an earlier test's picker or
+        // sharing bar closed, the window manager may have left it with no window focused; a prompt never
+        // takes the keyboard from another window).
+        input.click(tab, "body");
+        Wait.until("the page has the keyboard", SHORT,
+                () -> BrowserFixture.onEdtGet(() -> tab.browser().getUIComponent().isFocusOwner()));
         browser.eval(tab, "probe.start({audio: true}), true");
         browser.awaitShowing("consent.prompt");
-        Wait.until("the prompt has the keyboard", SHORT, () -> "consent.prompt".equals(focusedName()));
+        Wait.value("the prompt has the keyboard", SHORT, KeyboardAccessEndToEndTest::focusedNameAndWindow,
+                f -> f.startsWith("consent.prompt "));
         input.key("Escape");
         JsonObject s = settled();
         assertEquals("NotAllowedError", s.getAsJsonObject("error").get("name").getAsString());
         browser.awaitGone("consent.prompt");
     }
 
-    @org.junit.jupiter.api.Disabled("Failed at merge (2026-12-02): no picker item took the keyboard within 15 s under openbox; the picker by keyboard is not verified yet")
     @Test
     void theSharePickerIsUsedWithArrowKeysTabAndSpace() throws Exception {
         BrowserTab caller = browser.freshTab("/share.html");
@@ -122,7 +136,8 @@ class KeyboardAccessEndToEndTest {
             browser.awaitShowing("share.picker");
             String a = "share.picker.browser." + first.id();
             String b = "share.picker.browser." + second.id();
-            Wait.until("an item has the keyboard", SHORT, () -> focusedName().startsWith("share.picker.browser."));
+            Wait.value("an item has the keyboard", SHORT, KeyboardAccessEndToEndTest::focusedNameAndWindow,
+                    f -> f.startsWith("share.picker.browser."));
             String from = focusedName();
             input.key("Right");
             Wait.until("Right moved to another item", SHORT,
@@ -139,6 +154,15 @@ class KeyboardAccessEndToEndTest {
                     () -> browser.eval(caller, "share.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
             assertTrue(s.get("error").isJsonNull(), () -> "shared by keyboard: " + s);
         } finally {
+            // A picker left open (the test failed before answering) stays on top of the page and would take the
+            // clicks and keys of later tests in this JVM: closed as its window's close button closes it.
+            for (JComponent left : browser.showing("share.picker")) {
+                BrowserFixture.onEdt(() -> {
+                    java.awt.Window w = javax.swing.SwingUtilities.getWindowAncestor(left);
+                    w.dispatchEvent(new java.awt.event.WindowEvent(w, java.awt.event.WindowEvent.WINDOW_CLOSING));
+                });
+            }
+            browser.awaitGone("share.picker");
             browser.eval(caller, "share.stopAll(), true");
             browser.stopAllCapture();
             browser.media().clearSiteData(origin);

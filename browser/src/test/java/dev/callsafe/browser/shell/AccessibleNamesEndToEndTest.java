@@ -29,7 +29,6 @@ import dev.callsafe.permissions.Origin;
  * API as assistive technology reads them.
  */
 class AccessibleNamesEndToEndTest {
-    @org.junit.jupiter.api.Disabled("Failed at merge (2026-12-02): the find bar did not show after Ctrl+F in this class (it does in ChromeEndToEndTest); not verified yet")
     @Test
     void everyShowingControlHasAnAccessibleNameAndTheToolbarOnesADescription() throws Exception {
         BrowserFixture browser = BrowserFixture.get();
@@ -45,9 +44,9 @@ class AccessibleNamesEndToEndTest {
             browser.input().key("ctrl+f");
             browser.awaitShowing("find.bar");
             browser.input().key("ctrl+h");
-            browser.awaitShowing("history.dialog");
+            browser.awaitShowing("history.search"); // the window itself is no JComponent
             browser.input().key("Escape");
-            browser.awaitGone("history.dialog");
+            browser.awaitGone("history.search");
             browser.clickNamed("siteinfo.button");
             browser.awaitShowing("siteinfo.panel");
 

@@ -18,6 +18,7 @@ import javax.swing.JList;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,22 @@ class ChromeEndToEndTest {
         browser = BrowserFixture.get();
         input = browser.input();
         tab = browser.freshTab("/chrome.html");
+    }
+
+    /**
+     * Hides the history and downloads windows a failed test left open: over the page, they would take the
+     * clicks and keys of the tests after it in this JVM. A back door (a person would close them), used only
+     * to contain a failure.
+     */
+    @AfterEach
+    void closeLeftWindows() {
+        BrowserFixture.onEdt(() -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w.isShowing() && ("history.dialog".equals(w.getName()) || "downloads.dialog".equals(w.getName()))) {
+                    w.setVisible(false);
+                }
+            }
+        });
     }
 
     private BrowserWindow window() {
@@ -179,14 +196,13 @@ class ChromeEndToEndTest {
         }
     }
 
-    @org.junit.jupiter.api.Disabled("Failed at merge (2026-12-02): the history dialog did not show within 15 s; history is not verified yet")
     @Test
     void historyListsAVisitedPageFoundBySearchAndOpensIt() {
         String visited = browser.pages().url("/chrome.html");
         browser.navigate(tab, browser.pages().url("/call.html"));
         input.click(tab, "body");
         input.key("ctrl+h");
-        browser.awaitShowing("history.dialog");
+        browser.awaitShowing("history.search"); // the window itself is no JComponent: found by its field
         Wait.until("search field focused", SHORT,
                 () -> BrowserFixture.onEdtGet(() -> browser.awaitShowing("history.search").isFocusOwner()));
         input.type("chrome test");
@@ -202,17 +218,20 @@ class ChromeEndToEndTest {
             return m.getSize() >= 1 && m.getElementAt(0).url().equals(visited);
         }));
         input.key("Return");
-        browser.awaitGone("history.dialog");
+        browser.awaitGone("history.search");
         Wait.until("the visited page reopened", SHORT, () -> visited.equals(browser.eval(tab, "location.href").getAsString()));
     }
 
-    @org.junit.jupiter.api.Disabled("Failed at merge (2026-12-02): the file was not saved within 20 s; downloads are not verified yet")
     @Test
     void aDownloadIsSavedToTheDownloadsFolderAndListed() throws Exception {
+        String served;
+        try (java.io.InputStream in = ChromeEndToEndTest.class.getResourceAsStream("/pages/download.bin")) {
+            served = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(served.startsWith("Callsafe download test"));
         input.click(tab, "#dl");
         Path saved = downloads.resolve("report.txt");
-        Wait.until("the file saved", Duration.ofSeconds(20), () -> Files.exists(saved) && read(saved).length() == 3600);
-        assertTrue(read(saved).startsWith("Callsafe download test"));
+        Wait.until("the file saved whole", Duration.ofSeconds(20), () -> Files.exists(saved) && read(saved).equals(served));
         @SuppressWarnings("unchecked")
         JList<Downloads.Download> list = (JList<Downloads.Download>) browser.awaitShowing("downloads.list");
         Wait.until("listed as done", SHORT, () -> BrowserFixture.onEdtGet(() -> {

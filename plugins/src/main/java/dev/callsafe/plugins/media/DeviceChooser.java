@@ -114,7 +114,7 @@ final class DeviceChooser extends JPanel {
         JButton file = new JButton("Use a file instead\u2026");
         file.setName("consent.camera.file");
         file.addActionListener(e -> pickFile(true));
-        rows.add(line(new JLabel("Camera:"), cameras, file, preview));
+        rows.add(line(labelFor("Camera:", cameras), cameras, file, preview));
         start.ifPresent(cameras::setSelectedItem);
         cameras.addActionListener(e -> select(cameras, true));
         select(cameras, true);
@@ -129,11 +129,18 @@ final class DeviceChooser extends JPanel {
         JButton file = new JButton("Use a file instead\u2026");
         file.setName("consent.microphone.file");
         file.addActionListener(e -> pickFile(false));
-        rows.add(line(new JLabel("Microphone:"), microphones, file, level));
+        rows.add(line(labelFor("Microphone:", microphones), microphones, file, level));
         start.ifPresent(microphones::setSelectedItem);
         microphones.addActionListener(e -> select(microphones, false));
         select(microphones, false);
         revalidate();
+    }
+
+    /** The row's label, tied to its list so that a screen reader names the list by it. */
+    private static JLabel labelFor(String text, JComboBox<?> box) {
+        JLabel label = new JLabel(text);
+        label.setLabelFor(box);
+        return label;
     }
 
     private <D> JComboBox<DeviceOption<D>> combo(String name, List<DeviceOption<D>> options) {

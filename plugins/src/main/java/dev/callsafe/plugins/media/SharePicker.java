@@ -262,6 +262,23 @@ final class SharePicker extends JDialog {
         shareArmed = on;
         armed.forEach(c -> c.setEnabled(on));
         share.setEnabled(on && selected() != null);
+        if (on) {
+            keyboardToTheItems();
+        }
+    }
+
+    /**
+     * Once the items can be chosen, the keyboard goes to the chosen one (or the first): while they were still
+     * disabled the dialog had nothing to focus (AWT gives the keyboard to the window itself then, where no key
+     * does anything), and a person using the keyboard would be stuck.
+     */
+    private void keyboardToTheItems() {
+        java.awt.Component owner = getFocusOwner();
+        if (owner != null && owner != this && owner.isEnabled() || choices.isEmpty()) {
+            return;
+        }
+        JToggleButton b = selected();
+        (b != null ? b : choices.keySet().iterator().next()).requestFocusInWindow();
     }
 
     private JToggleButton selected() {
