@@ -2,7 +2,7 @@
 # Screen-sharing benchmark: a 1920x1080 screen shared at 30 fps with masking; frames per second delivered
 # in the page, added latency and CPU of the browser's processes, for a moving and a still desktop, beside
 # Chromium's own getDisplayMedia in the same build where it runs. Uses a private 1920x1080 Xvfb.
-#   scripts/bench-display.sh [seconds per run, default 10]
+#   scripts/bench-display.sh [seconds per run, default 10] [tab: the tab share row only]
 # CALLSAFE_BENCH_JAVA_OPTS adds JVM options to the browser's JVM; -Dcallsafe.screenDamage=false sends every
 # screen frame whole (the pipeline before damage-only frames), for a comparison.
 set -euo pipefail

@@ -14,6 +14,7 @@
   const AUDIO_MAGIC = 0x31415343;
   const JPEG_MAGIC = 0x314A5343;
   const DAMAGE_MAGIC = 0x31445343;
+  const REPEAT_MAGIC = 0x31525343;
   const nativeStop = MediaStreamTrack.prototype.stop;
   const Generator = window.MediaStreamTrackGenerator;
   // Saved before page scripts run: which page track carries which capture must not depend on what a page
@@ -267,50 +268,65 @@
     // (damage is read into `patch` and written into it), and each message still becomes a whole VideoFrame.
     let patch = new Uint8Array(0);
     let picture = null;
-    for (;;) {
-      header = await readExact(reader, header);
-      if (!header) return;
-      const view = new DataView(header.buffer, header.byteOffset, HEADER);
-      const m = {
-        magic: view.getUint32(0, true), a: view.getUint32(4, true), b: view.getUint32(8, true),
-        len: view.getUint32(12, true), time: view.getFloat64(24, true),
-      };
-      if (m.magic === DAMAGE_MAGIC) {
-        if (patch.buffer.byteLength < m.len) patch = new Uint8Array(m.len);
-        const d = await readExact(reader, new Uint8Array(patch.buffer, 0, m.len));
-        if (!d || source.finished) return;
-        patch = new Uint8Array(d.buffer);
+    // the last JPEG picture as decoded, for a repeat of it (a shared tab keeps its rate with repeats)
+    let decoded = null;
+    const keepDecoded = (frame) => { if (decoded) decoded.close(); decoded = frame; };
+    try {
+      for (;;) {
+        header = await readExact(reader, header);
+        if (!header) return;
+        const view = new DataView(header.buffer, header.byteOffset, HEADER);
+        const m = {
+          magic: view.getUint32(0, true), a: view.getUint32(4, true), b: view.getUint32(8, true),
+          len: view.getUint32(12, true), time: view.getFloat64(24, true),
+        };
+        if (m.magic === REPEAT_MAGIC) {
+          if (source.finished) return;
+          sourceAlive(source);
+          if (decoded) await deliver(source, new VideoFrame(decoded, { timestamp: Math.round(m.time * 1000) }));
+          continue;
+        }
+        if (m.magic === DAMAGE_MAGIC) {
+          if (patch.buffer.byteLength < m.len) patch = new Uint8Array(m.len);
+          const d = await readExact(reader, new Uint8Array(patch.buffer, 0, m.len));
+          if (!d || source.finished) return;
+          patch = new Uint8Array(d.buffer);
+          sourceAlive(source);
+          if (!picture || picture.w !== m.a || picture.h !== m.b) continue; // never after a whole picture
+          const p = new Uint8Array(spare.buffer, 0, m.a * m.b * 3 / 2);
+          if (!applyDamage(p, m.a, m.b, d)) { picture = null; continue; }
+          await deliver(source, new VideoFrame(p, {
+            format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
+          }));
+          continue;
+        }
+        if (spare.buffer.byteLength < m.len) spare = new Uint8Array(m.len);
+        const payload = await readExact(reader, new Uint8Array(spare.buffer, 0, m.len));
+        if (!payload || source.finished) return;
+        spare = new Uint8Array(payload.buffer);
         sourceAlive(source);
-        if (!picture || picture.w !== m.a || picture.h !== m.b) continue; // never after a whole picture
-        const p = new Uint8Array(spare.buffer, 0, m.a * m.b * 3 / 2);
-        if (!applyDamage(p, m.a, m.b, d)) { picture = null; continue; }
-        await deliver(source, new VideoFrame(p, {
-          format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
-        }));
-        continue;
+        if (m.magic === VIDEO_MAGIC) {
+          keepDecoded(null);
+          picture = { w: m.a, h: m.b };
+          await deliver(source, new VideoFrame(payload, {
+            format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
+          }));
+        } else if (m.magic === JPEG_MAGIC) {
+          picture = null; // `spare` no longer holds the picture damage would patch; a whole one comes next
+          const frame = await decodeJpeg(payload, m.time, m.a, m.b);
+          keepDecoded(frame && frame.clone());
+          if (frame && !source.finished) await deliver(source, frame);
+          else if (frame) frame.close();
+        } else if (m.magic === AUDIO_MAGIC) {
+          const samples = new Float32Array(payload.buffer, payload.byteOffset, m.len / 4);
+          await deliver(source, new AudioData({
+            format: 'f32-planar', sampleRate: m.a, numberOfChannels: m.b,
+            numberOfFrames: samples.length / m.b, timestamp: Math.round(m.time * 1000), data: samples,
+          }));
+        }
       }
-      if (spare.buffer.byteLength < m.len) spare = new Uint8Array(m.len);
-      const payload = await readExact(reader, new Uint8Array(spare.buffer, 0, m.len));
-      if (!payload || source.finished) return;
-      spare = new Uint8Array(payload.buffer);
-      sourceAlive(source);
-      if (m.magic === VIDEO_MAGIC) {
-        picture = { w: m.a, h: m.b };
-        await deliver(source, new VideoFrame(payload, {
-          format: 'I420', codedWidth: m.a, codedHeight: m.b, timestamp: Math.round(m.time * 1000),
-        }));
-      } else if (m.magic === JPEG_MAGIC) {
-        picture = null; // `spare` no longer holds the picture damage would patch; a whole one comes next
-        const frame = await decodeJpeg(payload, m.time, m.a, m.b);
-        if (frame && !source.finished) await deliver(source, frame);
-        else if (frame) frame.close();
-      } else if (m.magic === AUDIO_MAGIC) {
-        const samples = new Float32Array(payload.buffer, payload.byteOffset, m.len / 4);
-        await deliver(source, new AudioData({
-          format: 'f32-planar', sampleRate: m.a, numberOfChannels: m.b,
-          numberOfFrames: samples.length / m.b, timestamp: Math.round(m.time * 1000), data: samples,
-        }));
-      }
+    } finally {
+      keepDecoded(null);
     }
   }
 

@@ -20,7 +20,7 @@ public final class TrackAdapter {
     }
 
     private volatile Target target;
-    private double nextDue = Double.NEGATIVE_INFINITY;
+    private final FrameRateLimit rate = new FrameRateLimit();
 
     public TrackAdapter(Target target) {
         this.target = target;
@@ -37,13 +37,9 @@ public final class TrackAdapter {
     /** The frame the track gets, or null when this one is dropped to keep the rate. Capture thread. */
     public VideoFrame adapt(VideoFrame in) {
         Target t = target;
-        double interval = 1000.0 / t.frameRate();
-        long now = in.captureTimeMillis();
-        // Frames at or after the due time pass; small jitter (a quarter of an interval) is forgiven.
-        if (now < nextDue - interval / 4) {
+        if (!rate.admit(in.captureTimeMillis(), t.frameRate())) {
             return null;
         }
-        nextDue = now - nextDue > interval ? now + interval : nextDue + interval;
         int w = t.width();
         int h = t.height();
         if (!t.crop()) {

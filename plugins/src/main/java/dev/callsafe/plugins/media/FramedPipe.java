@@ -11,7 +11,8 @@ import dev.callsafe.plugins.spi.StreamBody;
  * Carries media to one page track as a stream of framed messages: a 32-byte little-endian header
  * (magic, a, b, payload length, sequence, reserved, capture time in ms as a double) then the payload.
  * The magic says what the payload is: I420 video (a, b: width, height), a JPEG of a video frame (a, b: its
- * width and height; the page decodes it), or float32 audio (a: sample rate, b: channels).
+ * width and height; the page decodes it), the JPEG picture sent last again at a new time (no payload), or
+ * float32 audio (a: sample rate, b: channels).
  * It keeps at most {@code capacity} messages; when the page falls behind the oldest are dropped, so
  * latency cannot grow without bound.
  *
@@ -26,6 +27,8 @@ final class FramedPipe implements StreamBody {
     static final int JPEG_MAGIC = 0x314A5343; // "CSJ1"
     /** The changed rectangles of the picture the page holds (payload: {@link PictureDamage#payload}). */
     static final int DAMAGE_MAGIC = 0x31445343; // "CSD1"
+    /** The JPEG picture sent last, again at a new time (no payload: the page keeps what it decoded). */
+    static final int REPEAT_MAGIC = 0x31525343; // "CSR1"
     static final int HEADER = 32;
     /** A whole picture at least this often, so nothing the page holds can stay wrong for long. */
     static final long KEYFRAME_NANOS = 5_000_000_000L;
@@ -38,6 +41,8 @@ final class FramedPipe implements StreamBody {
     private final Runnable onCancel;
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
     private PictureDamage damage;
+    /** The JPEG of the last picture offered, when it was one (a repeat of it travels without payload). */
+    private byte[] lastJpeg;
     private long keyframeAt;
     private byte[] header;
     private byte[] payload;
@@ -83,6 +88,12 @@ final class FramedPipe implements StreamBody {
      */
     void offerPicture(VideoFrame frame) {
         java.util.Optional<byte[]> jpeg = frame.jpeg();
+        if (jpeg.isPresent() && jpeg.get() == lastJpeg) {
+            // The same picture again (a shared tab that keeps its rate while the screencast is slower)
+            offer(REPEAT_MAGIC, frame.width(), frame.height(), frame.sequence(), frame.captureTimeMillis(), NOTHING);
+            return;
+        }
+        lastJpeg = jpeg.orElse(null);
         if (jpeg.isPresent()) {
             // A JPEG (a tab's screencast picture) is whole and the page decodes it itself: damage queued
             // against the picture it replaces is moot, and the next decoded picture must go whole.
@@ -139,6 +150,8 @@ final class FramedPipe implements StreamBody {
             wake.run();
         }
     }
+
+    private static final byte[] NOTHING = new byte[0];
 
     /** Marks a queued whole picture among picture messages. */
     private static final int[] WHOLE = new int[0];

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 
 import dev.callsafe.capture.video.FFmpegJpegDecoder;
+import dev.callsafe.capture.video.FrameRateLimit;
 import dev.callsafe.capture.video.JpegPacket;
 import dev.callsafe.capture.video.VideoFormat;
 import dev.callsafe.capture.video.VideoFrame;
@@ -26,12 +27,17 @@ import dev.callsafe.plugins.spi.Tab;
  * only for a consumer that reads them, such as a scaled track). A picture that cannot be sent as it is (a
  * kind {@link JpegPacket#clean} refuses) is decoded and converted to I420 on this
  * source's thread. A picture arriving while one is being handled replaces the waiting one, so a slow
- * machine drops pictures instead of adding delay. The page only repaints when something changes, so the
- * last picture is repeated every {@link #REPEAT_MS} to keep the track alive.
+ * machine drops pictures instead of adding delay.
+ * <p>Frames leave at the track's rate on a clock, as a camera's do: each tick sends the newest picture, or,
+ * while the tab is changing (a new picture within {@link #CHANGING_MS}), the last one again. The screencast
+ * sends pictures when the compositor draws, at a rate that follows the machine's load (21-30 a second for
+ * an animation on two busy cores), and a call's encoder and the page's frame counter would follow it. A
+ * still tab sends its picture every {@link #REPEAT_MS} only, to keep the track alive.
  */
 final class TabVideoSource extends VideoSourceBase {
     private static final Logger LOG = Logger.getLogger(TabVideoSource.class.getName());
     static final long REPEAT_MS = 500;
+    static final long CHANGING_MS = 250;
     /**
      * {@code -Dcallsafe.mjpegPassThrough=false} sends decoded pictures, as before the pass-through (to
      * measure what it saves; the camera's switch, one for both).
@@ -41,25 +47,32 @@ final class TabVideoSource extends VideoSourceBase {
 
     private final AtomicReference<byte[]> waiting = new AtomicReference<>();
     private final AtomicReference<VideoFrame> last = new AtomicReference<>();
+    /** The newest picture not sent yet. */
+    private final AtomicReference<VideoFrame> fresh = new AtomicReference<>();
+    private volatile long freshAtNanos;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final java.util.concurrent.CompletableFuture<VideoFrame> first = new java.util.concurrent.CompletableFuture<>();
     private final ExecutorService decoder;
-    private final ScheduledExecutorService repeater;
+    private final ScheduledExecutorService clock;
     private final AutoCloseable screencast;
     private final FFmpegJpegDecoder pixels = new FFmpegJpegDecoder();
     private final double frameRate;
     private volatile long sequence;
     private volatile long lastDelivered;
-    private final long minGapNanos;
-    private long lastAccepted = Long.MIN_VALUE / 2;
+    /** Screencast thread only. */
+    private final FrameRateLimit rate = new FrameRateLimit();
+    private final long started = System.nanoTime();
+    private volatile long arrivedCount;
+    private volatile long admittedCount;
+    private volatile long sentCount;
 
     TabVideoSource(Tab tab, int maxWidth, int maxHeight, double frameRate) {
         this.frameRate = frameRate;
-        this.minGapNanos = (long) (0.9e9 / frameRate); // a little slack: a 30 fps page is not halved by jitter
         decoder = Executors.newSingleThreadExecutor(r -> daemon(r, "tab-capture-" + tab.id()));
-        repeater = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tab-capture-repeat-" + tab.id()));
+        clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tab-capture-clock-" + tab.id()));
         screencast = tab.screencast(maxWidth, maxHeight, this::arrived);
-        repeater.scheduleAtFixedRate(this::repeat, REPEAT_MS, REPEAT_MS / 2, TimeUnit.MILLISECONDS);
+        long period = Math.round(1e9 / frameRate);
+        clock.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -71,11 +84,11 @@ final class TabVideoSource extends VideoSourceBase {
     private void arrived(byte[] jpeg) {
         // The screencast sends every compositor frame (60 a second for an animation): pictures sooner than
         // the frame rate allows are dropped before any decoding.
-        long now = System.nanoTime();
-        if (!running.get() || now - lastAccepted < minGapNanos) {
+        arrivedCount++;
+        if (!running.get() || !rate.admit(System.nanoTime() / 1e6, frameRate)) {
             return;
         }
-        lastAccepted = now;
+        admittedCount++;
         if (waiting.getAndSet(jpeg) == null) {
             decoder.execute(this::convertWaiting);
         }
@@ -99,7 +112,8 @@ final class TabVideoSource extends VideoSourceBase {
             }
             last.set(f);
             first.complete(f);
-            deliver(f);
+            freshAtNanos = System.nanoTime();
+            fresh.set(f);
         } catch (IOException | RuntimeException e) {
             LOG.warning("tab picture could not be decoded: " + e);
         }
@@ -123,10 +137,20 @@ final class TabVideoSource extends VideoSourceBase {
                 .orElse(null);
     }
 
-    private void repeat() {
-        VideoFrame f = last.get();
-        if (f != null && running.get() && System.currentTimeMillis() - lastDelivered >= REPEAT_MS) {
-            decoder.execute(() -> deliver(again(f)));
+    /** One tick of the track's clock: the newest picture, or the last one again while the tab changes. */
+    private void tick() {
+        if (!running.get()) {
+            return;
+        }
+        VideoFrame f = fresh.getAndSet(null);
+        if (f != null) {
+            deliver(f);
+            return;
+        }
+        VideoFrame l = last.get();
+        if (l != null && (System.nanoTime() - freshAtNanos < CHANGING_MS * 1_000_000L
+                || System.currentTimeMillis() - lastDelivered >= REPEAT_MS)) {
+            deliver(again(l));
         }
     }
 
@@ -140,6 +164,7 @@ final class TabVideoSource extends VideoSourceBase {
     private void deliver(VideoFrame f) {
         if (running.get()) {
             lastDelivered = System.currentTimeMillis();
+            sentCount++;
             sinks.deliver(f);
         }
     }
@@ -170,13 +195,16 @@ final class TabVideoSource extends VideoSourceBase {
     @Override
     public void close() {
         if (running.compareAndSet(true, false)) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info(String.format("tab capture ended after %.1f s: %.1f pictures a second from the tab, %.1f taken,"
+                    + " %.1f frames sent", seconds, arrivedCount / seconds, admittedCount / seconds, sentCount / seconds));
             try {
                 screencast.close();
             } catch (Exception e) {
                 LOG.warning("stopping the screencast: " + e);
             }
             first.completeExceptionally(new IOException("closed"));
-            repeater.shutdownNow();
+            clock.shutdownNow();
             decoder.shutdownNow();
             sinks.end();
             pixels.close();
