@@ -56,7 +56,7 @@ if unshare -mn true 2>/dev/null; then
   # shellcheck disable=SC2016
   isolated() {
     unshare -mn sh -c 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" \
-        && mount --bind /tmp/.X11-unix "$2/.X11-unix" && mount --bind "$2" /tmp && shift 2 && exec "$@"' \
+        && mount --bind /tmp/.X11-unix "$2/.X11-unix" && mount --rbind "$2" /tmp && shift 2 && exec "$@"' \
         sh "$root" "$tmp" "${run[@]}" "$@"
   }
 else
