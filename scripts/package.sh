@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the installable Callsafe: a jpackage app image (target/package/image/callsafe) and a Debian package
 # (target/package/callsafe_<version>_amd64.deb, installing into /opt/callsafe), both carrying a Java runtime
-# and Chromium's natives already unpacked, so nothing is downloaded or unpacked at first start and the
-# installed tree is only read.
+# and Chromium's natives already unpacked, as are FFmpeg's, JNA's and JOGL's, so nothing is downloaded or
+# unpacked at first start and the installed tree is only read.
 #   scripts/package.sh              app image and .deb
 #   scripts/package.sh --image-only app image only
 # CALLSAFE_MVN_OPTS adds Maven options (e.g. -o); CALLSAFE_DEB_COMPRESSION picks dpkg-deb's compressor:
@@ -35,12 +35,27 @@ unzip -p "$natives_jar" '*.tar.gz' | tar xz -C "$out/input/engine"
 # jcefmaven's mark of a finished unpack; the launcher also skips its install step (callsafe.engineBundled)
 touch "$out/input/engine/install.lock"
 
+step "unpacking FFmpeg's (JavaCPP), JNA's and JOGL's natives into the package"
+# Loaded from lib/app/natives instead of being unpacked from their jars into ~/.javacpp/cache, ~/.cache/JNA
+# or /tmp/jogamp_* at every first start (the launcher's options below point each library there).
+natives="$out/input/natives"
+mkdir -p "$natives"
+jar_of() { ls "$out"/input/$1; }
+unzip -q -j -o "$(jar_of 'javacpp-*-linux-x86_64.jar')" 'org/bytedeco/javacpp/linux-x86_64/*.so*' -d "$natives"
+unzip -q -j -o "$(jar_of 'ffmpeg-*-linux-x86_64.jar')" 'org/bytedeco/ffmpeg/linux-x86_64/*.so*' -d "$natives"
+unzip -q -j -o "$(jar_of 'jna-[0-9]*.jar')" 'com/sun/jna/linux-x86-64/libjnidispatch.so' -d "$natives"
+unzip -q -j -o "$(jar_of 'gluegen-rt-*.jar')" 'natives/linux-amd64/*.so' -d "$natives"
+unzip -q -j -o "$(jar_of 'jogl-all-*.jar')" 'natives/linux-amd64/*.so' -d "$natives"
+
 step "jpackage: app image"
 main_jar=$(basename "$(ls "$out"/input/browser-*.jar)")
 jpackage --type app-image --dest "$out/image" --name callsafe --app-version "$version" \
     --vendor Callsafe --description "A browser for calling sites whose media-consent plugin decides who may capture what" \
     --input "$out/input" --main-jar "$main_jar" --main-class dev.callsafe.browser.Launcher \
-    --java-options '-Dcallsafe.engineDir=$APPDIR/engine' --java-options '-Dcallsafe.engineBundled=true'
+    --java-options '-Dcallsafe.engineDir=$APPDIR/engine' --java-options '-Dcallsafe.engineBundled=true' \
+    --java-options '-Djava.library.path=$APPDIR/natives' --java-options '-Dorg.bytedeco.javacpp.pathsFirst=true' \
+    --java-options '-Djna.boot.library.path=$APPDIR/natives' --java-options '-Djna.nounpack=true' \
+    --java-options '-Djogamp.gluegen.UseTempJarCache=false'
 image="$out/image/callsafe"
 du -sh "$image" | sed 's/^/[package] app image: /' >&2
 $image_only && exit 0

@@ -20,6 +20,7 @@ public record LaunchOptions(String url, Path profile, boolean temporaryProfile) 
             "  --profile DIR      use DIR as the profile (permissions, settings, browser cache)",
             "                     default: $XDG_CONFIG_HOME/callsafe/default (~/.config/callsafe/default)",
             "  --fresh-profile    use a new empty profile, deleted when the browser quits",
+            "  --check-natives    load FFmpeg, JNA and JOGL as the browser does, print where from, exit",
             "  --help             show this help and exit",
             "",
             "Environment:",

@@ -11,6 +11,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--check-natives")) {
+            NativeLibraries.check(System.out);
+            System.exit(0);
+        }
         Optional<LaunchOptions> options;
         try {
             options = LaunchOptions.parse(Arrays.asList(args));

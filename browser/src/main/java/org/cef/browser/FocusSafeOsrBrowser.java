@@ -22,6 +22,7 @@ public final class FocusSafeOsrBrowser extends CefBrowserOsr {
 
     private FocusSafeOsrBrowser(CefClient client, String url) {
         super(client, url, false, null, null);
+        dev.callsafe.browser.cef.ScaledPageViewport.install((com.jogamp.opengl.awt.GLCanvas) getUIComponent());
     }
 
     /** A new off-screen browser of {@code client} that will load {@code url} once created. */

@@ -37,11 +37,17 @@ public final class PersonInput {
     /** Where a CSS pixel of the tab's viewport is on the screen. */
     public Point screenPoint(BrowserTab tab, double cssX, double cssY) {
         AtomicReference<Point> origin = new AtomicReference<>();
+        double[] uiScale = {1};
         BrowserFixture.onEdt(() -> {
             Component page = tab.browser().getUIComponent();
             origin.set(page.getLocationOnScreen());
+            if (page.getGraphicsConfiguration() != null) {
+                uiScale[0] = page.getGraphicsConfiguration().getDefaultTransform().getScaleX();
+            }
         });
-        double scale = browser.eval(tab, "devicePixelRatio").getAsDouble();
+        // devicePixelRatio is the page zoom times the screen's scale; Robot and AWT count in the screen's
+        // scaled (logical) pixels, so only the zoom converts CSS pixels to them
+        double scale = browser.eval(tab, "devicePixelRatio").getAsDouble() / uiScale[0];
         return new Point(origin.get().x + (int) Math.round(cssX * scale),
                 origin.get().y + (int) Math.round(cssY * scale));
     }

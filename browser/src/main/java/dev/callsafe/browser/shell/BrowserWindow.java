@@ -338,6 +338,15 @@ public final class BrowserWindow extends JFrame {
         add.setEnabled(current().map(t -> isBookmarkable(t.url())).orElse(false));
         add.addActionListener(e -> toggleBookmark());
         menu.add(add);
+        if (bookmarks.damagedCopy() != null) {
+            // the person learns why the list is empty and where the old one is, instead of losing it unseen
+            javax.swing.JMenuItem damaged = new javax.swing.JMenuItem("Damaged bookmarks file kept as "
+                    + bookmarks.damagedCopy().getFileName() + " in the profile");
+            damaged.setName("bookmarks.damaged");
+            damaged.setToolTipText(bookmarks.damagedCopy().toString());
+            damaged.setEnabled(false);
+            menu.add(damaged);
+        }
         List<ProfileList.Page> saved = bookmarks.pages();
         if (!saved.isEmpty()) {
             menu.addSeparator();

@@ -1,22 +1,14 @@
 package dev.callsafe.browser.shell;
 
-import java.awt.BorderLayout;
-import java.awt.FlowLayout;
 import java.awt.Window;
-import java.awt.event.KeyEvent;
 import java.io.IOException;
 
-import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
-import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JList;
-import javax.swing.JPanel;
-import javax.swing.JScrollPane;
-import javax.swing.KeyStroke;
 
 /** The downloads window: this session's downloads with their progress, and a button opening the folder. */
 final class DownloadsDialog extends JDialog {
@@ -54,21 +46,9 @@ final class DownloadsDialog extends JDialog {
         folder.setName("downloads.folder");
         folder.setToolTipText("Open " + Downloads.folder() + " in the file manager");
         folder.addActionListener(e -> openFolder());
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
-        buttons.add(folder);
         JLabel where = new JLabel("Saved in " + Downloads.folder());
         where.setName("downloads.where");
-        JPanel panel = new JPanel(new BorderLayout(0, 8));
-        panel.setBorder(BorderFactory.createEmptyBorder(10, 10, 10, 10));
-        panel.add(where, BorderLayout.NORTH);
-        panel.add(new JScrollPane(list), BorderLayout.CENTER);
-        panel.add(buttons, BorderLayout.SOUTH);
-        setContentPane(panel);
-        getRootPane().registerKeyboardAction(e -> setVisible(false), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
-                JComponent.WHEN_IN_FOCUSED_WINDOW);
-        getAccessibleContext().setAccessibleDescription("Files downloaded in this session; Escape closes");
-        setSize(520, 300);
-        setLocationRelativeTo(owner);
+        ListWindow.arrange(this, where, list, "Files downloaded in this session; Escape closes", 520, 300, folder);
     }
 
     /** The file manager on the downloads folder (xdg-open on Linux, the desktop's own elsewhere). */

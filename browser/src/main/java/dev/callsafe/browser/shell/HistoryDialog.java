@@ -1,7 +1,6 @@
 package dev.callsafe.browser.shell;
 
 import java.awt.BorderLayout;
-import java.awt.FlowLayout;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
@@ -11,16 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
-import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
@@ -123,21 +119,8 @@ final class HistoryDialog extends JDialog {
         searchLabel.setDisplayedMnemonic('S');
         top.add(searchLabel, BorderLayout.WEST);
         top.add(search, BorderLayout.CENTER);
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
-        buttons.add(remove);
-        buttons.add(openButton);
-        JPanel panel = new JPanel(new BorderLayout(0, 8));
-        panel.setBorder(BorderFactory.createEmptyBorder(10, 10, 10, 10));
-        panel.add(top, BorderLayout.NORTH);
-        panel.add(new JScrollPane(list), BorderLayout.CENTER);
-        panel.add(buttons, BorderLayout.SOUTH);
-        setContentPane(panel);
-        getRootPane().registerKeyboardAction(e -> setVisible(false), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
-                JComponent.WHEN_IN_FOCUSED_WINDOW);
-        getAccessibleContext().setAccessibleDescription("Pages visited in this profile; Escape closes");
         history.addListener(() -> javax.swing.SwingUtilities.invokeLater(this::reload));
-        setSize(640, 420);
-        setLocationRelativeTo(owner);
+        ListWindow.arrange(this, top, list, "Pages visited in this profile; Escape closes", 640, 420, remove, openButton);
     }
 
     private static javax.swing.Action action(Runnable r) {

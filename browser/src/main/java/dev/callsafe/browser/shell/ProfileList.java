@@ -21,7 +21,8 @@ import com.google.gson.JsonParser;
 /**
  * A list of visited or saved pages kept in one JSON file of the profile (history, bookmarks): read once,
  * written after each change off the Swing thread, atomically (a temporary file moved over the old one). A
- * damaged file is kept aside as {@code <name>.damaged} and the list starts empty.
+ * damaged file is kept aside as {@code <name>.damaged} (an earlier damaged copy is not overwritten: the next is
+ * {@code <name>.damaged-2}, ...), reported ({@link #damagedCopy()}, the log) and the list starts empty.
  */
 class ProfileList {
     private static final Logger LOG = Logger.getLogger(ProfileList.class.getName());
@@ -35,6 +36,7 @@ class ProfileList {
     private final List<Page> pages = new CopyOnWriteArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService writer;
+    private volatile Path damagedCopy;
 
     ProfileList(Path file, int limit) {
         this.file = file;
@@ -59,14 +61,26 @@ class ProfileList {
                         Instant.ofEpochMilli(o.get("when").getAsLong())));
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warning("damaged " + file + " kept aside: " + e);
             pages.clear();
             try {
-                Files.move(file, file.resolveSibling(file.getFileName() + ".damaged"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // the next write replaces it
+                Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+                for (int n = 2; Files.exists(aside); n++) {
+                    aside = file.resolveSibling(file.getFileName() + ".damaged-" + n);
+                }
+                Files.move(file, aside);
+                damagedCopy = aside;
+                LOG.warning("damaged " + file + " kept aside as " + aside + ": " + e);
+            } catch (IOException moveFailed) {
+                // left where it is: the list is not written over it until it changes
+                damagedCopy = file;
+                LOG.warning("damaged " + file + " could not be kept aside (" + moveFailed + "): " + e);
             }
         }
+    }
+
+    /** Where the file this list could not read was kept (to be mended by hand); null when it read well or was absent. */
+    Path damagedCopy() {
+        return damagedCopy;
     }
 
     /** Newest first. */

@@ -163,15 +163,18 @@ class ChromeEndToEndTest {
     }
 
     @Test
-    void aBookmarkedPageIsStoredAndReopensFromTheMenuAndCanBeRemoved() throws Exception {
+    void ctrlDBookmarksAPageThatReopensFromTheMenuAndIsRemovedThere() throws Exception {
         String url = browser.pages().url("/chrome.html");
         Wait.until("title known", SHORT, () -> tab.title().equals("Chrome test page"));
         if (window().bookmarkUrls().contains(url)) {
             browser.clickNamed("bookmarks.star"); // left from an earlier run in this profile
             Wait.until("bookmark removed", SHORT, () -> !window().bookmarkUrls().contains(url));
         }
-        browser.clickNamed("bookmarks.star");
+        input.click(tab, "body");
+        input.key("ctrl+d");
         Wait.until("bookmarked", SHORT, () -> window().bookmarkUrls().contains(url));
+        javax.swing.AbstractButton star = (javax.swing.AbstractButton) browser.awaitShowing("bookmarks.star");
+        Wait.until("the star shows it", SHORT, () -> BrowserFixture.onEdtGet(star::isSelected));
         Path file = browser.browser().options().profile().resolve("bookmarks.json");
         Wait.until("stored in the profile", SHORT, () -> Files.exists(file) && read(file).contains(url));
 
@@ -183,8 +186,13 @@ class ChromeEndToEndTest {
         browser.click(item);
         Wait.until("the bookmark reopened", SHORT, () -> url.equals(browser.eval(tab, "location.href").getAsString()));
 
-        browser.clickNamed("bookmarks.star");
+        browser.clickNamed("bookmarks.menu");
+        browser.clickNamed("bookmarks.remove");
+        javax.swing.JMenuItem forget = (javax.swing.JMenuItem) Wait.value("the bookmark under Remove", SHORT,
+                () -> browser.showing("bookmarks.remove.item"), l -> l.size() == 1).get(0);
+        browser.click(forget);
         Wait.until("bookmark removed", SHORT, () -> !window().bookmarkUrls().contains(url));
+        Wait.until("the star shows it", SHORT, () -> !BrowserFixture.onEdtGet(star::isSelected));
         Wait.until("removed from the profile", SHORT, () -> !read(file).contains(url));
     }
 

@@ -62,6 +62,25 @@ class ProfileListTest {
     }
 
     @Test
+    void aSecondDamagedBookmarksFileDoesNotReplaceTheFirstAndBothAreReported() throws Exception {
+        Path file = dir.resolve("bookmarks.json");
+        Files.writeString(file, "[{\"url\": \"https://first.example/\"");
+        ProfileList first = new ProfileList(file, 10);
+        assertEquals(dir.resolve("bookmarks.json.damaged"), first.damagedCopy());
+        first.putFirst("https://kept.example/", "Kept");
+        first.flush();
+        ProfileList restarted = new ProfileList(file, 10);
+        assertEquals(null, restarted.damagedCopy());
+        assertEquals(List.of("https://kept.example/"), urls(restarted));
+        Files.writeString(file, "[1, 2");
+        ProfileList second = new ProfileList(file, 10);
+        assertEquals(dir.resolve("bookmarks.json.damaged-2"), second.damagedCopy());
+        assertTrue(second.pages().isEmpty());
+        assertEquals("[{\"url\": \"https://first.example/\"", Files.readString(dir.resolve("bookmarks.json.damaged")));
+        assertEquals("[1, 2", Files.readString(dir.resolve("bookmarks.json.damaged-2")));
+    }
+
+    @Test
     void listenersHearEveryChange() {
         ProfileList l = new ProfileList(dir.resolve("b.json"), 10);
         int[] heard = {0};
