@@ -1013,6 +1013,20 @@
     const receiverTransform = getter(RTCRtpReceiver.prototype, 'transform');
     const trackKind = getter(MediaStreamTrack.prototype, 'kind');
     const reportForEach = window.RTCStatsReport && RTCStatsReport.prototype.forEach;
+    // The engine caches certificate stats from the first getStats after each negotiation until the next one:
+    // a getStats (ours or the page's) made before the DTLS handshake completes leaves the peer's certificate
+    // out of every later report. The peer's certificate is then read from the connection's DTLS transport and
+    // hashed here (SHA-256, as the engine fingerprints the certificates WebRTC endpoints make).
+    const pcSctp = getter(proto, 'sctp');
+    const sctpTransport = window.RTCSctpTransport ? getter(RTCSctpTransport.prototype, 'transport') : null;
+    const senderDtls = getter(RTCRtpSender.prototype, 'transport');
+    const receiverDtls = getter(RTCRtpReceiver.prototype, 'transport');
+    const dtlsState = window.RTCDtlsTransport ? getter(RTCDtlsTransport.prototype, 'state') : null;
+    const dtlsRemoteCertificates = window.RTCDtlsTransport ? RTCDtlsTransport.prototype.getRemoteCertificates : null;
+    const subtle = window.isSecureContext && window.crypto ? window.crypto.subtle : null;
+    const digest = subtle && window.SubtleCrypto ? SubtleCrypto.prototype.digest : null;
+    const Bytes = Uint8Array;
+    const HEX = '0123456789ABCDEF';
     const MAX_CONNECTIONS = 24;
     const known = new WeakMap();
     const encodedStreams = new WeakSet();
@@ -1201,6 +1215,54 @@
       return out;
     }
 
+    // The DTLS transport the connection uses, once its handshake is done (data channel, then senders, receivers).
+    function connectedDtls(pc, senders, receivers) {
+      const all = [];
+      try {
+        const sctp = pcSctp ? apply(pcSctp, pc, []) : null;
+        if (sctp && sctpTransport) all[all.length] = apply(sctpTransport, sctp, []);
+      } catch (_) { /* closed */ }
+      for (let i = 0; i < senders.length && i < 16; i++) {
+        try { all[all.length] = apply(senderDtls, senders[i], []); } catch (_) { /* stopped */ }
+      }
+      for (let i = 0; i < receivers.length && i < 16; i++) {
+        try { all[all.length] = apply(receiverDtls, receivers[i], []); } catch (_) { /* stopped */ }
+      }
+      for (let i = 0; i < all.length; i++) {
+        try { if (all[i] && apply(dtlsState, all[i], []) === 'connected') return all[i]; } catch (_) { /* gone */ }
+      }
+      return null;
+    }
+
+    function hexPairs(buffer) {
+      const b = new Bytes(buffer);
+      let out = '';
+      for (let i = 0; i < b.length; i++) out += (i ? ':' : '') + HEX[b[i] >> 4] + HEX[b[i] & 15];
+      return out;
+    }
+
+    // The peer's certificate as the engine received it (leaf first), when the stats left it out; then finish().
+    function remoteFromTransport(pc, entry, senders, receivers, finish) {
+      let der = null;
+      try {
+        const t = dtlsState && dtlsRemoteCertificates && digest ? connectedDtls(pc, senders, receivers) : null;
+        const certs = t ? apply(dtlsRemoteCertificates, t, []) : null;
+        der = certs && certs.length > 0 ? certs[0] : null;
+      } catch (_) { der = null; }
+      if (!der) { finish(); return; }
+      let hashed;
+      try { hashed = apply(digest, subtle, ['SHA-256', der]); } catch (_) { finish(); return; }
+      apply(promiseThen, hashed, [(buffer) => {
+        try {
+          const o = bare();
+          o.algorithm = 'sha-256';
+          o.value = hexPairs(buffer);
+          entry.remoteCertificate = o;
+        } catch (_) { /* left out */ }
+        finish();
+      }, () => finish()]);
+    }
+
     function fromStats(entry, stats) {
       const byId = bare();
       const transports = [];
@@ -1272,17 +1334,24 @@
       entry.insertableStreams = false;
       entry.senders = [];
       entry.receivers = [];
+      entry.dataChannel = false;
       try { entry.insertableStreams = own(apply(pcConfiguration, pc, []), 'encodedInsertableStreams') === true; } catch (_) { /* closed */ }
+      let senders = [];
+      let receivers = [];
       try {
-        entry.senders = transceivers(apply(pcSenders, pc, []), senderTrack, senderTransform);
-        entry.receivers = transceivers(apply(pcReceivers, pc, []), receiverTrack, receiverTransform);
+        senders = apply(pcSenders, pc, []);
+        receivers = apply(pcReceivers, pc, []);
+        entry.senders = transceivers(senders, senderTrack, senderTransform);
+        entry.receivers = transceivers(receivers, receiverTrack, receiverTransform);
       } catch (_) { /* closed */ }
+      try { entry.dataChannel = !!(pcSctp && apply(pcSctp, pc, [])); } catch (_) { /* closed */ }
       if (!reportForEach || entry.connection === 'closed') { done(entry); return; }
       let stats;
       try { stats = apply(pcGetStats, pc, []); } catch (_) { done(entry); return; }
       apply(promiseThen, stats, [(r) => {
         try { fromStats(entry, r); } catch (_) { entry.statsFailed = true; }
-        done(entry);
+        if (entry.remoteCertificate) done(entry);
+        else remoteFromTransport(pc, entry, senders, receivers, () => done(entry));
       }, () => { entry.statsFailed = true; done(entry); }]);
     }
 
