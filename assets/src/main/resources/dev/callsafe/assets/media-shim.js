@@ -814,6 +814,7 @@
     const CONFIG_KEYS = ['iceServers', 'iceTransportPolicy', 'bundlePolicy', 'rtcpMuxPolicy', 'certificates',
       'iceCandidatePoolSize', 'encodedInsertableStreams'];
     const pageWants = new WeakMap(); // connection -> the iceTransportPolicy the page asked for
+    const firstAnswer = new WeakMap(); // connection -> the answer asked for when it was made, until it comes
     const relayServers = new WeakMap(); // connection -> whether the page gave it a TURN server
     const warned = new WeakSet();
     let known = null; // 'default' | 'relay-only', the browser's last answer for this frame
@@ -825,8 +826,8 @@
     // second once an answer is known (a page negotiating in a loop must not exhaust its bridge quota); any
     // failure reads as relay only.
     let askedAt = 0;
-    function ask() {
-      if (!asking && known !== null && performance.now() - askedAt < 1000) return Promise.resolve(known);
+    function ask(force) {
+      if (!force && !asking && known !== null && performance.now() - askedAt < 1000) return Promise.resolve(known);
       if (!asking) {
         askedAt = performance.now();
         asking = callOn('webrtc', 'policy', {})
@@ -843,6 +844,10 @@
     }
 
     const effective = (wants) => (known === 'default' ? wants : 'relay');
+    // An answer older than a second may be stale (the person may have set the site to Relay only since): a
+    // connection starts relay only and gathers only after a fresh answer, never under an old Default.
+    const fresh = () => known !== null && performance.now() - askedAt < 1000;
+    const initial = (wants) => (fresh() ? effective(wants) : 'relay');
 
     function copyConfig(config, what) {
       if (config === undefined || config === null) return {};
@@ -911,10 +916,14 @@
       const what = "construct 'RTCPeerConnection'";
       const c = copyConfig(config, what);
       const wants = wanted(c, what);
-      c.iceTransportPolicy = effective(wants);
+      // Relay only until an answer asked now comes: one asked before may be older than the person's change.
+      // (A page making connections in a loop runs into the bridge's quota, whose failures read as relay only.)
+      c.iceTransportPolicy = 'relay';
       const pc = Reflect.construct(NativePC, [c, ...rest], new.target);
       remember(pc, c, wants);
-      ask().then(() => apply(pc));
+      const answer = ask(true);
+      firstAnswer.set(pc, answer);
+      answer.then(() => { firstAnswer.delete(pc); apply(pc); });
       return pc;
     };
     Object.defineProperty(RTCPeerConnection, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
@@ -942,16 +951,16 @@
       const what = "execute 'setConfiguration' on 'RTCPeerConnection'";
       const c = copyConfig(args[0], what);
       const wants = wanted(c, what);
-      c.iceTransportPolicy = effective(wants);
+      c.iceTransportPolicy = initial(wants);
       const r = nat.setConfiguration.call(this, c);
       remember(this, c, wants);
       ask().then(() => apply(this));
       return r;
     });
 
-    // Gathering starts at setLocalDescription: it waits for the browser's first answer, and each one asks
-    // again so a changed setting applies to the next negotiation. While the first answer is awaited, the
-    // other negotiation steps wait behind it too, so the page's calls still run in the order it made them.
+    // Gathering starts at setLocalDescription: it waits for a fresh answer (less than a second old), so a
+    // changed setting applies to the next negotiation, a new connection's first one included. While an answer
+    // is awaited, the other negotiation steps wait behind it too, so the page's calls run in the order it made them.
     method('setLocalDescription', function (...args) {
       const pc = this;
       const go = () => {
@@ -959,15 +968,16 @@
         if (pageWants.has(pc)) warnNoRelay(pc);
         return nat.setLocalDescription.apply(pc, args);
       };
-      if (known === null) return ask().then(go);
-      ask().then(() => apply(pc));
+      const first = firstAnswer.get(pc);
+      if (first) return first.then(go);
+      if (!fresh() || asking) return ask().then(go);
       return go();
     });
     for (const name of ['createOffer', 'createAnswer', 'setRemoteDescription', 'addIceCandidate']) {
       const native = proto[name];
       if (typeof native !== 'function') continue;
       method(name, function (...args) {
-        if (known === null) return ask().then(() => native.apply(this, args));
+        if (known === null || asking) return ask().then(() => native.apply(this, args));
         return native.apply(this, args);
       });
     }
