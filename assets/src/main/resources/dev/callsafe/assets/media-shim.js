@@ -830,6 +830,7 @@
     const CONFIG_KEYS = ['iceServers', 'iceTransportPolicy', 'bundlePolicy', 'rtcpMuxPolicy', 'certificates',
       'iceCandidatePoolSize', 'encodedInsertableStreams'];
     const pageWants = new WeakMap(); // connection -> the iceTransportPolicy the page asked for
+    const firstAnswer = new WeakMap(); // connection -> the answer asked for when it was made, until it comes
     const relayServers = new WeakMap(); // connection -> whether the page gave it a TURN server
     const warned = new WeakSet();
     let known = null; // 'default' | 'relay-only', the browser's last answer for this frame
@@ -841,8 +842,8 @@
     // second once an answer is known (a page negotiating in a loop must not exhaust its bridge quota); any
     // failure reads as relay only.
     let askedAt = 0;
-    function ask() {
-      if (!asking && known !== null && performance.now() - askedAt < 1000) return Promise.resolve(known);
+    function ask(force) {
+      if (!force && !asking && known !== null && performance.now() - askedAt < 1000) return Promise.resolve(known);
       if (!asking) {
         askedAt = performance.now();
         asking = callOn('webrtc', 'policy', {})
@@ -859,6 +860,10 @@
     }
 
     const effective = (wants) => (known === 'default' ? wants : 'relay');
+    // An answer older than a second may be stale (the person may have set the site to Relay only since): a
+    // connection starts relay only and gathers only after a fresh answer, never under an old Default.
+    const fresh = () => known !== null && performance.now() - askedAt < 1000;
+    const initial = (wants) => (fresh() ? effective(wants) : 'relay');
 
     function copyConfig(config, what) {
       if (config === undefined || config === null) return {};
@@ -927,10 +932,14 @@
       const what = "construct 'RTCPeerConnection'";
       const c = copyConfig(config, what);
       const wants = wanted(c, what);
-      c.iceTransportPolicy = effective(wants);
+      // Relay only until an answer asked now comes: one asked before may be older than the person's change.
+      // (A page making connections in a loop runs into the bridge's quota, whose failures read as relay only.)
+      c.iceTransportPolicy = 'relay';
       const pc = Reflect.construct(NativePC, [c, ...rest], new.target);
       remember(pc, c, wants);
-      ask().then(() => apply(pc));
+      const answer = ask(true);
+      firstAnswer.set(pc, answer);
+      answer.then(() => { firstAnswer.delete(pc); apply(pc); });
       return pc;
     };
     Object.defineProperty(RTCPeerConnection, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
@@ -958,16 +967,16 @@
       const what = "execute 'setConfiguration' on 'RTCPeerConnection'";
       const c = copyConfig(args[0], what);
       const wants = wanted(c, what);
-      c.iceTransportPolicy = effective(wants);
+      c.iceTransportPolicy = initial(wants);
       const r = nat.setConfiguration.call(this, c);
       remember(this, c, wants);
       ask().then(() => apply(this));
       return r;
     });
 
-    // Gathering starts at setLocalDescription: it waits for the browser's first answer, and each one asks
-    // again so a changed setting applies to the next negotiation. While the first answer is awaited, the
-    // other negotiation steps wait behind it too, so the page's calls still run in the order it made them.
+    // Gathering starts at setLocalDescription: it waits for a fresh answer (less than a second old), so a
+    // changed setting applies to the next negotiation, a new connection's first one included. While an answer
+    // is awaited, the other negotiation steps wait behind it too, so the page's calls run in the order it made them.
     method('setLocalDescription', function (...args) {
       const pc = this;
       const go = () => {
@@ -975,15 +984,16 @@
         if (pageWants.has(pc)) warnNoRelay(pc);
         return nat.setLocalDescription.apply(pc, args);
       };
-      if (known === null) return ask().then(go);
-      ask().then(() => apply(pc));
+      const first = firstAnswer.get(pc);
+      if (first) return first.then(go);
+      if (!fresh() || asking) return ask().then(go);
       return go();
     });
     for (const name of ['createOffer', 'createAnswer', 'setRemoteDescription', 'addIceCandidate']) {
       const native = proto[name];
       if (typeof native !== 'function') continue;
       method(name, function (...args) {
-        if (known === null) return ask().then(() => native.apply(this, args));
+        if (known === null || asking) return ask().then(() => native.apply(this, args));
         return native.apply(this, args);
       });
     }
@@ -1029,6 +1039,20 @@
     const receiverTransform = getter(RTCRtpReceiver.prototype, 'transform');
     const trackKind = getter(MediaStreamTrack.prototype, 'kind');
     const reportForEach = window.RTCStatsReport && RTCStatsReport.prototype.forEach;
+    // The engine caches certificate stats from the first getStats after each negotiation until the next one:
+    // a getStats (ours or the page's) made before the DTLS handshake completes leaves the peer's certificate
+    // out of every later report. The peer's certificate is then read from the connection's DTLS transport and
+    // hashed here (SHA-256, as the engine fingerprints the certificates WebRTC endpoints make).
+    const pcSctp = getter(proto, 'sctp');
+    const sctpTransport = window.RTCSctpTransport ? getter(RTCSctpTransport.prototype, 'transport') : null;
+    const senderDtls = getter(RTCRtpSender.prototype, 'transport');
+    const receiverDtls = getter(RTCRtpReceiver.prototype, 'transport');
+    const dtlsState = window.RTCDtlsTransport ? getter(RTCDtlsTransport.prototype, 'state') : null;
+    const dtlsRemoteCertificates = window.RTCDtlsTransport ? RTCDtlsTransport.prototype.getRemoteCertificates : null;
+    const subtle = window.isSecureContext && window.crypto ? window.crypto.subtle : null;
+    const digest = subtle && window.SubtleCrypto ? SubtleCrypto.prototype.digest : null;
+    const Bytes = Uint8Array;
+    const HEX = '0123456789ABCDEF';
     const MAX_CONNECTIONS = 24;
     const known = new WeakMap();
     const encodedStreams = new WeakSet();
@@ -1217,6 +1241,54 @@
       return out;
     }
 
+    // The DTLS transport the connection uses, once its handshake is done (data channel, then senders, receivers).
+    function connectedDtls(pc, senders, receivers) {
+      const all = [];
+      try {
+        const sctp = pcSctp ? apply(pcSctp, pc, []) : null;
+        if (sctp && sctpTransport) all[all.length] = apply(sctpTransport, sctp, []);
+      } catch (_) { /* closed */ }
+      for (let i = 0; i < senders.length && i < 16; i++) {
+        try { all[all.length] = apply(senderDtls, senders[i], []); } catch (_) { /* stopped */ }
+      }
+      for (let i = 0; i < receivers.length && i < 16; i++) {
+        try { all[all.length] = apply(receiverDtls, receivers[i], []); } catch (_) { /* stopped */ }
+      }
+      for (let i = 0; i < all.length; i++) {
+        try { if (all[i] && apply(dtlsState, all[i], []) === 'connected') return all[i]; } catch (_) { /* gone */ }
+      }
+      return null;
+    }
+
+    function hexPairs(buffer) {
+      const b = new Bytes(buffer);
+      let out = '';
+      for (let i = 0; i < b.length; i++) out += (i ? ':' : '') + HEX[b[i] >> 4] + HEX[b[i] & 15];
+      return out;
+    }
+
+    // The peer's certificate as the engine received it (leaf first), when the stats left it out; then finish().
+    function remoteFromTransport(pc, entry, senders, receivers, finish) {
+      let der = null;
+      try {
+        const t = dtlsState && dtlsRemoteCertificates && digest ? connectedDtls(pc, senders, receivers) : null;
+        const certs = t ? apply(dtlsRemoteCertificates, t, []) : null;
+        der = certs && certs.length > 0 ? certs[0] : null;
+      } catch (_) { der = null; }
+      if (!der) { finish(); return; }
+      let hashed;
+      try { hashed = apply(digest, subtle, ['SHA-256', der]); } catch (_) { finish(); return; }
+      apply(promiseThen, hashed, [(buffer) => {
+        try {
+          const o = bare();
+          o.algorithm = 'sha-256';
+          o.value = hexPairs(buffer);
+          entry.remoteCertificate = o;
+        } catch (_) { /* left out */ }
+        finish();
+      }, () => finish()]);
+    }
+
     function fromStats(entry, stats) {
       const byId = bare();
       const transports = [];
@@ -1288,17 +1360,24 @@
       entry.insertableStreams = false;
       entry.senders = [];
       entry.receivers = [];
+      entry.dataChannel = false;
       try { entry.insertableStreams = own(apply(pcConfiguration, pc, []), 'encodedInsertableStreams') === true; } catch (_) { /* closed */ }
+      let senders = [];
+      let receivers = [];
       try {
-        entry.senders = transceivers(apply(pcSenders, pc, []), senderTrack, senderTransform);
-        entry.receivers = transceivers(apply(pcReceivers, pc, []), receiverTrack, receiverTransform);
+        senders = apply(pcSenders, pc, []);
+        receivers = apply(pcReceivers, pc, []);
+        entry.senders = transceivers(senders, senderTrack, senderTransform);
+        entry.receivers = transceivers(receivers, receiverTrack, receiverTransform);
       } catch (_) { /* closed */ }
+      try { entry.dataChannel = !!(pcSctp && apply(pcSctp, pc, [])); } catch (_) { /* closed */ }
       if (!reportForEach || entry.connection === 'closed') { done(entry); return; }
       let stats;
       try { stats = apply(pcGetStats, pc, []); } catch (_) { done(entry); return; }
       apply(promiseThen, stats, [(r) => {
         try { fromStats(entry, r); } catch (_) { entry.statsFailed = true; }
-        done(entry);
+        if (entry.remoteCertificate) done(entry);
+        else remoteFromTransport(pc, entry, senders, receivers, () => done(entry));
       }, () => { entry.statsFailed = true; done(entry); }]);
     }
 

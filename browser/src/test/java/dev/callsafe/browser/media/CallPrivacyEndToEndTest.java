@@ -146,6 +146,75 @@ class CallPrivacyEndToEndTest {
         assertTrue(text("callpanel.e2ee").contains("does <b>not</b> prove"), "the panel says what a transform does not prove");
     }
 
+    /** Selects a tab of the demo call page and presses its "Join without media" with the mouse. */
+    private void joinWithoutMedia(BrowserTab call) {
+        call.select();
+        Wait.until("tab selected", Duration.ofSeconds(10), () -> browser.current().orElse(null) == call);
+        browser.input().click(call, "#join-data");
+        Wait.until("joined", Duration.ofSeconds(10), () -> browser.eval(call, "call.state()").getAsJsonObject()
+                .get("joined").getAsBoolean());
+    }
+
+    /** This tab's own certificate, as the page's getStats reports it (the engine has it from the first negotiation). */
+    private String ownCertificate(BrowserTab call) {
+        return browser.eval(call, "call.pc.getStats().then((r) => { let id = null;"
+                + " r.forEach((v) => { if (v.type === 'transport' && v.localCertificateId) id = v.localCertificateId; });"
+                + " return id ? r.get(id).fingerprint : null; })").getAsString();
+    }
+
+    /** Opens the panel for a tab from its Site button, as a person would. */
+    private void openPanelFromSiteButton(BrowserTab call) {
+        if (!browser.showing("callpanel.close").isEmpty()) {
+            browser.clickNamed("callpanel.close");
+            browser.awaitGone("callpanel.dialog");
+        }
+        call.select();
+        Wait.until("tab selected", Duration.ofSeconds(10), () -> browser.current().orElse(null) == call);
+        browser.clickNamed("siteinfo.button");
+        browser.clickNamed("siteinfo.callprivacy");
+        browser.awaitShowing("callpanel.dialog");
+    }
+
+    /**
+     * Two tabs of the demo call page, both joined without media: a data channel only. The demo page reads its
+     * stats right after each negotiation step, as calling apps do, so the engine's certificate stats (cached from
+     * the first getStats after a negotiation) never list the peer's certificate; the panel still shows it.
+     */
+    @Test
+    void aDataOnlyCallBetweenTwoTabsOfTheDemoPageShowsBothCertificates() throws Exception {
+        String url = "callsafe://call/?room=data-" + System.nanoTime();
+        BrowserTab offering = browser.open(url);
+        BrowserTab answering = browser.open(url);
+        try {
+            joinWithoutMedia(answering); // the first to join answers the other's offer
+            joinWithoutMedia(offering);
+            for (BrowserTab t : List.of(answering, offering)) {
+                Wait.until("the call connects", Duration.ofSeconds(30), () -> browser.eval(t,
+                        "call.state().then((s) => s.connectionState === 'connected' && s.received.length > 0)").getAsBoolean());
+            }
+            String answeringCert = ownCertificate(answering);
+            String offeringCert = ownCertificate(offering);
+            String code = SafetyCode.of(new PeerFingerprint("sha-256", answeringCert), new PeerFingerprint("sha-256", offeringCert));
+
+            openPanelFromSiteButton(answering);
+            awaitText("callpanel.conn1.remotefp", offeringCert);
+            awaitText("callpanel.conn1.localfp", answeringCert);
+            assertEquals("Safety code: " + code, text("callpanel.conn1.code"));
+            assertEquals("Codecs: none (data only: this connection carries no audio or video)", text("callpanel.conn1.codecs"));
+            assertEquals("Sends: nothing", text("callpanel.conn1.senders"));
+
+            // The other tab reads the same safety code.
+            openPanelFromSiteButton(offering);
+            awaitText("callpanel.conn1.remotefp", answeringCert);
+            assertEquals("Safety code: " + code, text("callpanel.conn1.code"));
+        } finally {
+            for (BrowserTab t : List.of(answering, offering)) {
+                browser.eval(t, "window.call ? call.hangUp() : true");
+                browser.close(t);
+            }
+        }
+    }
+
     @Test
     void aCallThroughARelayShowsTheRelayAndTheRemoteAddressTheEngineUses() {
         startCamera();

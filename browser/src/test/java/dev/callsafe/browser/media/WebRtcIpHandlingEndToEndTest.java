@@ -163,6 +163,37 @@ class WebRtcIpHandlingEndToEndTest {
                 () -> state(first).getAsJsonArray("received").size() > 0 && state(second).getAsJsonArray("received").size() > 0);
     }
 
+    /** Gathers for a new connection of the page asking for every candidate (TURN given), to the end. */
+    private List<String> gatherOnce(BrowserTab tab) {
+        JsonObject o = browser.eval(tab, "(async () => { const pc = new RTCPeerConnection({iceTransportPolicy: 'all',"
+                + " iceServers: [{urls: '" + turn.url() + "', username: '" + TurnServer.USER + "', credential: '"
+                + TurnServer.PASSWORD + "'}]});"
+                + " const got = []; const done = new Promise((res) => { pc.onicecandidate = (e) => e.candidate ? got.push(e.candidate.candidate) : res(true);"
+                + " setTimeout(() => res(false), 15000); });"
+                + " pc.createDataChannel('x'); await pc.setLocalDescription(await pc.createOffer());"
+                + " const completed = await done; pc.close(); return {completed, got}; })()").getAsJsonObject();
+        assertTrue(o.get("completed").getAsBoolean(), () -> "gathering ended: " + o);
+        return strings(o.getAsJsonArray("got"));
+    }
+
+    @Test
+    void relayOnlyChosenWhileThePageIsOpenCoversItsNextConnectionFromTheStart() throws Exception {
+        BrowserTab tab = openCall(callUrl("open" + System.nanoTime(), false));
+        browser.closeAllBut(tab);
+        calls.retainAll(List.of(tab));
+        // Under Default the page has had its answer: host candidates (mDNS names) with the relay ones.
+        assertTrue(gatherOnce(tab).stream().anyMatch(c -> c.contains(" typ host")), "Default gathers host candidates");
+        // The person then sets the site to Relay only, the page staying open.
+        browser.clickNamed("siteinfo.button");
+        browser.clickNamed("siteinfo.webrtc.relay");
+        Wait.until("relay only stored", Duration.ofSeconds(10),
+                () -> browser.media().permissions().ipHandling(CALL).equals(Optional.of(IpHandling.RELAY_ONLY)));
+        // The page's next connection gathers only relay candidates, from its first negotiation on.
+        List<String> after = gatherOnce(tab);
+        assertFalse(after.isEmpty(), "relay candidates gathered");
+        after.forEach(c -> assertTrue(c.contains(" typ relay"), () -> "after Relay only, gathered " + c));
+    }
+
     @Test
     void defaultGivesMdnsNamesNeverAnAddressOfThisMachine() throws Exception {
         String room = "mdns" + System.nanoTime();

@@ -356,7 +356,10 @@ final class CallPrivacyPanel {
             if (!c.receiveCodecs().isEmpty()) {
                 parts.add("receives " + String.join(", ", c.receiveCodecs()));
             }
-            return parts.isEmpty() ? "none yet" : String.join(" \u00B7 ", parts);
+            if (parts.isEmpty()) {
+                return c.dataOnly() ? "none (data only: this connection carries no audio or video)" : "none yet";
+            }
+            return String.join(" \u00B7 ", parts);
         }
 
         private String media(List<PeerReport.Media> list, boolean sending) {

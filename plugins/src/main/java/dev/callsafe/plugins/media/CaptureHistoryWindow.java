@@ -19,7 +19,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
-import javax.swing.table.AbstractTableModel;
 
 import dev.callsafe.permissions.CaptureHistory;
 import dev.callsafe.permissions.CaptureSession;
@@ -43,7 +42,8 @@ final class CaptureHistoryWindow {
     private final CaptureHistory history;
     private final Runnable clearHistory;
     private JDialog dialog;
-    private final SessionsModel model = new SessionsModel();
+    /** The sessions the filters let through, newest first. */
+    private final RowsTableModel<CaptureSession> model;
     private final JComboBox<Object> site = new JComboBox<>();
     private final JComboBox<Object> kind = new JComboBox<>();
 
@@ -51,6 +51,12 @@ final class CaptureHistoryWindow {
     CaptureHistoryWindow(CaptureHistory history, Runnable clearHistory) {
         this.history = history;
         this.clearHistory = clearHistory;
+        this.model = new RowsTableModel<>(() -> history.sessions(filter()), List.of(
+                new RowsTableModel.Column<>("Site", CaptureHistoryWindow::siteLabel),
+                new RowsTableModel.Column<>("Kind", s -> kindLabel(s.kind())),
+                new RowsTableModel.Column<>("Device or shared surface", CaptureSession::source),
+                new RowsTableModel.Column<>("Started", s -> WHEN.format(s.start())),
+                new RowsTableModel.Column<>("Duration", s -> duration(s))));
         history.addListener(() -> SwingUtilities.invokeLater(this::reloadIfOpen));
     }
 
@@ -184,42 +190,8 @@ final class CaptureHistoryWindow {
         }
     }
 
-    /** The sessions the filters let through, newest first. */
-    private final class SessionsModel extends AbstractTableModel {
-        private final String[] columns = {"Site", "Kind", "Device or shared surface", "Started", "Duration"};
-        private List<CaptureSession> rows = List.of();
-
-        void reload() {
-            rows = history.sessions(filter());
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return columns[c];
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            CaptureSession s = rows.get(r);
-            switch (c) {
-                case 0: return s.origin().equals(s.topLevel()) ? s.origin().display()
-                        : s.origin().display() + " (in " + s.topLevel().display() + ")";
-                case 1: return kindLabel(s.kind());
-                case 2: return s.source();
-                case 3: return WHEN.format(s.start());
-                default: return duration(s);
-            }
-        }
+    private static String siteLabel(CaptureSession s) {
+        return s.origin().equals(s.topLevel()) ? s.origin().display()
+                : s.origin().display() + " (in " + s.topLevel().display() + ")";
     }
 }

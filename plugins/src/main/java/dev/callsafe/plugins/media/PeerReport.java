@@ -57,7 +57,7 @@ record PeerReport(FrameRef frame, Instant at, List<Connection> connections) {
     record Connection(long id, String state, String ice, String dtls, Candidate local, Candidate remote,
                       PeerFingerprint localCertificate, PeerFingerprint remoteCertificate, List<String> sendCodecs,
                       List<String> receiveCodecs, long bytesSent, long bytesReceived, List<Media> senders,
-                      List<Media> receivers, boolean insertableStreams) {
+                      List<Media> receivers, boolean insertableStreams, boolean dataChannel) {
         /** Whether media goes through a relay (TURN) server, goes direct, or it is not known yet. */
         String route() {
             if (local == null || remote == null || local.type() == null || remote.type() == null) {
@@ -78,6 +78,11 @@ record PeerReport(FrameRef frame, Instant at, List<Connection> connections) {
         /** Whether the browser's capture (a token it issued) is on one of this connection's senders. */
         boolean sendsCapture() {
             return senders.stream().anyMatch(s -> s.token() != null);
+        }
+
+        /** Whether the connection carries only a data channel: no sender or receiver of audio or video. */
+        boolean dataOnly() {
+            return dataChannel && senders.isEmpty() && receivers.isEmpty();
         }
 
         boolean closed() {
@@ -113,7 +118,7 @@ record PeerReport(FrameRef frame, Instant at, List<Connection> connections) {
                     certificate(c, "localCertificate"), certificate(c, "remoteCertificate"), List.copyOf(send),
                     List.copyOf(receive), number(c, "bytesSent"), number(c, "bytesReceived"),
                     media(array(c, "senders"), ownToken), media(array(c, "receivers"), t -> false),
-                    bool(c, "insertableStreams")));
+                    bool(c, "insertableStreams"), bool(c, "dataChannel")));
         }
         return new PeerReport(frame, at, List.copyOf(out));
     }

@@ -22,7 +22,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
-import javax.swing.table.AbstractTableModel;
 
 import dev.callsafe.permissions.IpHandling;
 import dev.callsafe.permissions.MediaKind;
@@ -47,7 +46,8 @@ final class SiteSettings {
     /** Closes the popup when the person presses the mouse anywhere else in the browser window. */
     private final java.awt.event.AWTEventListener outsidePress = this::pressedSomewhere;
     private JDialog allSites;
-    private SitesModel sitesModel;
+    /** Every origin's permissions, one row per origin and kind. */
+    private RowsTableModel<SitePermissions.SiteEntry> sitesModel;
     private JPanel defaultRow;
 
     SiteSettings(MediaPlugin plugin, PluginContext context) {
@@ -371,10 +371,14 @@ final class SiteSettings {
         if (allSites == null) {
             allSites = new JDialog(SwingUtilities.getWindowAncestor(button), "Site permissions");
             allSites.setName("sites.dialog");
-            sitesModel = new SitesModel();
+            sitesModel = new RowsTableModel<>(() -> plugin.permissions().entries(), List.of(
+                    new RowsTableModel.Column<>("Site", e -> e.origin().display()),
+                    new RowsTableModel.Column<>("Permission", e -> label(e.kind())),
+                    new RowsTableModel.Column<>("State", SiteSettings::stateLabel),
+                    new RowsTableModel.Column<>("Last used", e -> e.lastUsed() == null ? "now" : WHEN.format(e.lastUsed()))));
             JTable table = new JTable(sitesModel);
             table.setName("sites.table");
-            table.getColumnModel().getColumn(0).setCellRenderer(new ElidedOriginCell(r -> sitesModel.rows.get(r).origin()));
+            table.getColumnModel().getColumn(0).setCellRenderer(new ElidedOriginCell(r -> sitesModel.row(r).origin()));
             // The site gets the most room: elided, it still needs its scheme, registrable domain and port.
             int[] widths = {270, 90, 170, 90};
             for (int c = 0; c < widths.length; c++) {
@@ -416,45 +420,11 @@ final class SiteSettings {
 
     private java.util.Optional<SitePermissions.SiteEntry> selected(JTable table) {
         int row = table.getSelectedRow();
-        return row < 0 ? java.util.Optional.empty() : java.util.Optional.of(sitesModel.rows.get(row));
+        return row < 0 ? java.util.Optional.empty() : java.util.Optional.of(sitesModel.row(row));
     }
 
-    /** Every origin's permissions, one row per origin and kind. */
-    private final class SitesModel extends AbstractTableModel {
-        private final String[] columns = {"Site", "Permission", "State", "Last used"};
-        private List<SitePermissions.SiteEntry> rows = List.of();
-
-        void reload() {
-            rows = plugin.permissions().entries();
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return columns[c];
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            SitePermissions.SiteEntry e = rows.get(r);
-            switch (c) {
-                case 0: return e.origin().display();
-                case 1: return label(e.kind());
-                case 2: return e.liveCall() ? "Allowed for the current call"
-                        : e.state() == PermissionState.ALLOW ? "Allowed (installed calling app)" : "Blocked";
-                default: return e.lastUsed() == null ? "now" : WHEN.format(e.lastUsed());
-            }
-        }
+    private static String stateLabel(SitePermissions.SiteEntry e) {
+        return e.liveCall() ? "Allowed for the current call"
+                : e.state() == PermissionState.ALLOW ? "Allowed (installed calling app)" : "Blocked";
     }
-
 }

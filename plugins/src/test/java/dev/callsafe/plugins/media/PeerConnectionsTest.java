@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -17,67 +14,19 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.callsafe.permissions.Origin;
+import dev.callsafe.plugins.media.PeerChannel.Recorded;
 import dev.callsafe.plugins.spi.FrameRef;
-import dev.callsafe.plugins.spi.MessageHandler;
 
 /** The peers channel: subscriptions, keyed reports, and what a report from a page may and may not say. */
 class PeerConnectionsTest {
-    private static final Origin SITE = Origin.of("https://meet.example");
-    private static final FrameRef FRAME = new FrameRef(1, "F1", "https://meet.example/", SITE, SITE, true);
+    private static final FrameRef FRAME = PeerChannel.FRAME;
     private static final String FP = "AB:" .repeat(31) + "AB";
 
-    /** A reply that records what it was told. */
-    static final class Recorded implements MessageHandler.Reply {
-        final boolean persistent;
-        final List<String> successes = new ArrayList<>();
-        String failure;
-
-        Recorded(boolean persistent) {
-            this.persistent = persistent;
-        }
-
-        @Override
-        public void success(String json) {
-            successes.add(json);
-        }
-
-        @Override
-        public void failure(int code, String message) {
-            failure = message;
-        }
-
-        @Override
-        public boolean persistent() {
-            return persistent;
-        }
-    }
-
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
-
+    private final PeerChannel.HandClock clock = new PeerChannel.HandClock();
     private final PeerConnections peers = new PeerConnections(clock, (tab, token) -> tab == 1 && token.equals("mine"), f -> false);
 
     private String listen() {
-        Recorded r = new Recorded(true);
-        peers.onMessage(FRAME, "{\"op\":\"listen\"}", r);
-        assertNull(r.failure);
-        return JsonParser.parseString(r.successes.get(0)).getAsJsonObject().get("key").getAsString();
+        return PeerChannel.listen(peers);
     }
 
     private static String connection(String extra) {
@@ -92,9 +41,7 @@ class PeerConnectionsTest {
     }
 
     private Recorded report(String key, String connections) {
-        Recorded r = new Recorded(false);
-        peers.onMessage(FRAME, "{\"op\":\"report\",\"key\":\"" + key + "\",\"connections\":[" + connections + "]}", r);
-        return r;
+        return PeerChannel.report(peers, key, connections);
     }
 
     @Test
@@ -145,19 +92,16 @@ class PeerConnectionsTest {
     @Test
     void requestsAnswerTheOpenPollArePacedAndAnUnansweredOneIsNoticed() {
         String key = listen();
-        Recorded poll = new Recorded(false);
-        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"" + key + "\"}", poll);
+        Recorded poll = PeerChannel.poll(peers, key);
         assertTrue(poll.successes.isEmpty(), "a poll waits until a report is wanted");
         peers.request(1);
         assertEquals(List.of("{\"collect\":true}"), poll.successes);
-        Recorded next = new Recorded(false);
-        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"" + key + "\"}", next);
+        Recorded next = PeerChannel.poll(peers, key);
         peers.request(1);
         assertTrue(next.successes.isEmpty(), "one request within the minimum gap");
-        Recorded stranger = new Recorded(false);
-        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"guess\"}", stranger);
+        Recorded stranger = PeerChannel.poll(peers, "guess");
         assertTrue(stranger.failure.contains("NotAllowedError"), "a poll needs the key");
-        now = now.plusSeconds(4);
+        clock.advance(Duration.ofSeconds(4));
         assertTrue(peers.silentFor(1, PinnedPeerGuard.SILENCE));
         assertNull(report(key, connection("")).failure);
         assertFalse(peers.silentFor(1, PinnedPeerGuard.SILENCE));
@@ -165,10 +109,9 @@ class PeerConnectionsTest {
         peers.request(1);
         assertEquals(List.of("{\"collect\":true}"), next.successes, "the open poll is answered");
         // wanted while no poll is open (the script between two polls): the next poll is answered at once
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         peers.request(1);
-        Recorded late = new Recorded(false);
-        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"" + key + "\"}", late);
+        Recorded late = PeerChannel.poll(peers, key);
         assertEquals(List.of("{\"collect\":true}"), late.successes);
     }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import dev.callsafe.permissions.ConsentAnswer;
 import dev.callsafe.permissions.MediaKind;
@@ -27,29 +24,13 @@ import dev.callsafe.plugins.spi.FrameRef;
 
 /** Where a call's captured media goes, checked against the site's pinned peers. */
 class PinnedPeerGuardTest {
-    private static final Origin SITE = Origin.of("https://meet.example");
-    private static final FrameRef FRAME = new FrameRef(1, "F1", "https://meet.example/", SITE, SITE, true);
+    private static final Origin SITE = PeerChannel.SITE;
+    private static final FrameRef FRAME = PeerChannel.FRAME;
     private static final String CALL = "1/F1";
     private static final String ALICE = "AA:".repeat(31) + "AA";
     private static final String MALLORY = "BB:".repeat(31) + "BB";
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final PeerChannel.HandClock clock = new PeerChannel.HandClock();
     private final LiveTracks tracks = new LiveTracks();
     private final SitePermissions permissions = new SitePermissions(Clock.systemUTC(), SitePermissions.DEFAULT_LAPSE, Set.of());
     private final PeerConnections peers = new PeerConnections(clock,
@@ -61,9 +42,7 @@ class PinnedPeerGuardTest {
     PinnedPeerGuardTest() {
         tracks.add(new LiveTrack("cam", FRAME, MediaKind.CAMERA, new JsonObject(), new FramedPipe(1, () -> { }), () -> { }));
         permissions.pinPeer(SITE, "Alice", new PeerFingerprint("sha-256", ALICE));
-        PeerConnectionsTest.Recorded r = new PeerConnectionsTest.Recorded(false);
-        peers.onMessage(FRAME, "{\"op\":\"listen\"}", r);
-        key = JsonParser.parseString(r.successes.get(0)).getAsJsonObject().get("key").getAsString();
+        key = PeerChannel.listen(peers);
     }
 
     private void allow(ConsentAnswer answer) {
@@ -71,10 +50,8 @@ class PinnedPeerGuardTest {
     }
 
     private void report(String remote) {
-        now = now.plusSeconds(1);
-        peers.onMessage(FRAME, "{\"op\":\"report\",\"key\":\"" + key + "\",\"connections\":[{\"id\":1,"
-                + "\"connection\":\"connected\",\"remoteCertificate\":{\"algorithm\":\"sha-256\",\"value\":\"" + remote
-                + "\"},\"senders\":[{\"kind\":\"video\",\"token\":\"cam\"}]}]}", new PeerConnectionsTest.Recorded(false));
+        clock.advance(Duration.ofSeconds(1));
+        PeerChannel.report(peers, key, PeerChannel.connectedTo(remote, "cam"));
     }
 
     @Test
@@ -102,12 +79,12 @@ class PinnedPeerGuardTest {
     @Test
     void aContestedDocumentOrASilentPageEndsAPinnedOnlyCall() {
         allow(ConsentAnswer.ALLOW_ONCE_PINNED_PEERS);
-        peers.onMessage(FRAME, "{\"op\":\"listen\"}", new PeerConnectionsTest.Recorded(false));
+        peers.onMessage(FRAME, "{\"op\":\"listen\"}", new PeerChannel.Recorded(false));
         assertTrue(ended.get(0).contains("interfered"), ended.toString());
         ended.clear();
-        peers.onMessage(FRAME, "{\"op\":\"wait\",\"key\":\"" + key + "\"}", new PeerConnectionsTest.Recorded(false));
+        PeerChannel.poll(peers, key);
         guard.tick(); // asks for a report
-        now = now.plus(PinnedPeerGuard.SILENCE).plus(Duration.ofSeconds(1));
+        clock.advance(PinnedPeerGuard.SILENCE.plus(Duration.ofSeconds(1)));
         guard.tick();
         assertTrue(ended.get(0).contains("did not let the browser check"), ended.toString());
     }

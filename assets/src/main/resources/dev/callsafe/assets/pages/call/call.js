@@ -15,6 +15,7 @@
   let gatheringDone = false;
   let error = null;
   let options = {};
+  let ticker = null;
 
   function iceServers() {
     const turn = params.get('turn');
@@ -66,6 +67,26 @@
     else ch.onopen = () => ch.send('hello from ' + me);
   }
 
+  // The line of figures a calling app shows: bytes sent and received over the connection, from getStats. Read
+  // after each step of the negotiation and every second, as calling apps' quality meters do.
+  async function showStats() {
+    if (!pc) return;
+    const stats = await pc.getStats();
+    let sent = 0;
+    let got = 0;
+    stats.forEach((s) => { if (s.type === 'transport') { sent += s.bytesSent || 0; got += s.bytesReceived || 0; } });
+    $('stats').textContent = `Sent ${sent} bytes, received ${got} bytes.`;
+    if (pc && pc.connectionState === 'connected' && !$('path').textContent) describePath();
+  }
+
+  // Tracks this tab added that the other tab's offer had no place for (it joined without media): offered anew,
+  // so they reach the other tab too.
+  async function offerUnsentTracks() {
+    if (!localStream || !pc.getTransceivers().some((t) => t.mid === null && t.sender.track)) return;
+    await pc.setLocalDescription(await pc.createOffer());
+    post({ type: 'offer', sdp: pc.localDescription.toJSON() });
+  }
+
   async function describePath() {
     const pair = await selectedPair();
     $('path').textContent = !pair ? '' : pair.local.candidateType === 'relay' || pair.remote.candidateType === 'relay'
@@ -96,15 +117,19 @@
         peer = m.from;
         listen(pc.createDataChannel('chat'));
         await pc.setLocalDescription(await pc.createOffer());
+        await showStats();
         post({ type: 'offer', sdp: pc.localDescription.toJSON() });
       } else if (m.from !== peer) {
         return;
       } else if (m.type === 'offer') {
         await pc.setRemoteDescription(m.sdp);
         await pc.setLocalDescription(await pc.createAnswer());
+        await showStats();
         post({ type: 'answer', sdp: pc.localDescription.toJSON() });
+        await offerUnsentTracks();
       } else if (m.type === 'answer') {
         await pc.setRemoteDescription(m.sdp);
+        await showStats();
       } else if (m.type === 'candidate') {
         await pc.addIceCandidate(m.candidate);
       } else if (m.type === 'bye') {
@@ -125,6 +150,7 @@
     gatheringDone = false;
     $('candidates').textContent = '';
     $('path').textContent = '';
+    $('stats').textContent = '';
     const room = $('room').value || params.get('room') || 'demo';
     if (options.media) {
       localStream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
@@ -140,6 +166,7 @@
     let signals = Promise.resolve();
     channel.onmessage = (e) => { signals = signals.then(() => onSignal(e)); };
     channel.postMessage({ type: 'hello', from: me });
+    ticker = setInterval(() => showStats().catch(() => {}), 1000);
     show();
     return state();
   }
@@ -148,6 +175,8 @@
     if (channel && peer) post({ type: 'bye' });
     if (channel) channel.close();
     if (pc) pc.close();
+    if (ticker) clearInterval(ticker);
+    ticker = null;
     if (localStream) localStream.getTracks().forEach((t) => t.stop());
     pc = channel = dataChannel = peer = localStream = null;
     $('path').textContent = '';
