@@ -5,6 +5,7 @@ import java.awt.Toolkit;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 import org.cef.CefApp;
 
@@ -21,23 +22,34 @@ final class EnginePump {
             KeyEvent.KEY_PRESSED, KeyEvent.KEY_RELEASED, KeyEvent.KEY_TYPED};
 
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final LongConsumer engine;
 
-    /** Asks for CEF's work now ({@code delayMs <= 0}) or later (JCEF's timer, as before); from any thread. */
+    /** The pump for CEF: JCEF's {@code doMessageLoopWork} (it does nothing once CEF has terminated). */
+    EnginePump() {
+        this(delayMs -> CefApp.getInstance().doMessageLoopWork(delayMs));
+    }
+
+    /** A pump over {@code engine}, which does the work now (0) or arranges it after a delay in ms. */
+    EnginePump(LongConsumer engine) {
+        this.engine = engine;
+    }
+
+    /** Asks for the engine's work now ({@code delayMs <= 0}) or later (the engine's own timer); from any thread. */
     void schedule(long delayMs) {
         if (delayMs > 0) {
-            CefApp.getInstance().doMessageLoopWork(delayMs);
+            engine.accept(delayMs);
         } else if (queued.compareAndSet(false, true)) {
             EventQueue.invokeLater(this::run);
         }
     }
 
     private void run() {
-        queued.set(false); // CEF work scheduled from now on needs a new request
+        queued.set(false); // work scheduled from now on needs a new request
         if (inputWaiting()) {
             schedule(0); // behind the person's input
             return;
         }
-        CefApp.getInstance().doMessageLoopWork(0); // JCEF's pump; it does nothing once CEF has terminated
+        engine.accept(0);
     }
 
     private static boolean inputWaiting() {
