@@ -28,6 +28,7 @@ public final class CefRuntime {
     private static final int PUMP_INTERVAL_MS = 10;
     private final CountDownLatch ready;
     private javax.swing.Timer pump;
+    private static final EnginePump ENGINE_PUMP = new EnginePump();
     private final Path profile;
 
     private CefRuntime(CefApp app, SchemeRouter schemes, CountDownLatch ready, Path profile) {
@@ -72,6 +73,11 @@ public final class CefRuntime {
             }
 
             @Override
+            public void onScheduleMessagePumpWork(long delayMs) {
+                ENGINE_PUMP.schedule(delayMs); // coalesced, behind the person's input (see EnginePump)
+            }
+
+            @Override
             public void onContextInitialized() {
                 // Registering factories earlier crashes CEF (see docs/ARCHITECTURE.md).
                 CefApp.getInstance().registerSchemeHandlerFactory(InternalPages.SCHEME, "", schemes);
@@ -108,7 +114,7 @@ public final class CefRuntime {
         pump = new javax.swing.Timer(PUMP_INTERVAL_MS, e -> {
             CefApp.CefAppState state = CefApp.getState();
             if (state != CefApp.CefAppState.SHUTTING_DOWN && state != CefApp.CefAppState.TERMINATED) {
-                app.doMessageLoopWork(0);
+                ENGINE_PUMP.schedule(0);
             }
         });
         pump.setCoalesce(true);

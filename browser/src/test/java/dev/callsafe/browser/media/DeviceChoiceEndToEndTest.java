@@ -173,17 +173,13 @@ class DeviceChoiceEndToEndTest {
         Path video = SampleFiles.video(files, "magenta.mkv", Color.MAGENTA, 320, 240, 20, 10);
         Path audio = SampleFiles.tone(files, "tone-1000.wav", 1000, 0.5);
         browser.eval(tab, "devprobe.get('a', {video: true, audio: true})");
-        devices.pickFile("consent.camera.file", video);
-        Wait.until("file chosen", Duration.ofSeconds(15),
-                () -> devices.selected("consent.camera").equals("File: magenta.mkv (video, 320x240)"));
+        devices.chooseFile("consent.camera", video, "File: magenta.mkv (video, 320x240)");
         Wait.until("preview of the file", Duration.ofSeconds(15), () -> {
             BufferedImage img = previewImage();
             JsonArray p = rgb(img, img.getWidth() / 2, img.getHeight() / 2);
             return p.get(0).getAsInt() > 170 && p.get(1).getAsInt() < 90 && p.get(2).getAsInt() > 170;
         });
-        devices.pickFile("consent.microphone.file", audio);
-        Wait.until("audio file chosen", Duration.ofSeconds(15),
-                () -> devices.selected("consent.microphone").equals("File: tone-1000.wav (audio)"));
+        devices.chooseFile("consent.microphone", audio, "File: tone-1000.wav (audio)");
         browser.clickNamed("consent.allow");
 
         JsonObject r = devices.granted(tab, "a");
@@ -213,9 +209,7 @@ class DeviceChoiceEndToEndTest {
     void anImageStandsInForTheCamera() throws Exception {
         Path image = SampleFiles.image(files, "orange.png", Color.ORANGE, 240, 180);
         browser.eval(tab, "devprobe.get('a', {video: true})");
-        devices.pickFile("consent.camera.file", image);
-        Wait.until("image chosen", Duration.ofSeconds(15),
-                () -> devices.selected("consent.camera").equals("File: orange.png (still image, 240x180)"));
+        devices.chooseFile("consent.camera", image, "File: orange.png (still image, 240x180)");
         browser.clickNamed("consent.allow");
         JsonObject r = devices.granted(tab, "a");
         assertEquals("File: orange.png (still image, 240x180)", track(r, "video").get("label").getAsString());

@@ -173,6 +173,15 @@ final class DeviceTestSupport {
         robot.waitForIdle();
     }
 
+    /**
+     * Uses a file instead of a device in the prompt's list ({@code consent.camera} or {@code consent.microphone}):
+     * picks it in the real file dialog and waits until the list shows it as {@code shown}.
+     */
+    void chooseFile(String list, Path file, String shown) {
+        pickFile(list + ".file", file);
+        Wait.until(shown + " chosen", Duration.ofSeconds(15), () -> selected(list).equals(shown));
+    }
+
     /** Clicks "Use a file instead…" and picks a file in the real file dialog. */
     void pickFile(String buttonName, Path file) {
         browser.clickNamed(buttonName);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonObject;
 
 import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.DisplayShares;
 import dev.callsafe.browser.Wait;
 import dev.callsafe.browser.shell.BrowserTab;
-import dev.callsafe.permissions.Origin;
 
 /**
  * A screen share as meeting sites read and shape it: the surface and cursor in its settings, width, height
@@ -26,20 +26,10 @@ class DisplayConstraintsEndToEndTest {
     @Test
     void aShareReportsItsSurfaceAndIsScaledToTheSizeAsked() throws Exception {
         BrowserFixture browser = BrowserFixture.get();
-        BrowserTab tab = browser.freshTab("/share.html");
-        Origin origin = Origin.of(browser.pages().url("/"));
-        browser.media().clearSiteData(origin);
-        browser.media().installDisplayCapture(origin);
+        BrowserTab tab = DisplayShares.openSharePage(browser);
         Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
         try {
-            browser.evalOnClick(tab, "share.display({video: {width: {max: 640}, frameRate: {max: 10}}})");
-            browser.awaitShowing("share.picker");
-            browser.clickNamed("share.picker.screen.0");
-            browser.clickNamed("share.picker.share");
-            JsonObject s = Wait.value("share settled", Duration.ofSeconds(20),
-                    () -> browser.eval(tab, "share.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
-            assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
-            JsonObject settings = s.getAsJsonArray("tracks").get(0).getAsJsonObject().getAsJsonObject("settings");
+            JsonObject settings = DisplayShares.shareScreen(browser, tab, "share.display({video: {width: {max: 640}, frameRate: {max: 10}}})");
             assertEquals("monitor", settings.get("displaySurface").getAsString());
             assertEquals("always", settings.get("cursor").getAsString(), "a screen share draws the pointer, as Chrome's");
             assertTrue(settings.get("logicalSurface").getAsBoolean());
@@ -68,8 +58,7 @@ class DisplayConstraintsEndToEndTest {
             assertFalse(window.get("ok").getAsBoolean());
             assertEquals("displaySurface", window.get("constraint").getAsString(), window::toString);
         } finally {
-            browser.eval(tab, "share.stopAll()");
-            browser.stopAllCapture();
+            DisplayShares.stop(browser, tab);
         }
     }
 }

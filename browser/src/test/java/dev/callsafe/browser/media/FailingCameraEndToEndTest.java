@@ -48,22 +48,8 @@ class FailingCameraEndToEndTest {
     @Test
     void aCameraFileRemovedMidCallEndsTheTrackAndTheChromeSaysWhy() throws Exception {
         Path video = SampleFiles.video(files, "vanishing.mkv", Color.MAGENTA, 320, 240, 20, 10); // a 0.5 s loop
-        browser.eval(tab, "devprobe.get('a', {video: true})");
-        devices.pickFile("consent.camera.file", video);
-        Wait.until("file chosen", Duration.ofSeconds(15),
-                () -> devices.selected("consent.camera").equals("File: vanishing.mkv (video, 320x240)"));
-        browser.clickNamed("consent.allow");
-        devices.granted(tab, "a");
-        assertEquals(1, browser.media().liveTrackCount());
-
-        Files.delete(video);
-        Wait.until("the page's track ended", Duration.ofSeconds(15),
-                () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"a:video\"]"));
-        Wait.until("no capture left", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+        String notice = removedMidCall("a", "video", video, "File: vanishing.mkv (video, 320x240)");
         browser.awaitGone("capture.indicator.stop");
-        String notice = Wait.value("the chrome says why", Duration.ofSeconds(10),
-                () -> browser.showing("capture.failure.text").isEmpty() ? "" : browser.text("capture.failure.text"),
-                t -> !t.isEmpty());
         assertTrue(notice.contains("Camera stopped: File: vanishing.mkv") && notice.contains("reading it failed"), notice);
 
         // With the notice showing, the next capture's Stop in the chrome is still there for a person to press
@@ -80,22 +66,29 @@ class FailingCameraEndToEndTest {
     @Test
     void aMicrophoneFileRemovedMidCallEndsTheTrackAndTheChromeSaysWhy() throws Exception {
         Path audio = SampleFiles.tone(files, "vanishing.wav", 1000, 0.3); // a 0.3 s loop
-        browser.eval(tab, "devprobe.get('m', {audio: true})");
-        devices.pickFile("consent.microphone.file", audio);
-        Wait.until("file chosen", Duration.ofSeconds(15),
-                () -> devices.selected("consent.microphone").equals("File: vanishing.wav (audio)"));
-        browser.clickNamed("consent.allow");
-        devices.granted(tab, "m");
-        assertEquals(1, browser.media().liveTrackCount());
-
-        Files.delete(audio);
-        Wait.until("the page's track ended", Duration.ofSeconds(15),
-                () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"m:audio\"]"));
-        Wait.until("no capture left", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
-        String notice = Wait.value("the chrome says why", Duration.ofSeconds(10),
-                () -> browser.showing("capture.failure.text").isEmpty() ? "" : browser.text("capture.failure.text"),
-                t -> !t.isEmpty());
+        String notice = removedMidCall("m", "audio", audio, "File: vanishing.wav (audio)");
         assertTrue(notice.contains("Microphone stopped: File: vanishing.wav") && notice.contains("reading it failed"),
                 notice);
+    }
+
+    /**
+     * The page asks for one {@code kind} ("video" or "audio") as {@code name}, the person allows it with
+     * {@code file} instead of the device, the file is removed while it is sent: returns the chrome's notice
+     * once the page's track ended and no capture is left.
+     */
+    private String removedMidCall(String name, String kind, Path file, String shown) throws Exception {
+        browser.eval(tab, "devprobe.get('" + name + "', {" + kind + ": true})");
+        devices.chooseFile(kind.equals("video") ? "consent.camera" : "consent.microphone", file, shown);
+        browser.clickNamed("consent.allow");
+        devices.granted(tab, name);
+        assertEquals(1, browser.media().liveTrackCount());
+
+        Files.delete(file);
+        Wait.until("the page's track ended", Duration.ofSeconds(15),
+                () -> browser.eval(tab, "devprobe.ended()").toString().equals("[\"" + name + ":" + kind + "\"]"));
+        Wait.until("no capture left", Duration.ofSeconds(10), () -> browser.media().liveTrackCount() == 0);
+        return Wait.value("the chrome says why", Duration.ofSeconds(10),
+                () -> browser.showing("capture.failure.text").isEmpty() ? "" : browser.text("capture.failure.text"),
+                t -> !t.isEmpty());
     }
 }

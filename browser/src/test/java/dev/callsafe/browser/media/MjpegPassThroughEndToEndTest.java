@@ -56,9 +56,7 @@ class MjpegPassThroughEndToEndTest {
     void anMjpegFileReachesThePageCompressedWithItsPixelsIntact() throws Exception {
         Path file = SampleFiles.mjpeg(files, "camera.mjpeg", 640, 360, 12);
         browser.eval(tab, "probe.start({video: true})");
-        devices.pickFile("consent.camera.file", file);
-        Wait.until("file chosen", Duration.ofSeconds(15),
-                () -> devices.selected("consent.camera").equals("File: camera.mjpeg (video, 640x360)"));
+        devices.chooseFile("consent.camera", file, "File: camera.mjpeg (video, 640x360)");
         // The prompt's preview needs pixels in Java: the JPEGs are decoded for it (red box at bottom left).
         JLabel preview = (JLabel) browser.awaitShowing("consent.camera.preview");
         Wait.until("preview shows the file's red box", Duration.ofSeconds(15), () -> {

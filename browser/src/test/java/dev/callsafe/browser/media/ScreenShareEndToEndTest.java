@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,11 +15,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.DisplayShares;
 import dev.callsafe.browser.Wait;
 import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.capture.screen.Bounds;
 import dev.callsafe.capture.screen.ColourWindows;
-import dev.callsafe.permissions.Origin;
 
 /**
  * Screen sharing: another application's window arrives, and nothing of this browser does — neither the
@@ -46,24 +45,12 @@ class ScreenShareEndToEndTest {
     @Test
     void aScreenShareNeverContainsTheBrowsersOwnWindow() throws Exception {
         BrowserFixture browser = BrowserFixture.get();
-        BrowserTab tab = browser.freshTab("/share.html");
-        Origin origin = Origin.of(browser.pages().url("/"));
-        browser.media().clearSiteData(origin);
-        browser.media().installDisplayCapture(origin);
-        AtomicReference<Rectangle> frame = new AtomicReference<>();
-        BrowserFixture.onEdt(() -> frame.set(browser.browser().window().getBounds()));
-        Rectangle b = frame.get();
+        BrowserTab tab = DisplayShares.openSharePage(browser);
+        Rectangle b = DisplayShares.browserWindow(browser);
         Bounds blue = new Bounds(b.x + b.width + 20, 40, 200, 200);
         var blueWindow = windows.open("blue", BLUE, blue);
         try {
-            browser.evalOnClick(tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
-            browser.awaitShowing("share.picker");
-            browser.clickNamed("share.picker.screen.0");
-            browser.clickNamed("share.picker.share");
-            JsonObject s = Wait.value("share settled", Duration.ofSeconds(20),
-                    () -> browser.eval(tab, "share.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
-            assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
-            JsonObject settings = s.getAsJsonArray("tracks").get(0).getAsJsonObject().getAsJsonObject("settings");
+            JsonObject settings = DisplayShares.shareScreen(browser, tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
             assertEquals("monitor", settings.get("displaySurface").getAsString());
             int w = settings.get("width").getAsInt();
             int h = settings.get("height").getAsInt();
@@ -82,8 +69,7 @@ class ScreenShareEndToEndTest {
             }
             assertTrue(browser.text("sharing.bar.text").contains("Screen 1"));
         } finally {
-            browser.eval(tab, "share.stopAll()");
-            browser.stopAllCapture();
+            DisplayShares.stop(browser, tab);
             windows.close("blue", blueWindow);
         }
     }
@@ -95,13 +81,8 @@ class ScreenShareEndToEndTest {
     @Test
     void aMovingWindowArrivesWhereItMovedAndTheStillPartsStay() throws Exception {
         BrowserFixture browser = BrowserFixture.get();
-        BrowserTab tab = browser.freshTab("/share.html");
-        Origin origin = Origin.of(browser.pages().url("/"));
-        browser.media().clearSiteData(origin);
-        browser.media().installDisplayCapture(origin);
-        AtomicReference<Rectangle> frame = new AtomicReference<>();
-        BrowserFixture.onEdt(() -> frame.set(browser.browser().window().getBounds()));
-        Rectangle b = frame.get();
+        BrowserTab tab = DisplayShares.openSharePage(browser);
+        Rectangle b = DisplayShares.browserWindow(browser);
         int left = b.x + b.width + 20;
         Bounds still = new Bounds(left, b.y + b.height + 20, 150, 100);
         Bounds from = new Bounds(left, 40, 100, 100);
@@ -109,14 +90,7 @@ class ScreenShareEndToEndTest {
         var stillWindow = windows.open("still", GREEN, still);
         var mover = windows.open("mover", BLUE, from);
         try {
-            browser.evalOnClick(tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
-            browser.awaitShowing("share.picker");
-            browser.clickNamed("share.picker.screen.0");
-            browser.clickNamed("share.picker.share");
-            JsonObject s = Wait.value("share settled", Duration.ofSeconds(20),
-                    () -> browser.eval(tab, "share.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
-            assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
-            JsonObject settings = s.getAsJsonArray("tracks").get(0).getAsJsonObject().getAsJsonObject("settings");
+            JsonObject settings = DisplayShares.shareScreen(browser, tab, "share.viaUserMedia({video: {mediaSource: 'screen'}})");
             double w = settings.get("width").getAsInt();
             double h = settings.get("height").getAsInt();
             String points = "[[" + centreX(from) / w + ", " + centreY(from) / h + "], [" + centreX(to) / w + ", "
@@ -138,8 +112,7 @@ class ScreenShareEndToEndTest {
             }
             assertEquals(0, after.getAsJsonArray("counts").get(0).getAsLong(), () -> "the page's magenta never appears: " + after);
         } finally {
-            browser.eval(tab, "share.stopAll()");
-            browser.stopAllCapture();
+            DisplayShares.stop(browser, tab);
             windows.close("mover", mover);
             windows.close("still", stillWindow);
         }

@@ -8,7 +8,6 @@ import java.awt.Color;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonObject;
 
 import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.DisplayShares;
 import dev.callsafe.browser.Wait;
 import dev.callsafe.browser.shell.BrowserTab;
 import dev.callsafe.capture.screen.Bounds;
 import dev.callsafe.capture.screen.ColourWindows;
-import dev.callsafe.permissions.Origin;
 
 /**
  * A presenter's pointer in a screen share: the real pointer, moved by the mouse over a flat blue window of
@@ -47,26 +46,14 @@ class SharedPointerEndToEndTest {
     @Test
     void thePointerIsDrawnWhereItIsUnlessThePageAsksForNever() throws Exception {
         BrowserFixture browser = BrowserFixture.get();
-        BrowserTab tab = browser.freshTab("/share.html");
-        Origin origin = Origin.of(browser.pages().url("/"));
-        browser.media().clearSiteData(origin);
-        browser.media().installDisplayCapture(origin);
-        AtomicReference<Rectangle> frame = new AtomicReference<>();
-        BrowserFixture.onEdt(() -> frame.set(browser.browser().window().getBounds()));
-        Rectangle b = frame.get();
+        BrowserTab tab = DisplayShares.openSharePage(browser);
+        Rectangle b = DisplayShares.browserWindow(browser);
         Bounds blue = new Bounds(b.x + b.width + 20, 40, 200, 200);
         var blueWindow = windows.open("blue", BLUE, blue);
         Point first = new Point(blue.x() + 40, blue.y() + 40);
         Point second = new Point(blue.x() + 130, blue.y() + 130);
         try {
-            browser.evalOnClick(tab, "share.display({video: {cursor: 'never'}})");
-            browser.awaitShowing("share.picker");
-            browser.clickNamed("share.picker.screen.0");
-            browser.clickNamed("share.picker.share");
-            JsonObject s = Wait.value("share settled", Duration.ofSeconds(20),
-                    () -> browser.eval(tab, "share.state()").getAsJsonObject(), x -> x.get("settled").getAsBoolean());
-            assertTrue(s.get("error").isJsonNull(), () -> "share failed: " + s);
-            JsonObject settings = s.getAsJsonArray("tracks").get(0).getAsJsonObject().getAsJsonObject("settings");
+            JsonObject settings = DisplayShares.shareScreen(browser, tab, "share.display({video: {cursor: 'never'}})");
             assertEquals("never", settings.get("cursor").getAsString(), settings::toString);
             assertEquals("[\"always\",\"motion\",\"never\"]",
                     browser.eval(tab, "share.capabilities()").getAsJsonObject().get("cursor").toString());
@@ -111,8 +98,7 @@ class SharedPointerEndToEndTest {
             assertEquals("OverconstrainedError", impossible.get("name").getAsString());
             assertEquals("cursor", impossible.get("constraint").getAsString());
         } finally {
-            browser.eval(tab, "share.stopAll()");
-            browser.stopAllCapture();
+            DisplayShares.stop(browser, tab);
             windows.close("blue", blueWindow);
         }
     }
