@@ -2,7 +2,6 @@ package dev.callsafe.browser.cef;
 
 import java.awt.EventQueue;
 import java.awt.Toolkit;
-import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
@@ -14,12 +13,13 @@ import org.cef.CefApp;
  * request waiting in the Swing queue, and behind the person's input. JCEF's own pump posts one request per
  * call of CEF's {@code OnScheduleMessagePumpWork}; a page flooding the bridge made that a queue of hundreds,
  * and a press on the chrome's Stop waited behind all of them (308 ms measured from the X server's press on a
- * loaded machine). A request finding a press, release or key waiting goes back to the end of the queue, so
+ * loaded machine). A request finding a mouse press or release waiting goes back to the end of the queue, so
  * the chrome answers first; the page's messages are handled right after.
  */
 final class EnginePump {
-    private static final int[] INPUT = {MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED, MouseEvent.MOUSE_CLICKED,
-            KeyEvent.KEY_PRESSED, KeyEvent.KEY_RELEASED, KeyEvent.KEY_TYPED};
+    // Presses only: keys typed into a page are the engine's own work to deliver, and a person typing without
+    // pause would keep the engine waiting (DevTools answers timed out while a test typed into a page).
+    private static final int[] INPUT = {MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED, MouseEvent.MOUSE_CLICKED};
 
     private final AtomicBoolean queued = new AtomicBoolean();
     private final LongConsumer engine;

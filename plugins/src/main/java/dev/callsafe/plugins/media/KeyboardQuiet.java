@@ -3,8 +3,8 @@ package dev.callsafe.plugins.media;
 import java.awt.AWTEvent;
 import java.awt.Toolkit;
 import java.awt.event.KeyEvent;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import javax.swing.Timer;
@@ -21,11 +21,22 @@ final class KeyboardQuiet {
 
     private static KeyboardQuiet instance;
 
-    private final Set<Integer> held = new HashSet<>();
+    /**
+     * A key counts as held this long after its last press at most: a held key repeats its press, and a release
+     * the application never sees (the key let go in another window, a dialog that closed on the press) must
+     * not keep the keyboard "busy" for good, or no prompt would ever take the keyboard again.
+     */
+    static final int HELD_MAX_MS = 2000;
+
+    private final Map<Integer, Long> held = new HashMap<>();
     private long lastKeyNanos;
 
     private KeyboardQuiet() {
         Toolkit.getDefaultToolkit().addAWTEventListener(e -> seen((KeyEvent) e), AWTEvent.KEY_EVENT_MASK);
+    }
+
+    /** A watcher fed by hand (tests). */
+    KeyboardQuiet(boolean unused) {
     }
 
     /** The one watcher of this application. Swing thread. */
@@ -36,17 +47,23 @@ final class KeyboardQuiet {
         return instance;
     }
 
-    private void seen(KeyEvent e) {
+    void seen(KeyEvent e) {
         lastKeyNanos = System.nanoTime();
         if (e.getID() == KeyEvent.KEY_PRESSED) {
-            held.add(e.getKeyCode());
+            held.put(e.getKeyCode(), lastKeyNanos);
         } else if (e.getID() == KeyEvent.KEY_RELEASED) {
             held.remove(e.getKeyCode());
         }
     }
 
     boolean isQuiet() {
-        return held.isEmpty() && System.nanoTime() - lastKeyNanos >= QUIET_MS * 1_000_000L;
+        return isQuietAt(System.nanoTime());
+    }
+
+    /** Whether the keyboard is quiet at {@code now} ({@link System#nanoTime()}). */
+    boolean isQuietAt(long now) {
+        held.values().removeIf(pressed -> now - pressed > HELD_MAX_MS * 1_000_000L);
+        return held.isEmpty() && now - lastKeyNanos >= QUIET_MS * 1_000_000L;
     }
 
     /**
