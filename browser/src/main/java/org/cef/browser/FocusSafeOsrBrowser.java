@@ -14,6 +14,8 @@ import org.cef.CefClient;
  * in the 30-minute meeting, docs/RELIABILITY.md). A call made while one is already running on this thread is
  * that echo, and the browser is already being focused, so it returns at once.
  *
+ * <p>It also asks for a whole new picture when its canvas comes on the screen ({@code RepaintWhenShown}).
+ *
  * <p>It lives in JCEF's package because {@link CefBrowserOsr}'s constructor is package-private.
  */
 public final class FocusSafeOsrBrowser extends CefBrowserOsr {
@@ -23,6 +25,7 @@ public final class FocusSafeOsrBrowser extends CefBrowserOsr {
     private FocusSafeOsrBrowser(CefClient client, String url) {
         super(client, url, false, null, null);
         dev.callsafe.browser.cef.ScaledPageViewport.install((com.jogamp.opengl.awt.GLCanvas) getUIComponent());
+        dev.callsafe.browser.cef.RepaintWhenShown.install(getUIComponent(), this::invalidate);
     }
 
     /** A new off-screen browser of {@code client} that will load {@code url} once created. */

@@ -151,11 +151,29 @@ public final class BrowserFixture {
         }
         eval(tab, "(() => { let b = document.getElementById('callsafe-person');"
                 + " if (!b) { b = document.createElement('button'); b.id = 'callsafe-person'; b.textContent = 'act';"
-                + " b.style.cssText = 'position:fixed;left:0;top:0;width:48px;height:28px;z-index:2147483647;margin:0';"
+                + " b.style.cssText = 'position:fixed;left:0;top:0;width:48px;height:28px;z-index:2147483647;margin:0;"
+                + "border:none;padding:0;background:#ff00ff;color:#ff00ff';"
                 + " document.documentElement.appendChild(b); }"
                 + " delete window.__personResult;"
                 + " b.onclick = () => { window.__personResult = (async () => (" + js + "))(); }; return true; })()");
-        input.click(tab, "#callsafe-person");
+        // A person clicks what is on the screen: Chromium drops input that reaches a page before its first
+        // paint (a tab just opened or just brought forward lost the click in CI), so the click waits for the
+        // button's colour at its centre.
+        Point at = input.elementCentre(tab, "#callsafe-person");
+        try {
+            Wait.value("the page's button on the screen at " + at, Duration.ofSeconds(10),
+                    () -> robot.getPixelColor(at.x, at.y), c -> c.getRed() > 220 && c.getGreen() < 40 && c.getBlue() > 220);
+        } catch (AssertionError e) {
+            try {
+                javax.imageio.ImageIO.write(robot.createScreenCapture(new java.awt.Rectangle(
+                        java.awt.Toolkit.getDefaultToolkit().getScreenSize())), "png",
+                        new java.io.File("target/unpainted-" + System.currentTimeMillis() + ".png"));
+            } catch (java.io.IOException ignored) {
+                // the assertion says enough
+            }
+            throw e;
+        }
+        input.click(at, InputEvent.BUTTON1_DOWN_MASK, 1);
         Wait.until("the page ran the click", Duration.ofSeconds(10),
                 () -> eval(tab, "'__personResult' in window").getAsBoolean());
         JsonElement result = eval(tab, "window.__personResult");

@@ -1,0 +1,83 @@
+package dev.callsafe.browser.shell;
+
+import java.awt.Color;
+import java.awt.Point;
+import java.awt.Robot;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.callsafe.browser.BrowserFixture;
+import dev.callsafe.browser.Wait;
+
+/**
+ * A tab brought forward shows its own page: its last picture at once, and what the page draws after it came
+ * forward. (Off-screen, a tab's picture lives in a GL texture; a tab switched to sometimes stayed black or
+ * kept an old picture until something else repainted, and a click on what was not shown was lost.)
+ */
+class TabSwitchPaintEndToEndTest {
+    private static final Color[] COLOURS = {new Color(0xd0, 0x20, 0x20), new Color(0x20, 0x40, 0xd0),
+            new Color(0xe0, 0xa0, 0x10), new Color(0x10, 0xa0, 0x80)};
+    private BrowserFixture browser;
+    private BrowserTab first;
+    private BrowserTab second;
+    private Robot robot;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserFixture.get();
+        first = browser.freshTab("/target.html");
+        second = browser.open(browser.pages().url("/target.html"));
+        robot = new Robot();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        browser.close(second);
+    }
+
+    private void paint(BrowserTab tab, Color c) {
+        browser.eval(tab, String.format("document.documentElement.style.background = document.body.style.background"
+                + " = 'rgb(%d,%d,%d)', true", c.getRed(), c.getGreen(), c.getBlue()));
+    }
+
+    private void select(BrowserTab tab) {
+        tab.select();
+        Wait.until("tab selected", Duration.ofSeconds(10), () -> browser.current().orElse(null) == tab);
+    }
+
+    private void shows(BrowserTab tab, Color c, String when) {
+        Point at = browser.input().screenPoint(tab, 600, 20);
+        Wait.value("the page's colour on the screen " + when, Duration.ofSeconds(3),
+                () -> robot.getPixelColor(at.x, at.y), p -> near(p, c));
+    }
+
+    @Test
+    void whatAPageDrawsRightAfterItsTabComesForwardIsShown() {
+        for (int round = 0; round < 12; round++) {
+            BrowserTab tab = round % 2 == 0 ? first : second;
+            Color c = COLOURS[round % COLOURS.length];
+            select(tab);
+            paint(tab, c);
+            shows(tab, c, "in round " + round);
+        }
+    }
+
+    @Test
+    void aTabBroughtBackShowsItsLastPicture() {
+        paint(first, COLOURS[0]);
+        paint(second, COLOURS[1]);
+        for (int round = 0; round < 12; round++) {
+            BrowserTab tab = round % 2 == 0 ? first : second;
+            select(tab);
+            shows(tab, COLOURS[round % 2], "after switching, in round " + round);
+        }
+    }
+
+    private static boolean near(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 12 && Math.abs(a.getGreen() - b.getGreen()) < 12
+                && Math.abs(a.getBlue() - b.getBlue()) < 12;
+    }
+}
