@@ -29,7 +29,7 @@ import dev.callsafe.permissions.Origin;
 public final class Meeting {
     /** One minute's sample. fps per video track, in tab order (camera A, camera B, screen, tab share). */
     public record Sample(int minute, double[] fps, long rssKb, long heapKb, int threads, int fds, double load,
-                         List<String> fdTargets) {
+                         List<String> fdTargets, double oursCpu, double othersCpu) {
     }
 
     /** The whole run. {@code leftTracks}/{@code leftCaptures}: still live after everything was stopped. */
@@ -58,12 +58,12 @@ public final class Meeting {
 
     static void print(Figures f) {
         System.out.println();
-        System.out.println("| minute | fps camera A | fps camera B | fps screen | fps tab share | RSS MB | heap MB | threads | fds | load |");
-        System.out.println("|--------|--------------|--------------|------------|---------------|--------|---------|---------|-----|------|");
+        System.out.println("| minute | fps camera A | fps camera B | fps screen | fps tab share | RSS MB | heap MB | threads | fds | load | CPU ours % | CPU others % |");
+        System.out.println("|--------|--------------|--------------|------------|---------------|--------|---------|---------|-----|------|------------|--------------|");
         for (Sample s : f.samples()) {
-            System.out.println(String.format(Locale.ROOT, "| %6d | %12.1f | %12.1f | %10.1f | %13.1f | %6.1f | %7.1f | %7d | %3d | %4.1f |",
+            System.out.println(String.format(Locale.ROOT, "| %6d | %12.1f | %12.1f | %10.1f | %13.1f | %6.1f | %7.1f | %7d | %3d | %4.1f | %10.0f | %12.0f |",
                     s.minute(), s.fps()[0], s.fps()[1], s.fps()[2], s.fps()[3], s.rssKb() / 1024.0, s.heapKb() / 1024.0,
-                    s.threads(), s.fds(), s.load()));
+                    s.threads(), s.fds(), s.load(), s.oursCpu(), s.othersCpu()));
         }
         System.out.println();
         System.out.println(String.format(Locale.ROOT, "after warm-up (minute 1): worst fps deviation from a track's median %.1f %%;"
@@ -108,6 +108,7 @@ public final class Meeting {
 
         List<Sample> samples = new ArrayList<>();
         long[] frames = frames(tabs);
+        long[] cpu = CpuTicks.read();
         long t = System.nanoTime();
         for (int minute = 1; minute <= minutes; minute++) {
             long due = t + every.toNanos();
@@ -120,7 +121,12 @@ public final class Meeting {
                 fps[i] = (now[i] - frames[i]) / seconds;
             }
             frames = now;
-            samples.add(sample(minute, fps));
+            long[] cpuNow = CpuTicks.read();
+            samples.add(sample(minute, fps, CpuTicks.percent(cpu, cpuNow, seconds)));
+            cpu = cpuNow;
+            if (minute == Math.min(2, minutes) || minute == minutes) {
+                classHistogram(minute);
+            }
         }
 
         desktop.getOutputStream().close();
@@ -201,7 +207,25 @@ public final class Meeting {
         return least;
     }
 
-    private Sample sample(int minute, double[] fps) throws IOException {
+    /**
+     * Writes the live objects by class ({@code jcmd GC.class_histogram}) to
+     * {@code /tmp/callsafe-meeting-histogram-minute-N.txt}: what grew between minute 2 and the last is read
+     * from the two files.
+     */
+    private static void classHistogram(int minute) {
+        Path out = Path.of("/tmp/callsafe-meeting-histogram-minute-" + minute + ".txt");
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+                    .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+            p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            System.err.println("meeting: class histogram of minute " + minute + " in " + out);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("meeting: no class histogram of minute " + minute + ": " + e);
+        }
+    }
+
+    private Sample sample(int minute, double[] fps, double[] cpuPercent) throws IOException {
         long heapUsed = liveHeap();
         long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
@@ -217,7 +241,7 @@ public final class Meeting {
         }
         double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         Sample sample = new Sample(minute, fps, rss, heapUsed / 1024, ManagementFactory.getThreadMXBean().getThreadCount(),
-                targets.size(), load, targets);
+                targets.size(), load, targets, cpuPercent[0], cpuPercent[1]);
         System.err.println("meeting minute " + minute + ": " + java.util.Arrays.toString(fps) + " rss " + rss + " kB");
         return sample;
     }
