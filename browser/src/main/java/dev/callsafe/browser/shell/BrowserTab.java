@@ -331,7 +331,7 @@ public final class BrowserTab extends JPanel implements Tab {
         // when the last of them does (at the first viewer's size).
         viewers.add(jpegFrames);
         if (screencast == null) {
-            screencast = new TabScreencast(browser.getDevToolsClient(), maxWidth, maxHeight,
+            screencast = new TabScreencast(browser, maxWidth, maxHeight,
                     jpeg -> viewers.forEach(v -> v.accept(jpeg))).start();
             updatePaintRate();
         }

@@ -4,7 +4,9 @@ import java.util.Base64;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
+import org.cef.browser.CefBrowser;
 import org.cef.browser.CefDevToolsClient;
+import org.cef.browser.DevToolsSend;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -20,6 +22,7 @@ import dev.callsafe.browser.cef.DevTools;
 final class TabScreencast implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TabScreencast.class.getName());
 
+    private final CefBrowser browser;
     private final CefDevToolsClient devtools;
     private final int maxWidth;
     private final int maxHeight;
@@ -27,8 +30,9 @@ final class TabScreencast implements AutoCloseable {
     private final CefDevToolsClient.EventListener listener = this::onEvent;
     private volatile boolean closed;
 
-    TabScreencast(CefDevToolsClient devtools, int maxWidth, int maxHeight, Consumer<byte[]> frames) {
-        this.devtools = devtools;
+    TabScreencast(CefBrowser browser, int maxWidth, int maxHeight, Consumer<byte[]> frames) {
+        this.browser = browser;
+        this.devtools = browser.getDevToolsClient();
         this.maxWidth = maxWidth;
         this.maxHeight = maxHeight;
         this.frames = frames;
@@ -57,8 +61,17 @@ final class TabScreencast implements AutoCloseable {
         JsonObject o = JsonParser.parseString(params).getAsJsonObject();
         JsonObject ack = new JsonObject();
         ack.addProperty("sessionId", o.get("sessionId").getAsInt());
-        DevTools.call(devtools, "Page.screencastFrameAck", ack.toString());
+        // answered at once by the browser process: sent outside the client's table (DevToolsSend)
+        acknowledge(ack.toString());
         frames.accept(Base64.getDecoder().decode(o.get("data").getAsString()));
+    }
+
+    private void acknowledge(String params) {
+        if (javax.swing.SwingUtilities.isEventDispatchThread()) {
+            DevToolsSend.send(browser, "Page.screencastFrameAck", params);
+        } else {
+            javax.swing.SwingUtilities.invokeLater(() -> DevToolsSend.send(browser, "Page.screencastFrameAck", params));
+        }
     }
 
     @Override

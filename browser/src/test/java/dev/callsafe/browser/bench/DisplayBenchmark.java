@@ -70,6 +70,7 @@ public final class DisplayBenchmark {
             browser = BrowserFixture.get();
         }
         rows.add(tab(browser, seconds));
+        rows.add(chromium(browser, "tab", seconds));
         System.out.println();
         System.out.println("| pipeline                     | desktop | size      | fps    | p50     | p95     | CPU      |");
         System.out.println("|------------------------------|---------|-----------|--------|---------|---------|----------|");
@@ -148,10 +149,12 @@ public final class DisplayBenchmark {
         return row;
     }
 
+    /** Chromium's own getDisplayMedia in the bare CEF comparator: the screen, or ({@code desktop} "tab") a tab. */
     private static String chromium(BrowserFixture browser, String desktop, int seconds) throws Exception {
+        String chromiumName = "tab".equals(desktop) ? "Chromium tab capture" : "Chromium getDisplayMedia";
         String cp = System.getProperty("java.class.path");
         Process child = new ProcessBuilder(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
-                NativePipelineRunner.class.getName(), browser.pages().url("/bench.html"), "display", "0",
+                NativePipelineRunner.class.getName(), browser.pages().url("/bench.html"), "tab".equals(desktop) ? "tab" : "display", "0",
                 Integer.toString(seconds)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;
         JsonObject page = null;
@@ -168,10 +171,10 @@ public final class DisplayBenchmark {
         child.waitFor(30, TimeUnit.SECONDS);
         String row;
         if (page == null) {
-            row = String.format("| %-28s | %-7s | n/a: %s |", "Chromium getDisplayMedia", desktop,
+            row = String.format("| %-28s | %-7s | n/a: %s |", chromiumName, desktop,
                     failure == null ? "no result" : failure);
         } else {
-            row = row(PageRun.of("Chromium getDisplayMedia", page, page.get("cpuPercent").getAsDouble()), desktop);
+            row = row(PageRun.of(chromiumName, page, page.get("cpuPercent").getAsDouble()), desktop);
         }
         System.out.println(row);
         return row;

@@ -28,12 +28,16 @@ import me.friwi.jcefmaven.MavenCefAppHandlerAdapter;
  * tree's CPU.
  */
 public final class NativePipelineRunner {
+    /** The title of anim.html, by which Chromium's picker is told which tab to share. */
+    private static final String MOVING_TAB = "Moving tab";
+
     private NativePipelineRunner() {
     }
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        boolean display = args[1].equals("display"); // Chromium's getDisplayMedia instead of its camera
+        boolean tab = args[1].equals("tab"); // Chromium's tab capture of an animating tab, picked by its title
+        boolean display = tab || args[1].equals("display"); // Chromium's getDisplayMedia instead of its camera
         int width = display ? 0 : Integer.parseInt(args[1]);
         int height = display ? 0 : Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
@@ -46,7 +50,8 @@ public final class NativePipelineRunner {
             builder.addJcefArgs("--no-sandbox");
         }
         builder.addJcefArgs("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream=fps=30",
-                "--disable-background-networking", "--auto-select-desktop-capture-source=Entire screen");
+                "--disable-background-networking", tab ? "--auto-select-tab-capture-source-by-title=" + MOVING_TAB
+                        : "--auto-select-desktop-capture-source=Entire screen");
         if (args.length > 4) {
             // a looped file as the camera (an .mjpeg file: every JPEG decoded, as Chromium's V4L2 path does)
             builder.addJcefArgs("--use-file-for-fake-video-capture=" + args[4]);
@@ -65,6 +70,14 @@ public final class NativePipelineRunner {
                 }
             });
             CefBrowser browser = client.createBrowser(url, false, false);
+            if (tab) {
+                // the tab to share: the same animating page as in our tab row, in a window of its own
+                CefBrowser moving = client.createBrowser(url.replace("/bench.html", "/anim.html"), false, false);
+                JFrame movingFrame = new JFrame(MOVING_TAB);
+                movingFrame.getContentPane().add(moving.getUIComponent());
+                movingFrame.setBounds(0, 0, 1200, 760);
+                movingFrame.setVisible(true);
+            }
             JFrame frame = new JFrame("native pipeline");
             frame.getContentPane().add(browser.getUIComponent());
             frame.setSize(1200, 760);
@@ -73,7 +86,7 @@ public final class NativePipelineRunner {
         javax.swing.Timer pump = new javax.swing.Timer(10, e -> app.doMessageLoopWork(0));
         pump.start();
         CefBrowser browser = loaded.get(60, TimeUnit.SECONDS);
-        String js = display ? "bench.runDisplay(" + seconds + ")"
+        String js = tab ? "bench.runTab(" + seconds + ")" : display ? "bench.runDisplay(" + seconds + ")"
                 : "bench.run({video: {width: {exact: " + width + "}, height: {exact: " + height
                 + "}, frameRate: 30}}, " + seconds + ", false)";
         JsonObject p = new JsonObject();
