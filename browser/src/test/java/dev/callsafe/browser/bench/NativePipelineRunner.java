@@ -34,10 +34,22 @@ public final class NativePipelineRunner {
     private NativePipelineRunner() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Throwable t) {
+            // a capture Chromium never starts (a picker waiting for a person) ends the run with a reason
+            System.out.println("FAILED " + t);
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         String url = args[0];
         boolean tab = args[1].equals("tab"); // Chromium's tab capture of an animating tab, picked by its title
-        boolean display = tab || args[1].equals("display"); // Chromium's getDisplayMedia instead of its camera
+        boolean thisTab = args[1].equals("thistab"); // the page animates and captures its own tab
+        boolean display = tab || thisTab || args[1].equals("display"); // Chromium's getDisplayMedia, not its camera
         int width = display ? 0 : Integer.parseInt(args[1]);
         int height = display ? 0 : Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
@@ -51,6 +63,7 @@ public final class NativePipelineRunner {
         }
         builder.addJcefArgs("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream=fps=30",
                 "--disable-background-networking", tab ? "--auto-select-tab-capture-source-by-title=" + MOVING_TAB
+                        : thisTab ? "--auto-accept-this-tab-capture"
                         : "--auto-select-desktop-capture-source=Entire screen");
         if (args.length > 4) {
             // a looped file as the camera (an .mjpeg file: every JPEG decoded, as Chromium's V4L2 path does)
@@ -64,7 +77,7 @@ public final class NativePipelineRunner {
             client.addLoadHandler(new CefLoadHandlerAdapter() {
                 @Override
                 public void onLoadingStateChange(CefBrowser b, boolean loading, boolean back, boolean fwd) {
-                    if (!loading && b.getURL().startsWith("http")) {
+                    if (!loading && b.getURL().startsWith("http") && b.getURL().contains("/bench.html")) {
                         loaded.complete(b);
                     }
                 }
@@ -86,7 +99,7 @@ public final class NativePipelineRunner {
         javax.swing.Timer pump = new javax.swing.Timer(10, e -> app.doMessageLoopWork(0));
         pump.start();
         CefBrowser browser = loaded.get(60, TimeUnit.SECONDS);
-        String js = tab ? "bench.runTab(" + seconds + ")" : display ? "bench.runDisplay(" + seconds + ")"
+        String js = tab || thisTab ? "bench.runTab(" + seconds + ", " + thisTab + ")" : display ? "bench.runDisplay(" + seconds + ")"
                 : "bench.run({video: {width: {exact: " + width + "}, height: {exact: " + height
                 + "}, frameRate: 30}}, " + seconds + ", false)";
         JsonObject p = new JsonObject();
