@@ -48,6 +48,11 @@ public final class FocusSafeOsrBrowser extends CefBrowserOsr {
         }
     }
 
+    /** Asks the engine to paint the whole view again (a new consumer of its paints needs a whole picture). */
+    public void repaintWhole() {
+        invalidate();
+    }
+
     /** How many re-entrant calls were stopped since start (tests). */
     public static long echoesStopped() {
         return ECHOES.get();

@@ -41,6 +41,9 @@ public final class BrowserTab extends JPanel implements Tab {
     private volatile boolean inheritsSandbox;
     private volatile String title = "New tab";
     private volatile String displayUrl = "";
+    private final java.util.List<dev.callsafe.plugins.spi.TabPaint> painters =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private java.util.function.Consumer<org.cef.browser.CefPaintEvent> paintListener;
     private final java.util.List<java.util.function.Consumer<byte[]>> viewers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabScreencast screencast;
@@ -347,6 +350,41 @@ public final class BrowserTab extends JPanel implements Tab {
     }
 
     @Override
+    public synchronized java.util.Optional<AutoCloseable> paints(dev.callsafe.plugins.spi.TabPaint paints) {
+        if (!(browser instanceof org.cef.browser.FocusSafeOsrBrowser osr)) {
+            return java.util.Optional.empty(); // a windowed page (benchmarks only) paints into its own window
+        }
+        boolean wasSlow = paintRate == BACKGROUND_PAINT_RATE;
+        // One listener per tab, heard by every share of it; it keeps the tab at its full paint rate.
+        painters.add(paints);
+        if (paintListener == null) {
+            paintListener = e -> {
+                if (!e.getPopup()) { // a select's popup is painted apart and is not part of the view's pixels
+                    painters.forEach(p -> p.painted(e.getRenderedFrame(), e.getWidth(), e.getHeight(), e.getDirtyRects()));
+                }
+            };
+            osr.addOnPaintListener(paintListener);
+            updatePaintRate();
+        }
+        // A whole picture for the new consumer. Asking for it repaints the engine's last picture as it is: a tab
+        // in the background painted last up to a second ago, maybe before its page loaded, and its next paint at
+        // the full rate comes after the paint timer's old interval. So it is asked for once that has passed;
+        // any change meanwhile comes as a fresh paint.
+        javax.swing.Timer whole = new javax.swing.Timer(wasSlow ? 1000 / BACKGROUND_PAINT_RATE + 100 : 0, e -> osr.repaintWhole());
+        whole.setRepeats(false);
+        whole.start();
+        return java.util.Optional.of(() -> {
+            synchronized (this) {
+                if (painters.remove(paints) && painters.isEmpty() && paintListener != null) {
+                    osr.removeOnPaintListener(paintListener);
+                    paintListener = null;
+                    updatePaintRate();
+                }
+            }
+        });
+    }
+
+    @Override
     public synchronized AutoCloseable mediaSound(java.util.function.Consumer<float[]> chunks) {
         // One capture per tab, heard by every share of it with audio; it stops when the last one does.
         listeners.add(chunks);
@@ -380,7 +418,7 @@ public final class BrowserTab extends JPanel implements Tab {
      * "hidden" switch for an off-screen browser from Java), so timers and tracks run on.
      */
     private synchronized void updatePaintRate() {
-        int rate = foreground || screencast != null ? FULL_PAINT_RATE : BACKGROUND_PAINT_RATE;
+        int rate = foreground || screencast != null || paintListener != null ? FULL_PAINT_RATE : BACKGROUND_PAINT_RATE;
         if (rate != paintRate) {
             paintRate = rate;
             browser.setWindowlessFrameRate(rate);

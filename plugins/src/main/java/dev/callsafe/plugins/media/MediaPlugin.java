@@ -423,6 +423,11 @@ public final class MediaPlugin implements BrowserPlugin {
         return display.jpegPicturesSent();
     }
 
+    /** Shared tab pictures taken from the tabs' own paints (converted where they changed) since start. */
+    public long tabPaintedPicturesTaken() {
+        return TabVideoSource.paintedPictures();
+    }
+
     /** Camera frames sent to pages as I420 since start. */
     public long cameraI420FramesSent() {
         return service.sentFrames().i420.get();

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import javax.imageio.ImageIO;
 
+import dev.callsafe.capture.screen.PaintedSurface;
 import dev.callsafe.capture.video.FFmpegJpegDecoder;
 import dev.callsafe.capture.video.FrameRateLimit;
 import dev.callsafe.capture.video.JpegPacket;
@@ -22,7 +23,10 @@ import dev.callsafe.capture.video.VideoSourceBase;
 import dev.callsafe.plugins.spi.Tab;
 
 /**
- * A browser tab's own rendering as a video source: the tab's screencast pictures, which are JPEGs, go on
+ * A browser tab's own rendering as a video source. An off-screen tab's own paints are the pictures: each paint's
+ * changed rectangles are copied and only their rows converted to I420 ({@link PaintedSurface}), and the pipe
+ * sends the page only what changed. A tab painted in a window (benchmarks), or one whose view is larger than
+ * the share's limit, is shared through its screencast instead: its pictures, which are JPEGs, go on
  * as JPEG frames (the receiving page decodes them, as it does an MJPEG camera's; pixels are decoded in Java
  * only for a consumer that reads them, such as a scaled track). A picture that cannot be sent as it is (a
  * kind {@link JpegPacket#clean} refuses) is decoded and converted to I420 on this
@@ -44,6 +48,15 @@ final class TabVideoSource extends VideoSourceBase {
      */
     private static final boolean PASS_THROUGH =
             !"false".equals(System.getProperty("callsafe.mjpegPassThrough"));
+    /** {@code -Dcallsafe.tabPaints=false} shares tabs through their screencast, as before (benchmarks). */
+    private static final boolean PAINTS = !"false".equals(System.getProperty("callsafe.tabPaints"));
+
+    /** Pictures taken from tabs' own paints since start, all shares (tests). */
+    private static final java.util.concurrent.atomic.AtomicLong PAINTED_PICTURES = new java.util.concurrent.atomic.AtomicLong();
+
+    static long paintedPictures() {
+        return PAINTED_PICTURES.get();
+    }
 
     private final AtomicReference<byte[]> waiting = new AtomicReference<>();
     private final AtomicReference<VideoFrame> last = new AtomicReference<>();
@@ -54,7 +67,13 @@ final class TabVideoSource extends VideoSourceBase {
     private final java.util.concurrent.CompletableFuture<VideoFrame> first = new java.util.concurrent.CompletableFuture<>();
     private final ExecutorService decoder;
     private final ScheduledExecutorService clock;
-    private final AutoCloseable screencast;
+    private volatile AutoCloseable screencast;
+    /** The tab's paints, while they are the pictures (null: the screencast is). */
+    private volatile PaintedSurface surface;
+    private final AtomicBoolean tooLarge = new AtomicBoolean();
+    private final Tab tab;
+    private final int maxWidth;
+    private final int maxHeight;
     private final FFmpegJpegDecoder pixels = new FFmpegJpegDecoder();
     private final double frameRate;
     private volatile long sequence;
@@ -70,7 +89,19 @@ final class TabVideoSource extends VideoSourceBase {
         this.frameRate = frameRate;
         decoder = Executors.newSingleThreadExecutor(r -> daemon(r, "tab-capture-" + tab.id()));
         clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tab-capture-clock-" + tab.id()));
-        screencast = tab.screencast(maxWidth, maxHeight, this::arrived);
+        this.tab = tab;
+        this.maxWidth = maxWidth;
+        this.maxHeight = maxHeight;
+        java.util.Optional<AutoCloseable> paints = java.util.Optional.empty();
+        if (PAINTS) {
+            surface = new PaintedSurface();
+            paints = tab.paints(this::painted);
+            if (paints.isEmpty()) {
+                surface.close();
+                surface = null;
+            }
+        }
+        screencast = paints.orElseGet(() -> tab.screencast(maxWidth, maxHeight, this::arrived));
         long period = Math.round(1e9 / frameRate);
         clock.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
     }
@@ -79,6 +110,39 @@ final class TabVideoSource extends VideoSourceBase {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** A paint of the tab's view (on the engine's thread): what changed is copied, converted at the next tick. */
+    private void painted(java.nio.ByteBuffer bgra, int width, int height, java.awt.Rectangle[] changed) {
+        PaintedSurface s = surface;
+        if (!running.get() || s == null) {
+            return;
+        }
+        arrivedCount++;
+        if (width > maxWidth || height > maxHeight) {
+            // a view larger than a share may be (a big window at a high scale): the screencast scales it
+            if (tooLarge.compareAndSet(false, true)) {
+                decoder.execute(this::useScreencast);
+            }
+            return;
+        }
+        s.paint(bgra, width, height, changed);
+        freshAtNanos = System.nanoTime();
+    }
+
+    private void useScreencast() {
+        AutoCloseable paints = screencast;
+        PaintedSurface s = surface;
+        surface = null;
+        try {
+            paints.close();
+        } catch (Exception e) {
+            LOG.warning("stopping the tab's paints: " + e);
+        }
+        s.close();
+        if (running.get()) {
+            screencast = tab.screencast(maxWidth, maxHeight, this::arrived);
+        }
     }
 
     private void arrived(byte[] jpeg) {
@@ -142,7 +206,8 @@ final class TabVideoSource extends VideoSourceBase {
         if (!running.get()) {
             return;
         }
-        VideoFrame f = fresh.getAndSet(null);
+        PaintedSurface s = surface;
+        VideoFrame f = s != null ? takePainted(s) : fresh.getAndSet(null);
         if (f != null) {
             deliver(f);
             return;
@@ -152,6 +217,19 @@ final class TabVideoSource extends VideoSourceBase {
                 || System.currentTimeMillis() - lastDelivered >= REPEAT_MS)) {
             deliver(again(l));
         }
+    }
+
+    /** The tab's picture if it was painted since the last tick, converted. */
+    private VideoFrame takePainted(PaintedSurface s) {
+        VideoFrame f = s.takeFrame(sequence, System.currentTimeMillis());
+        if (f != null) {
+            sequence++;
+            admittedCount++;
+            PAINTED_PICTURES.incrementAndGet();
+            last.set(f);
+            first.complete(f);
+        }
+        return f;
     }
 
     /** The same picture with a new sequence number and time, in the form it came in. */
@@ -204,6 +282,10 @@ final class TabVideoSource extends VideoSourceBase {
                 LOG.warning("stopping the screencast: " + e);
             }
             first.completeExceptionally(new IOException("closed"));
+            PaintedSurface s = surface;
+            if (s != null) {
+                s.close();
+            }
             clock.shutdownNow();
             decoder.shutdownNow();
             sinks.end();

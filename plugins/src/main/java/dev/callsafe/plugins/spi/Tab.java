@@ -63,6 +63,16 @@ public interface Tab {
      */
     AutoCloseable screencast(int maxWidth, int maxHeight, java.util.function.Consumer<byte[]> jpegFrames);
 
+    /**
+     * Starts handing the tab's view to {@code paints} each time the engine paints it (also while the tab is
+     * in the background: a tab being painted for someone keeps its full rate), a whole picture first; on a
+     * browser thread, the pixels readable only during the call. Closing the returned handle stops it for
+     * this consumer. Empty when this tab is not painted off-screen: then only {@link #screencast} shows it.
+     */
+    default java.util.Optional<AutoCloseable> paints(TabPaint paints) {
+        return java.util.Optional.empty();
+    }
+
     /** Sample rate of {@link #mediaSound}'s chunks (mono). */
     int SOUND_SAMPLE_RATE = 48_000;
 
