@@ -70,11 +70,7 @@ public final class DisplayBenchmark {
             browser = BrowserFixture.get();
         }
         rows.add(tab(browser, seconds));
-        String chromiumTab = chromium(browser, "tab", seconds);
-        rows.add(chromiumTab);
-        if (chromiumTab.contains("n/a")) {
-            rows.add(chromium(browser, "thistab", seconds)); // CEF may list no other tab to pick
-        }
+        rows.add(chromium(browser, "thistab", seconds));
         System.out.println();
         System.out.println("| pipeline                     | desktop | size      | fps    | p50     | p95     | CPU      |");
         System.out.println("|------------------------------|---------|-----------|--------|---------|---------|----------|");
@@ -130,7 +126,10 @@ public final class DisplayBenchmark {
         return row;
     }
 
-    /** A background tab whose page animates, shared by tabId (its own rendering, through the screencast). */
+    /**
+     * A background tab whose page animates, shared by tabId: its own off-screen paints, or its screencast
+     * with {@code -Dcallsafe.tabPaints=false}.
+     */
     private static String tab(BrowserFixture browser, int seconds) throws Exception {
         BrowserTab tab = browser.open(browser.pages().url("/bench.html"));
         browser.closeAllBut(tab);
@@ -144,22 +143,31 @@ public final class DisplayBenchmark {
         CompletableFuture<String> result = tab.evaluate("window.__bench", true);
         Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
         long pid = ProcessHandle.current().pid();
-        double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
+        Map<Long, Double> before = ProcessTreeCpu.byProcess(pid);
         long t0 = System.nanoTime();
         JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
-        double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / ((System.nanoTime() - t0) / 1e9) * 100;
-        String row = row(PageRun.of("Callsafe tab (screencast)", page, cpu), "tab");
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = 0;
+        for (Map.Entry<Long, Double> e : ProcessTreeCpu.byProcess(pid).entrySet()) {
+            double d = (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / wall * 100;
+            cpu += d;
+            if (d >= 0.5) {
+                System.out.printf(java.util.Locale.ROOT, "    %-8d %-40s %5.1f %%%n", e.getKey(),
+                        ProcessTreeCpu.kind(e.getKey()), d);
+            }
+        }
+        String path = "false".equals(System.getProperty("callsafe.tabPaints")) ? "screencast" : "paints";
+        String row = row(PageRun.of("Callsafe tab (" + path + ")", page, cpu), "tab");
         System.out.println(row);
         return row;
     }
 
     /** Chromium's own getDisplayMedia in the bare CEF comparator: the screen, or ({@code desktop} "tab") a tab. */
     private static String chromium(BrowserFixture browser, String desktop, int seconds) throws Exception {
-        String chromiumName = "tab".equals(desktop) ? "Chromium tab capture"
-                : "thistab".equals(desktop) ? "Chromium this-tab capture" : "Chromium getDisplayMedia";
+        String chromiumName = "thistab".equals(desktop) ? "Chromium tab capture" : "Chromium getDisplayMedia";
         String cp = System.getProperty("java.class.path");
         Process child = new ProcessBuilder(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
-                NativePipelineRunner.class.getName(), browser.pages().url("/bench.html"), desktop.endsWith("tab") ? desktop : "display", "0",
+                NativePipelineRunner.class.getName(), browser.pages().url("/bench.html"), "thistab".equals(desktop) ? desktop : "display", "0",
                 Integer.toString(seconds)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;
         JsonObject page = null;

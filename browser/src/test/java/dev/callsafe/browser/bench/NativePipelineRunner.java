@@ -28,8 +28,6 @@ import me.friwi.jcefmaven.MavenCefAppHandlerAdapter;
  * tree's CPU.
  */
 public final class NativePipelineRunner {
-    /** The title of anim.html, by which Chromium's picker is told which tab to share. */
-    private static final String MOVING_TAB = "Moving tab";
 
     private NativePipelineRunner() {
     }
@@ -47,9 +45,10 @@ public final class NativePipelineRunner {
 
     private static void measure(String[] args) throws Exception {
         String url = args[0];
-        boolean tab = args[1].equals("tab"); // Chromium's tab capture of an animating tab, picked by its title
-        boolean thisTab = args[1].equals("thistab"); // the page animates and captures its own tab
-        boolean display = tab || thisTab || args[1].equals("display"); // Chromium's getDisplayMedia, not its camera
+        // Chromium's tab capture: the page animates and captures its own tab (picking another tab by title,
+        // --auto-select-tab-capture-source-by-title, never started a capture in CEF: timed out after 60 s)
+        boolean thisTab = args[1].equals("thistab");
+        boolean display = thisTab || args[1].equals("display"); // Chromium's getDisplayMedia, not its camera
         int width = display ? 0 : Integer.parseInt(args[1]);
         int height = display ? 0 : Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
@@ -62,8 +61,7 @@ public final class NativePipelineRunner {
             builder.addJcefArgs("--no-sandbox");
         }
         builder.addJcefArgs("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream=fps=30",
-                "--disable-background-networking", tab ? "--auto-select-tab-capture-source-by-title=" + MOVING_TAB
-                        : thisTab ? "--auto-accept-this-tab-capture"
+                "--disable-background-networking", thisTab ? "--auto-accept-this-tab-capture"
                         : "--auto-select-desktop-capture-source=Entire screen");
         if (args.length > 4) {
             // a looped file as the camera (an .mjpeg file: every JPEG decoded, as Chromium's V4L2 path does)
@@ -83,14 +81,6 @@ public final class NativePipelineRunner {
                 }
             });
             CefBrowser browser = client.createBrowser(url, false, false);
-            if (tab) {
-                // the tab to share: the same animating page as in our tab row, in a window of its own
-                CefBrowser moving = client.createBrowser(url.replace("/bench.html", "/anim.html"), false, false);
-                JFrame movingFrame = new JFrame(MOVING_TAB);
-                movingFrame.getContentPane().add(moving.getUIComponent());
-                movingFrame.setBounds(0, 0, 1200, 760);
-                movingFrame.setVisible(true);
-            }
             JFrame frame = new JFrame("native pipeline");
             frame.getContentPane().add(browser.getUIComponent());
             frame.setSize(1200, 760);
@@ -99,7 +89,7 @@ public final class NativePipelineRunner {
         javax.swing.Timer pump = new javax.swing.Timer(10, e -> app.doMessageLoopWork(0));
         pump.start();
         CefBrowser browser = loaded.get(60, TimeUnit.SECONDS);
-        String js = tab || thisTab ? "bench.runTab(" + seconds + ", " + thisTab + ")" : display ? "bench.runDisplay(" + seconds + ")"
+        String js = thisTab ? "bench.runTab(" + seconds + ")" : display ? "bench.runDisplay(" + seconds + ")"
                 : "bench.run({video: {width: {exact: " + width + "}, height: {exact: " + height
                 + "}, frameRate: 30}}, " + seconds + ", false)";
         JsonObject p = new JsonObject();
