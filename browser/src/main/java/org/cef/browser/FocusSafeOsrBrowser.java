@@ -1,6 +1,10 @@
 package org.cef.browser;
 
+import java.awt.Rectangle;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.cef.CefClient;
 
@@ -14,13 +18,17 @@ import org.cef.CefClient;
  * in the 30-minute meeting, docs/RELIABILITY.md). A call made while one is already running on this thread is
  * that echo, and the browser is already being focused, so it returns at once.
  *
- * <p>It also asks for a whole new picture when its canvas comes on the screen ({@code RepaintWhenShown}).
+ * <p>It also asks for a whole new picture when its canvas comes on the screen ({@code RepaintWhenShown}), and
+ * draws nothing while its canvas is not on the screen: a tab in the background (or shared from there) would
+ * otherwise upload every picture into a GL texture nobody sees, which without hardware GL is the largest cost
+ * of a paint. Its pictures still reach {@link #addPictureListener listeners} (a tab share).
  *
  * <p>It lives in JCEF's package because {@link CefBrowserOsr}'s constructor is package-private.
  */
 public final class FocusSafeOsrBrowser extends CefBrowserOsr {
     private static final ThreadLocal<boolean[]> FOCUSING = ThreadLocal.withInitial(() -> new boolean[1]);
     private static final AtomicLong ECHOES = new AtomicLong();
+    private final CopyOnWriteArrayList<Consumer<CefPaintEvent>> pictureListeners = new CopyOnWriteArrayList<>();
 
     private FocusSafeOsrBrowser(CefClient client, String url) {
         super(client, url, false, null, null);
@@ -46,6 +54,27 @@ public final class FocusSafeOsrBrowser extends CefBrowserOsr {
         } finally {
             focusing[0] = false;
         }
+    }
+
+    @Override
+    public void onPaint(CefBrowser browser, boolean popup, Rectangle[] dirtyRects, ByteBuffer buffer, int width,
+                        int height) {
+        if (getUIComponent().isShowing()) {
+            super.onPaint(browser, popup, dirtyRects, buffer, width, height);
+        }
+        if (!pictureListeners.isEmpty()) {
+            CefPaintEvent e = new CefPaintEvent(browser, popup, dirtyRects, buffer, width, height);
+            pictureListeners.forEach(l -> l.accept(e));
+        }
+    }
+
+    /** Hears every picture the engine paints, shown or not (on the engine's thread; pixels valid during the call). */
+    public void addPictureListener(Consumer<CefPaintEvent> listener) {
+        pictureListeners.add(listener);
+    }
+
+    public void removePictureListener(Consumer<CefPaintEvent> listener) {
+        pictureListeners.remove(listener);
     }
 
     /** Asks the engine to paint the whole view again (a new consumer of its paints needs a whole picture). */

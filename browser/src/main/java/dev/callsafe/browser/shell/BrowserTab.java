@@ -363,7 +363,7 @@ public final class BrowserTab extends JPanel implements Tab {
                     painters.forEach(p -> p.painted(e.getRenderedFrame(), e.getWidth(), e.getHeight(), e.getDirtyRects()));
                 }
             };
-            osr.addOnPaintListener(paintListener);
+            osr.addPictureListener(paintListener);
             updatePaintRate();
         }
         // A whole picture for the new consumer. Asking for it repaints the engine's last picture as it is: a tab
@@ -376,7 +376,7 @@ public final class BrowserTab extends JPanel implements Tab {
         return java.util.Optional.of(() -> {
             synchronized (this) {
                 if (painters.remove(paints) && painters.isEmpty() && paintListener != null) {
-                    osr.removeOnPaintListener(paintListener);
+                    osr.removePictureListener(paintListener);
                     paintListener = null;
                     updatePaintRate();
                 }

@@ -27,7 +27,7 @@ class BackgroundTabPaintingEndToEndTest {
         FocusSafeOsrBrowser osr = (FocusSafeOsrBrowser) moving.browser();
         AtomicLong paints = new AtomicLong();
         Consumer<CefPaintEvent> counter = e -> paints.incrementAndGet();
-        osr.addOnPaintListener(counter);
+        osr.addPictureListener(counter);
         try {
             double front = paintsPerSecond(paints);
             BrowserTab other = browser.open(browser.pages().url("/target.html"));
@@ -50,7 +50,7 @@ class BackgroundTabPaintingEndToEndTest {
             assertTrue(behind <= 3, figures);
             assertTrue(again >= 10, figures);
         } finally {
-            osr.removeOnPaintListener(counter);
+            osr.removePictureListener(counter);
         }
     }
 
