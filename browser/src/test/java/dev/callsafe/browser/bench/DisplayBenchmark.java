@@ -162,7 +162,7 @@ public final class DisplayBenchmark {
         return row;
     }
 
-    /** Chromium's own getDisplayMedia in the bare CEF comparator: the screen, or ({@code desktop} "tab") a tab. */
+    /** Chromium's own getDisplayMedia in the bare CEF comparator: the screen, or ({@code desktop} "thistab") its own tab. */
     private static String chromium(BrowserFixture browser, String desktop, int seconds) throws Exception {
         String chromiumName = "thistab".equals(desktop) ? "Chromium tab capture" : "Chromium getDisplayMedia";
         String cp = System.getProperty("java.class.path");
