@@ -122,7 +122,11 @@ final class TabVideoSource extends VideoSourceBase {
         if (width > maxWidth || height > maxHeight) {
             // a view larger than a share may be (a big window at a high scale): the screencast scales it
             if (tooLarge.compareAndSet(false, true)) {
-                decoder.execute(this::useScreencast);
+                try {
+                    decoder.execute(this::useScreencast);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // closed meanwhile: nothing to switch
+                }
             }
             return;
         }
@@ -141,7 +145,16 @@ final class TabVideoSource extends VideoSourceBase {
         }
         s.close();
         if (running.get()) {
-            screencast = tab.screencast(maxWidth, maxHeight, this::arrived);
+            AutoCloseable cast = tab.screencast(maxWidth, maxHeight, this::arrived);
+            screencast = cast;
+            if (!running.get()) {
+                // closed while it started: close() saw the paints' handle, so this one is stopped here
+                try {
+                    cast.close();
+                } catch (Exception e) {
+                    LOG.warning("stopping the screencast: " + e);
+                }
+            }
         }
     }
 
