@@ -90,5 +90,6 @@ class ProfileListTest {
         l.retitle("https://a.example/", "A2"); // no change, no event
         l.remove("https://a.example/");
         assertEquals(3, heard[0]);
+        l.flush(); // the writes go on on the list's own thread: done before the temporary folder is removed
     }
 }
