@@ -54,6 +54,8 @@ public final class BrowserTab extends JPanel implements Tab {
     private CompletableFuture<Void> soundStopped = CompletableFuture.completedFuture(null);
     private volatile boolean foreground = true;
     private int paintRate = -1;
+    /** Snapshots being taken: each needs the tab's next paint, so the tab paints at the full rate meanwhile. */
+    private int snapshotting;
 
     BrowserTab(CefBrowser browser, BrowserWindow window) {
         super(new BorderLayout());
@@ -322,7 +324,20 @@ public final class BrowserTab extends JPanel implements Tab {
         JsonObject p = new JsonObject();
         p.addProperty("format", "jpeg");
         p.addProperty("quality", 70);
+        // The engine answers with its next picture: a background tab paints once a second, and its snapshot
+        // took 1.7-2.9 s (the picker waits 3 s, so on a busy machine its thumbnail never came).
+        synchronized (this) {
+            snapshotting++;
+        }
+        updatePaintRate();
         return DevTools.call(browser.getDevToolsClient(), "Page.captureScreenshot", p.toString())
+                .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS) // an unanswered one must not keep the full rate
+                .whenComplete((r, e) -> {
+                    synchronized (this) {
+                        snapshotting--;
+                    }
+                    updatePaintRate();
+                })
                 .thenApply(r -> java.util.Base64.getDecoder().decode(
                         JsonParser.parseString(r).getAsJsonObject().get("data").getAsString()));
     }
@@ -418,7 +433,7 @@ public final class BrowserTab extends JPanel implements Tab {
      * "hidden" switch for an off-screen browser from Java), so timers and tracks run on.
      */
     private synchronized void updatePaintRate() {
-        int rate = foreground || screencast != null || paintListener != null ? FULL_PAINT_RATE : BACKGROUND_PAINT_RATE;
+        int rate = foreground || screencast != null || paintListener != null || snapshotting > 0 ? FULL_PAINT_RATE : BACKGROUND_PAINT_RATE;
         if (rate != paintRate) {
             paintRate = rate;
             browser.setWindowlessFrameRate(rate);
