@@ -22,28 +22,4 @@ scripts/with-display.sh java -Djava.awt.headless=false -Dcallsafe.devices=synthe
     -Dbench.sizes="$size" -Dbench.chromium=false -Dbench.profile=true -cp "$cp" \
     dev.callsafe.browser.bench.CameraBenchmark "$seconds" > "$out/bench.out" 2> "$out/bench.log" &
 bench=$!
-# wait (with a deadline) for the benchmark to open its measuring window
-for _ in $(seq 1 1200); do
-  grep -q '^MEASURING ' "$out/bench.out" 2>/dev/null && break
-  kill -0 $bench 2>/dev/null || break
-  sleep 0.1
-done
-pids=$(sed -n 's/^MEASURING //p' "$out/bench.out")
-[ -n "$pids" ] || { echo "the benchmark did not start measuring" >&2; cat "$out/bench.out" >&2; exit 1; }
-# what each process is (java, renderer, gpu-process, utility:...), for the report
-for p in ${pids//,/ }; do
-  t=$(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | grep -o -- '--type=[a-z-]*\|--utility-sub-type=[a-zA-Z.]*' | tr '\n' ' ' || true)
-  echo "$p ${t:-$(cat /proc/$p/comm 2>/dev/null)}"
-done > "$out/kinds.txt"
-# -N: no copy of the 250 MB libcef.so into ~/.debug
-perf record -N -q -F "$hz" -g --pid "$pids" -o "$out/perf.data" -- sleep "$((seconds - 1))" 2> "$out/perf-record.log" &
-perf=$!
-jvm=$(awk '$2 == "java" {print $1}' "$out/kinds.txt")
-# the JIT's code addresses, written while the JVM still runs (it halts when the page's run ends)
-sleep "$((seconds - 2))"
-jcmd "$jvm" Compiler.perfmap > "$out/jcmd.log" 2>&1 || true
-wait $perf
-wait $bench || true
-cat "$out/bench.out" | grep -v '^MEASURING'
-perf script -i "$out/perf.data" -F comm,pid,tid,ip,sym,dso 2>/dev/null > "$out/samples.txt"
-python3 scripts/profile-split.py "$out/samples.txt" "$out/kinds.txt" "$((seconds - 1))" "$hz"
+scripts/perf-window.sh "$bench" "$out/bench.out" "$out" "$seconds" "$hz"

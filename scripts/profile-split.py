@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Splits perf samples of the camera pipeline into stages, from each sample's thread and call chain.
+"""Splits perf samples of the camera or screen pipeline into stages, from each sample's thread and call chain.
 
-Used by scripts/profile-camera.sh:
+Used by scripts/perf-window.sh (scripts/profile-camera.sh, scripts/profile-display.sh):
     profile-split.py samples.txt kinds.txt seconds [Hz]
 samples.txt is `perf script -F comm,pid,tid,ip,sym,dso` (with call chains), kinds.txt a line
 '<pid> <what the process is>' per process. Prints Markdown tables in % of one core (at the sampling rate given, default 499 Hz).
@@ -12,6 +12,7 @@ import sys
 
 HZ = float(sys.argv[4]) if len(sys.argv) > 4 else 499.0
 HEAD = re.compile(r'^\s*(.+?)\s+(\d+)/(\d+)\s*$')
+OURS = re.compile(r'dev[./]callsafe[./]([\w./$:;]+)')
 FRAME = re.compile(r'^\s+[0-9a-f]+\s+(.*?)\s+\(([^()]*)\)\s*$')
 
 
@@ -41,6 +42,14 @@ def stage(kind, comm, frames):
     text = ' '.join(s for s, _ in frames)
     leaf_lib = frames[0][1] if frames else ''
     if kind == 'java':
+        if comm.startswith('screen-captur'):
+            # our innermost method names the step: grab, comparison, masking, conversion, copy, the pipe's damage
+            for sym, _ in frames:
+                m = OURS.search(sym)
+                if m:
+                    parts = [p for p in re.split(r'[./:;]+', m.group(1)) if p]
+                    return 'screen capture: ' + '.'.join(parts[-2:]) + (' (native)' if leaf_lib.startswith(('libsw', 'libav', 'libc', 'libxcb', '[kernel')) else '')
+            return 'screen capture: other (' + leaf_lib + ')'
         if comm.startswith('video-capture'):
             if leaf_lib.startswith(('libav', 'libsw')):
                 return 'capture: FFmpeg draws the test pattern (libavfilter)'

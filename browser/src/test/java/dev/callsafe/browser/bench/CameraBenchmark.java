@@ -73,12 +73,7 @@ public final class CameraBenchmark {
         long pid = ProcessHandle.current().pid();
         java.util.Map<Long, Double> before = ProcessTreeCpu.byProcess(pid);
         double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
-        // for scripts/profile-camera.sh: the processes to profile, as the measuring window opens
-        if (Boolean.getBoolean("bench.profile")) {
-            System.out.println("MEASURING " + before.keySet().stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(",")));
-            System.out.flush();
-        }
+        announceMeasuring(before.keySet());
         long t0 = System.nanoTime();
         JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -92,6 +87,15 @@ public final class CameraBenchmark {
         PageRun run = PageRun.of(label, page, cpu);
         System.out.println(run.row());
         return run;
+    }
+
+    /** For scripts/profile-*.sh (with {@code -Dbench.profile=true}): the processes to profile, as the measuring window opens. */
+    static void announceMeasuring(java.util.Collection<Long> pids) {
+        if (Boolean.getBoolean("bench.profile")) {
+            System.out.println("MEASURING " + pids.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")));
+            System.out.flush();
+        }
     }
 
     private static PageRun chromium(BrowserFixture browser, int w, int h, int seconds) throws Exception {

@@ -46,7 +46,10 @@ public final class DisplayBenchmark {
         BrowserFixture browser = null;
         // a second argument "tab" runs the tab share row only
         boolean tabOnly = args.length > 1 && "tab".equals(args[1]);
-        for (String desktop : tabOnly ? new String[0] : new String[] {"moving", "still"}) {
+        // scripts/profile-display.sh: our moving row only, and no comparator
+        boolean profile = Boolean.getBoolean("bench.profile");
+        String[] desktops = tabOnly ? new String[0] : profile ? new String[] {"moving"} : new String[] {"moving", "still"};
+        for (String desktop : desktops) {
             Process app = startDesktop(desktop);
             try {
                 if (browser == null) {
@@ -56,7 +59,9 @@ public final class DisplayBenchmark {
                     browser.input().windowManager("search", "--name", "\u2014 Callsafe$", "windowactivate", "--sync");
                 }
                 rows.add(ours(browser, desktop, seconds, app.pid()));
-                rows.add(chromium(browser, desktop, seconds));
+                if (!profile) {
+                    rows.add(chromium(browser, desktop, seconds));
+                }
             } finally {
                 app.getOutputStream().close();
                 String painted = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))
@@ -69,8 +74,10 @@ public final class DisplayBenchmark {
         if (browser == null) {
             browser = BrowserFixture.get();
         }
-        rows.add(tab(browser, seconds));
-        rows.add(chromium(browser, "thistab", seconds));
+        if (!profile) {
+            rows.add(tab(browser, seconds));
+            rows.add(chromium(browser, "thistab", seconds));
+        }
         System.out.println();
         System.out.println("| pipeline                     | desktop | size      | fps    | p50     | p95     | CPU      |");
         System.out.println("|------------------------------|---------|-----------|--------|---------|---------|----------|");
@@ -106,6 +113,8 @@ public final class DisplayBenchmark {
         Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
         long pid = ProcessHandle.current().pid();
         Map<Long, Double> before = ProcessTreeCpu.byProcess(pid);
+        before.remove(exclude);
+        CameraBenchmark.announceMeasuring(before.keySet());
         long t0 = System.nanoTime();
         JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
         double wall = (System.nanoTime() - t0) / 1e9;

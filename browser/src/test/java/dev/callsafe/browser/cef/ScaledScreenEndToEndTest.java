@@ -36,12 +36,12 @@ class ScaledScreenEndToEndTest {
         double uiScale = BrowserFixture.onEdtGet(() -> canvas.getGraphicsConfiguration().getDefaultTransform().getScaleX());
         assumeTrue(uiScale == 2, "needs a screen scaled by 2 (GDK_SCALE=2: scripts/test-hidpi.sh)");
 
-        Wait.until("laid out at the canvas's logical size with device pixel ratio 2", SHORT, () -> {
+        // the last value says which of the three was off when it times out
+        Wait.value("laid out at the canvas's logical size with device pixel ratio 2", SHORT, () -> {
             JsonArray m = browser.eval(tab, "[innerWidth, innerHeight, devicePixelRatio]").getAsJsonArray();
-            Dimension size = BrowserFixture.onEdtGet(canvas::getSize);
-            return m.get(0).getAsInt() == size.width && m.get(1).getAsInt() == size.height
-                    && m.get(2).getAsDouble() == 2.0;
-        });
+            return new Layout(m.get(0).getAsInt(), m.get(1).getAsInt(), m.get(2).getAsDouble(),
+                    BrowserFixture.onEdtGet(canvas::getSize));
+        }, l -> l.width() == l.canvas().width && l.height() == l.canvas().height && l.ratio() == 2.0);
 
         Rectangle area = BrowserFixture.onEdtGet(() -> new Rectangle(canvas.getLocationOnScreen(), canvas.getSize()));
         Rectangle screen = BrowserFixture.onEdtGet(() -> canvas.getGraphicsConfiguration().getBounds());
@@ -59,6 +59,14 @@ class ScaledScreenEndToEndTest {
         browser.input().click(tab, "#press");
         Wait.until("the button pressed by the click", SHORT, () -> browser.eval(tab, "window.presses").getAsInt() == 1);
         assertEquals("pressed 1", browser.eval(tab, "document.getElementById('press').textContent").getAsString());
+    }
+
+    /** The page's layout size and device pixel ratio, and the canvas's logical size. */
+    private record Layout(int width, int height, double ratio, Dimension canvas) {
+        @Override
+        public String toString() {
+            return "page " + width + "x" + height + " at " + ratio + ", canvas " + canvas.width + "x" + canvas.height;
+        }
     }
 
     /** Colours read at the top, middle and bottom of the page area. */
