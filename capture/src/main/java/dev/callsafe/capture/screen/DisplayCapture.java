@@ -51,7 +51,10 @@ public final class DisplayCapture {
             }
             grabber = X11ScreenGrabber.on(tracking.connection(), false);
             X11Pointer pointer = X11Pointer.on(tracking.connection()).orElse(null);
-            return new MaskedScreenSource(target, options, tracking, grabber, pointer, box).start();
+            // -Dcallsafe.screenXDamage=false: grab and compare the whole box every tick (benchmarks compare both)
+            X11Damage damage = Boolean.parseBoolean(System.getProperty("callsafe.screenXDamage", "true"))
+                    ? X11Damage.open().orElse(null) : null;
+            return new MaskedScreenSource(target, options, tracking, grabber, pointer, damage, box).start();
         } catch (IOException | RuntimeException e) {
             tracking.close();
             if (grabber != null) {

@@ -57,10 +57,25 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
     final AtomicLong ticks = new AtomicLong();
     /** Frames converted and delivered. */
     final AtomicLong convertedFrames = new AtomicLong();
+    /** Grabs of the whole box (each compared with the one before). */
+    final AtomicLong wholeGrabs = new AtomicLong();
+    /** Ticks that grabbed only the rows the screen was drawn to (damage tracking). */
+    final AtomicLong rowGrabs = new AtomicLong();
+
+    /**
+     * With damage tracking the box is still grabbed whole (and compared) this often: drawing the X server did not
+     * report (some compositors draw where the root's damage does not see) shows within this time.
+     */
+    static final long WHOLE_GRAB_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Benchmarks only: convert every frame even when nothing changed (the cost the still-frame check saves). */
     volatile boolean convertStillFrames;
 
+    /** What was drawn to the screen since the last tick; null: the whole box is grabbed and compared every tick. */
+    private final X11Damage damage;
+    private long lastWholeGrab;
+    /** The pointer drawn into the current grab's pixels, null when none. */
+    private PointerKey drawnPointer;
     private Bounds lastBox;
     private List<Bounds> lastObscured = List.of();
     private VideoFrame lastFrame;
@@ -68,8 +83,9 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
     private long sequence;
 
     MaskedScreenSource(ShareTarget target, ShareOptions options, X11WindowInventory inventory, X11ScreenGrabber grabber,
-                       X11Pointer pointer, Bounds initialBox) {
+                       X11Pointer pointer, X11Damage damage, Bounds initialBox) {
         this.target = target;
+        this.damage = damage;
         this.pointer = pointer;
         this.cursor = pointer == null ? CursorMode.NEVER : options.cursor();
         this.options = options;
@@ -166,36 +182,160 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
             return Outcome.DONE; // wholly off-screen for now: nothing to send
         }
         CursorMode mode = cursor;
+        List<Bounds> obscured = relative(mask.obscured(), box);
+        long now = System.nanoTime();
         // asked before the grab and read after it: one round trip for both, the position of the grab's moment
         int pointerCookie = mode != CursorMode.NEVER ? pointer.request() : 0;
+        // what was drawn since the last tick, asked (and cleared) before the grab: a drawing after it is next tick's
+        List<Bounds> damaged = damage != null ? damage.take() : null;
+        if (damaged != null && !convertStillFrames && lastFrame != null && box.equals(lastBox)
+                && obscured.equals(lastObscured) && now - lastWholeGrab < WHOLE_GRAB_NANOS) {
+            return drawnRows(box, obscured, damaged, mode, pointerCookie, now);
+        }
         ByteBuffer pixels = grabber.grab(box);
+        wholeGrabs.incrementAndGet();
         PointerImage shownPointer = mode != CursorMode.NEVER ? shown(pointer.reply(pointerCookie), mode) : null;
         if (inventory.changedSinceLastRead()) {
             racedTicks.incrementAndGet();
             lastBox = null; // this grab will be the "previous" one but was never converted: next tick converts all
             return Outcome.RACED;
         }
+        lastWholeGrab = now;
         int stride = box.width() * 4;
-        List<Bounds> obscured = relative(mask.obscured(), box);
+        drawnPointer = null;
         if (shownPointer != null) {
             // before masking: the pointer over a masked window is greyed with it (where a person points inside a
             // window that is not shared is not shared either)
             shownPointer.paint(pixels, stride, box);
+            drawnPointer = pointerKey(shownPointer, box);
         }
         // masked pixels never reach the converter, nor the comparison with the previous grab (greyed the same way)
         Occluder.greyBgrx(pixels, stride, obscured);
-        long now = System.nanoTime();
         boolean[] dirty = null; // null: convert every strip
         if (!convertStillFrames && lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)) {
             dirty = I420Converter.changedStrips(pixels, grabber.previous(), stride, box.height());
             if (dirty == null) {
-                stillTicks.incrementAndGet();
-                if (now - lastDelivered >= REPEAT_STILL_NANOS) {
-                    deliver(lastFrame.i420(), box, now);
-                }
-                return Outcome.DONE;
+                return still(box, now);
             }
         }
+        convertAndDeliver(pixels, box, obscured, dirty, now);
+        return Outcome.DONE;
+    }
+
+    /**
+     * A tick with damage tracking on an unchanged box and mask: grabs again only the strips of rows in which the
+     * screen was drawn to outside the masked windows (their own repaints, a call's video in the browser, cost
+     * nothing), and those under the pointer's old and new places; nothing at all when none was.
+     */
+    private Outcome drawnRows(Bounds box, List<Bounds> obscured, List<Bounds> damaged, CursorMode mode,
+                              int pointerCookie, long now) throws IOException {
+        PointerImage shownPointer = mode != CursorMode.NEVER ? shown(pointer.reply(pointerCookie), mode) : null;
+        PointerKey pointerNow = shownPointer == null ? null : pointerKey(shownPointer, box);
+        int strips = (box.height() + I420Converter.STRIP - 1) / I420Converter.STRIP;
+        boolean[] dirty = new boolean[strips];
+        boolean any = false;
+        for (Bounds d : relative(damaged, box)) {
+            Region visible = new Region();
+            visible.add(d);
+            obscured.forEach(visible::subtract);
+            for (Bounds v : visible.rectangles()) {
+                any |= mark(dirty, v);
+            }
+        }
+        if (!java.util.Objects.equals(pointerNow, drawnPointer)) {
+            // the pointer moved or changed: its old place is grabbed again (the drawn pointer goes), the new drawn
+            any |= drawnPointer != null && mark(dirty, drawnPointer.rect());
+            any |= pointerNow != null && mark(dirty, pointerNow.rect());
+        } else if (pointerNow != null && touches(dirty, pointerNow.rect())) {
+            mark(dirty, pointerNow.rect()); // drawn over again in full, never blended twice
+        }
+        if (!any) {
+            return still(box, now);
+        }
+        int stride = box.width() * 4;
+        ByteBuffer pixels = null;
+        List<Bounds> grabbed = new ArrayList<>();
+        for (int k = 0; k < strips; k++) {
+            if (!dirty[k]) {
+                continue;
+            }
+            int end = k;
+            while (end + 1 < strips && dirty[end + 1]) {
+                end++;
+            }
+            int from = k * I420Converter.STRIP;
+            int rows = Math.min(box.height(), (end + 1) * I420Converter.STRIP) - from;
+            pixels = grabber.grabRows(box, from, rows);
+            grabbed.add(new Bounds(0, from, box.width(), rows));
+            k = end;
+        }
+        rowGrabs.incrementAndGet();
+        if (inventory.changedSinceLastRead()) {
+            racedTicks.incrementAndGet();
+            lastBox = null; // the slot now holds unmasked rows: the next tick grabs and converts all
+            return Outcome.RACED;
+        }
+        drawnPointer = null;
+        if (shownPointer != null) {
+            shownPointer.paint(pixels, stride, box);
+            drawnPointer = pointerNow;
+        }
+        List<Bounds> greyed = new ArrayList<>();
+        for (Bounds o : obscured) {
+            for (Bounds g : grabbed) {
+                Bounds c = o.intersection(g);
+                if (!c.isEmpty()) {
+                    greyed.add(c);
+                }
+            }
+        }
+        Occluder.greyBgrx(pixels, stride, greyed);
+        convertAndDeliver(pixels, box, obscured, dirty, now);
+        return Outcome.DONE;
+    }
+
+    /** Marks the strips {@code rect} (box coordinates) lies in; whether it lay in any. */
+    private static boolean mark(boolean[] dirty, Bounds rect) {
+        if (rect.isEmpty()) {
+            return false;
+        }
+        for (int k = Math.max(0, rect.y() / I420Converter.STRIP); k <= (rect.bottom() - 1) / I420Converter.STRIP
+                && k < dirty.length; k++) {
+            dirty[k] = true;
+        }
+        return true;
+    }
+
+    private static boolean touches(boolean[] dirty, Bounds rect) {
+        for (int k = Math.max(0, rect.y() / I420Converter.STRIP); k <= (rect.bottom() - 1) / I420Converter.STRIP
+                && k < dirty.length; k++) {
+            if (dirty[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where and which pointer image was drawn into the picture (box coordinates, clipped to it). */
+    private record PointerKey(Bounds rect, int serial) {
+    }
+
+    private static PointerKey pointerKey(PointerImage p, Bounds box) {
+        Bounds r = p.bounds().intersection(box);
+        return r.isEmpty() ? null : new PointerKey(r.translate(-box.x(), -box.y()), p.serial());
+    }
+
+    /** Nothing changed: the last frame again, once a second. */
+    private Outcome still(Bounds box, long now) {
+        stillTicks.incrementAndGet();
+        if (now - lastDelivered >= REPEAT_STILL_NANOS) {
+            deliver(lastFrame.i420(), box, now);
+        }
+        return Outcome.DONE;
+    }
+
+    private void convertAndDeliver(ByteBuffer pixels, Bounds box, List<Bounds> obscured, boolean[] dirty, long now) {
+        int stride = box.width() * 4;
         byte[] i420 = new byte[box.width() * box.height() * 3 / 2];
         converter.convert(pixels, stride, box.width(), box.height(), dirty, i420);
         boolean freeze = options.occlusion() == OcclusionStyle.FREEZE && lastFrame != null
@@ -205,7 +345,6 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         lastObscured = obscured;
         convertedFrames.incrementAndGet();
         deliver(i420, box, now);
-        return Outcome.DONE;
     }
 
     private PointerImage lastPointer;
@@ -227,6 +366,11 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
             return recent ? now : null;
         }
         return now;
+    }
+
+    /** Whether the X server reports where the screen is drawn to (tests). */
+    boolean tracksDamage() {
+        return damage != null;
     }
 
     @Override
@@ -306,6 +450,9 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         try {
             converter.close();
             grabber.close();
+            if (damage != null) {
+                damage.close();
+            }
             inventory.close();
         } finally {
             sinks.end();

@@ -116,6 +116,47 @@ final class X11ScreenGrabber implements AutoCloseable {
         }
     }
 
+    /**
+     * Grabs {@code rows} rows of {@code box} from row {@code fromRow} (box coordinates) into the slot of the last
+     * {@link #grab}, which must have been of the same box, and returns that slot: only the rows that were drawn to
+     * are read again, the rest keeps the last grab's pixels (and whatever the caller painted over them).
+     */
+    ByteBuffer grabRows(Bounds box, int fromRow, int rows) throws IOException {
+        int stride = box.width() * 4;
+        ByteBuffer slot = slots[current];
+        if (slot == null || (long) box.height() * stride > (shm ? slotBytes : slot.capacity())) {
+            throw new IllegalStateException("no whole grab of " + box + " to update");
+        }
+        if (shm) {
+            int offset = (int) (current * slotBytes + (long) fromRow * stride);
+            Pointer r = x.await(Xcb.Shm.LIB::xcb_shm_get_image_reply, Xcb.Shm.LIB.xcb_shm_get_image(x.pointer(), x.root(),
+                    (short) box.x(), (short) (box.y() + fromRow), (short) box.width(), (short) rows, ~0,
+                    (byte) Xcb.IMAGE_FORMAT_Z_PIXMAP, shmSeg, offset));
+            if (r == null) {
+                throw new IOException("X server refused to read rows of " + box + " of the screen");
+            }
+            X11Connection.free(r);
+        } else {
+            Pointer r = x.await(Xcb.LIB::xcb_get_image_reply, Xcb.LIB.xcb_get_image(x.pointer(), (byte) Xcb.IMAGE_FORMAT_Z_PIXMAP,
+                    x.root(), (short) box.x(), (short) (box.y() + fromRow), (short) box.width(), (short) rows, ~0));
+            if (r == null) {
+                throw new IOException("X server refused to read rows of " + box + " of the screen");
+            }
+            try {
+                long bytes = (long) rows * stride;
+                if ((r.getInt(4) & 0xffffffffL) * 4 < bytes) {
+                    throw new IOException("short image from the X server");
+                }
+                slot.limit(slot.capacity()).position(fromRow * stride);
+                slot.put(r.getByteBuffer(32, bytes));
+            } finally {
+                X11Connection.free(r);
+            }
+        }
+        slot.limit(box.height() * stride).position(0);
+        return slot;
+    }
+
     /** The slot before the last grab (null before the second grab): for telling a still screen. */
     ByteBuffer previous() {
         ByteBuffer p = slots[current ^ 1];

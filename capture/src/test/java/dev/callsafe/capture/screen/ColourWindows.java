@@ -137,6 +137,12 @@ public final class ColourWindows implements AutoCloseable {
                 ws -> ws.stream().anyMatch(w -> sameWindow(w, id, name) && w.bounds().equals(bounds)), id, name);
     }
 
+    /** Paints a window in another colour (its content changes, the window stays) and waits until the screen shows it. */
+    public void paint(String name, Color colour, Bounds bounds) throws IOException {
+        command("paint " + name + " " + String.format("%06x", colour.getRGB() & 0xffffff));
+        awaitColour(name, bounds.x() + bounds.width() / 2, bounds.y() + bounds.height() / 2, colour);
+    }
+
     /** Makes a window change colour every 16 ms (a moving picture for benchmarks). */
     public void animate(String name) throws IOException {
         command("animate " + name);

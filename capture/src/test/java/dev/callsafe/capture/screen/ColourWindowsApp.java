@@ -76,6 +76,13 @@ public final class ColourWindowsApp {
                         Integer.parseInt(p[5]));
                 return "ok " + Native.getWindowID(f);
             }
+            case "paint" -> {
+                // new content, same window: only the X server's damage says it changed
+                Color colour = new Color(Integer.parseInt(p[2], 16));
+                f.getContentPane().setBackground(colour);
+                f.getContentPane().repaint();
+                return "ok " + Native.getWindowID(f);
+            }
             case "animate" -> {
                 // a load generator for benchmarks: paints straight to the window from its own thread at 60 Hz
                 java.awt.Component panel = f.getContentPane();

@@ -130,6 +130,37 @@ class DisplayCaptureTest {
         assertNull(leak.get());
     }
 
+    /**
+     * With the X server's damage (issue 12): a still screen is not grabbed at all between the once-a-second whole
+     * grabs, a masked window repainting 60 times a second costs no grab either, and a repaint of the shared
+     * window arrives through a grab of its rows only.
+     */
+    @Test
+    void onlyRowsDrawnToOutsideTheMaskAreGrabbedAgain() throws Exception {
+        Bounds greenAt = new Bounds(100, 100, 400, 300);
+        DesktopWindow green = shared.open("green", GREEN, greenAt);
+        other.open("red", RED, new Bounds(400, 300, 300, 200)); // covers green's bottom-right corner
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), RED)) {
+            MaskedScreenSource s = (MaskedScreenSource) source;
+            org.junit.jupiter.api.Assumptions.assumeTrue(s.tracksDamage(), "the X server has no DAMAGE extension");
+            awaitFrame("green with its covered corner grey", fr -> I420Pixels.is(fr, 50, 50, GREEN) && I420Pixels.isGrey(fr, 350, 250));
+            other.animate("red"); // repaints the masked window, changing its colour, every 16 ms
+            long ticks0 = s.ticks.get();
+            long whole0 = s.wholeGrabs.get();
+            long rows0 = s.rowGrabs.get();
+            long t0 = System.nanoTime();
+            awaitFrame("60 ticks later", fr -> s.ticks.get() >= ticks0 + 60);
+            long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+            assertEquals(0, s.rowGrabs.get() - rows0, "rows grabbed again while only a masked window was drawn to");
+            assertTrue(s.wholeGrabs.get() - whole0 <= seconds + 2,
+                    () -> (s.wholeGrabs.get() - whole0) + " whole grabs in " + seconds + " s of a still shared window");
+            shared.paint("green", BLUE, greenAt);
+            awaitFrame("the shared window's new colour", fr -> I420Pixels.is(fr, 50, 50, BLUE) && I420Pixels.isGrey(fr, 350, 250));
+            assertTrue(s.rowGrabs.get() > rows0, "the repaint came through a grab of the rows drawn to");
+        }
+        assertNull(leak.get());
+    }
+
     @Test
     void freezeKeepsTheLastVisiblePixelsUnderACoveringWindow() throws Exception {
         DesktopWindow green = shared.open("green", GREEN, new Bounds(100, 100, 300, 200));
