@@ -278,7 +278,11 @@ public final class Meeting {
     /** A person allows camera and microphone in the tab's prompt. */
     private void allowCameraAndMicrophone(BrowserTab tab) {
         select(tab);
-        browser.eval(tab, "share.viaUserMedia({video: true, audio: true})");
+        // -Dmeeting.camera=1280x720: the cameras at that size (issue 12's meeting row), else the default size
+        String size = System.getProperty("meeting.camera", "");
+        String video = size.matches("\\d+x\\d+") ? "{width: {exact: " + size.split("x")[0] + "}, height: {exact: "
+                + size.split("x")[1] + "}}" : "true";
+        browser.eval(tab, "share.viaUserMedia({video: " + video + ", audio: true})");
         browser.clickNamed("consent.allow");
         settled(tab);
     }
