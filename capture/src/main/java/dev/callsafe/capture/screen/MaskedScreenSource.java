@@ -329,7 +329,7 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
     private Outcome still(Bounds box, long now) {
         stillTicks.incrementAndGet();
         if (now - lastDelivered >= REPEAT_STILL_NANOS) {
-            deliver(lastFrame.i420(), box, now);
+            deliver(lastFrame.i420(), box, now, new int[0]);
         }
         return Outcome.DONE;
     }
@@ -341,10 +341,32 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         boolean freeze = options.occlusion() == OcclusionStyle.FREEZE && lastFrame != null
                 && lastFrame.width() == box.width() && lastFrame.height() == box.height();
         Occluder.occludeI420(i420, box.width(), box.height(), obscured, freeze ? lastFrame.i420() : null);
+        // with the same box and mask, only the converted strips can differ from the last frame (masked parts
+        // are greyed, or frozen from it, the same way): a consumer need not compare the rest
+        int[] changed = dirty != null && box.equals(lastBox) && obscured.equals(lastObscured) ? rows(dirty, box.height()) : null;
         lastBox = box;
         lastObscured = obscured;
         convertedFrames.incrementAndGet();
-        deliver(i420, box, now);
+        deliver(i420, box, now, changed);
+    }
+
+    /** The strips marked in {@code dirty} as row ranges (from, to pairs). */
+    private static int[] rows(boolean[] dirty, int height) {
+        int[] out = new int[2 * dirty.length];
+        int n = 0;
+        for (int k = 0; k < dirty.length; k++) {
+            if (dirty[k]) {
+                int from = k * I420Converter.STRIP;
+                int to = Math.min(height, (k + 1) * I420Converter.STRIP);
+                if (n > 0 && out[n - 1] == from) {
+                    out[n - 1] = to;
+                } else {
+                    out[n++] = from;
+                    out[n++] = to;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private PointerImage lastPointer;
@@ -424,12 +446,12 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         return false;
     }
 
-    private void deliver(byte[] i420, Bounds box, long now) {
+    private void deliver(byte[] i420, Bounds box, long now, int[] changedRows) {
         if (format.width() != box.width() || format.height() != box.height()) {
             format = new VideoFormat(box.width(), box.height(), options.frameRate());
         }
         lastDelivered = now;
-        lastFrame = new VideoFrame(box.width(), box.height(), sequence++, System.currentTimeMillis(), i420);
+        lastFrame = new VideoFrame(box.width(), box.height(), sequence++, System.currentTimeMillis(), i420, changedRows);
         sinks.deliver(lastFrame);
     }
 

@@ -16,6 +16,7 @@ public final class VideoFrame {
     private final byte[] jpeg;
     private final JpegDecoder decoder;
     private byte[] i420;
+    private final int[] changedRows;
 
     /**
      * An I420 frame.
@@ -24,6 +25,15 @@ public final class VideoFrame {
      * @param captureTimeMillis wall-clock time at capture, comparable with the page's {@code Date.now()}
      */
     public VideoFrame(int width, int height, long sequence, long captureTimeMillis, byte[] i420) {
+        this(width, height, sequence, captureTimeMillis, i420, (int[]) null);
+    }
+
+    /**
+     * An I420 frame that differs from its source's frame {@code sequence - 1} only in {@code changedRows}: pairs of
+     * row numbers, from (inclusive) to (exclusive), ascending; none when nothing changed. A consumer that holds
+     * that previous frame need compare only those rows; one that does not must ignore this.
+     */
+    public VideoFrame(int width, int height, long sequence, long captureTimeMillis, byte[] i420, int[] changedRows) {
         if (i420.length != width * height * 3 / 2) {
             throw new IllegalArgumentException("I420 buffer of " + i420.length + " bytes for " + width + "x" + height);
         }
@@ -34,6 +44,7 @@ public final class VideoFrame {
         this.i420 = i420;
         this.jpeg = null;
         this.decoder = null;
+        this.changedRows = changedRows == null ? null : changedRows.clone();
     }
 
     private VideoFrame(int width, int height, long sequence, long captureTimeMillis, byte[] jpeg,
@@ -44,6 +55,7 @@ public final class VideoFrame {
         this.captureTimeMillis = captureTimeMillis;
         this.jpeg = jpeg;
         this.decoder = decoder;
+        this.changedRows = null;
     }
 
     /**
@@ -69,6 +81,14 @@ public final class VideoFrame {
 
     public long captureTimeMillis() {
         return captureTimeMillis;
+    }
+
+    /**
+     * The rows in which this frame differs from its source's previous frame (see the constructor), when the
+     * source knows them.
+     */
+    public Optional<int[]> changedRowsSincePrevious() {
+        return Optional.ofNullable(changedRows).map(int[]::clone);
     }
 
     /** The compressed picture, when the source delivered one. */

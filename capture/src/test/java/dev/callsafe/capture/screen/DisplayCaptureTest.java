@@ -155,8 +155,11 @@ class DisplayCaptureTest {
             assertTrue(s.wholeGrabs.get() - whole0 <= seconds + 2,
                     () -> (s.wholeGrabs.get() - whole0) + " whole grabs in " + seconds + " s of a still shared window");
             shared.paint("green", BLUE, greenAt);
-            awaitFrame("the shared window's new colour", fr -> I420Pixels.is(fr, 50, 50, BLUE) && I420Pixels.isGrey(fr, 350, 250));
+            VideoFrame blue = awaitFrame("the shared window's new colour",
+                    fr -> I420Pixels.is(fr, 50, 50, BLUE) && I420Pixels.isGrey(fr, 350, 250));
             assertTrue(s.rowGrabs.get() > rows0, "the repaint came through a grab of the rows drawn to");
+            // and the frame says which rows changed, so the pipe to the page compares only those
+            assertTrue(blue.changedRowsSincePrevious().isPresent(), "changed rows named");
         }
         assertNull(leak.get());
     }

@@ -21,6 +21,10 @@ final class PictureDamage {
     private byte[] mirror;
     private int width;
     private int height;
+    /** The sequence number of the frame the mirror equals. */
+    private long mirrorSequence = -1;
+    /** Bands compared (tests: a frame that names its changed rows is compared there only). */
+    long bandsCompared;
 
     /**
      * The rectangles ({@code x, y, w, h} each, all even) in which {@code frame} differs from the mirror, which
@@ -31,12 +35,16 @@ final class PictureDamage {
         byte[] f = frame.i420();
         int w = frame.width();
         int h = frame.height();
+        long previous = mirrorSequence;
+        mirrorSequence = frame.sequence();
         if (mirror == null || w != width || h != height) {
             width = w;
             height = h;
             mirror = f.clone();
             return null;
         }
+        // the source says where this frame differs from its previous one; valid only if the mirror is that one
+        int[] changedRows = frame.sequence() == previous + 1 ? frame.changedRowsSincePrevious().orElse(null) : null;
         int[] rects = new int[4 * ((h + BAND - 1) / BAND)];
         int n = 0;
         int cw = w / 2;
@@ -44,6 +52,10 @@ final class PictureDamage {
         int vBase = uBase + uBase / 4;
         for (int y0 = 0; y0 < h; y0 += BAND) {
             int rows = Math.min(BAND, h - y0);
+            if (changedRows != null && !overlaps(changedRows, y0, y0 + rows)) {
+                continue;
+            }
+            bandsCompared++;
             boolean same = equal(f, mirror, y0 * w, rows * w)
                     && equal(f, mirror, uBase + y0 / 2 * cw, rows / 2 * cw)
                     && equal(f, mirror, vBase + y0 / 2 * cw, rows / 2 * cw);
@@ -77,6 +89,16 @@ final class PictureDamage {
             copy(f, mirror, w, h, x, y0, x1 - x, rows);
         }
         return Arrays.copyOf(rects, n);
+    }
+
+    /** Whether any of the row ranges (from, to pairs) meets rows {@code from} to {@code to} (exclusive). */
+    private static boolean overlaps(int[] rowRanges, int from, int to) {
+        for (int i = 0; i < rowRanges.length; i += 2) {
+            if (rowRanges[i] < to && rowRanges[i + 1] > from) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The mirror's picture area covered by {@code rects} (overlaps counted twice). */

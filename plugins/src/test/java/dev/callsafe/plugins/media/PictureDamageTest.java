@@ -151,4 +151,32 @@ class PictureDamageTest {
         assertEquals(0, d.diff(frame(picture(4), 1)).length);
         assertNull(d.diff(new VideoFrame(W / 2, H, 2, 0, new byte[W / 2 * H * 3 / 2])));
     }
+
+    /**
+     * A frame that names the rows it changed since its source's previous frame is compared only there (a screen
+     * share's source knows which strips it converted), unless the mirror is not that previous frame: after a
+     * frame the pipe never saw, the whole frame is compared, so no change is lost.
+     */
+    @Test
+    void aFrameThatNamesItsChangedRowsIsComparedThereOnlyWhenTheMirrorIsItsPredecessor() {
+        PictureDamage d = new PictureDamage();
+        byte[] a = picture(5);
+        assertNull(d.diff(frame(a, 0)));
+        byte[] b = withBox(a, 40, 100, 20, 20, 7); // rows 100-119: band 96-127
+        long before = d.bandsCompared;
+        int[] rects = d.diff(new VideoFrame(W, H, 1, 0, b, new int[] {96, 128}));
+        assertEquals(1, d.bandsCompared - before, "only the named band compared");
+        assertArrayEquals(new int[] {40, 96, 20, 32}, rects);
+        // frame 2 was never offered (thinned out); frame 3 names only its own change against frame 2
+        byte[] c2 = withBox(b, 200, 10, 10, 10, 9);
+        byte[] c3 = withBox(c2, 0, 160, 8, 8, 11);
+        before = d.bandsCompared;
+        int[] all = d.diff(new VideoFrame(W, H, 3, 0, c3, new int[] {160, 192}));
+        assertEquals((H + PictureDamage.BAND - 1) / PictureDamage.BAND, d.bandsCompared - before, "every band compared");
+        assertEquals(2, all.length / 4, "frame 2's change as well as frame 3's");
+        // nothing changed, and it says so
+        before = d.bandsCompared;
+        assertEquals(0, d.diff(new VideoFrame(W, H, 4, 0, c3, new int[0])).length);
+        assertEquals(0, d.bandsCompared - before);
+    }
 }
