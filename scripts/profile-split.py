@@ -52,8 +52,13 @@ def stage(kind, comm, frames):
             return 'screen capture: other (' + leaf_lib + ')'
         if comm.startswith('video-capture'):
             if leaf_lib.startswith(('libav', 'libsw')):
-                return 'capture: FFmpeg draws the test pattern (libavfilter)'
-            return 'capture: Java copies the I420 picture out of FFmpeg, stamps, allocates'
+                return 'capture: FFmpeg (test pattern, demuxing or decoding: ' + leaf_lib.split('.')[0] + ')'
+            for sym, _ in frames:
+                m = OURS.search(sym)
+                if m:
+                    parts = [p for p in re.split(r'[./:;]+', m.group(1)) if p]
+                    return 'capture: ' + '.'.join(parts[-2:])
+            return 'capture: other (' + leaf_lib + ')'
         if 'ResourceHandler::Read' in text or 'ResourceReadCallback' in text or 'StreamResourceHandler' in text:
             if 'jni_NewByteArray' in text:
                 return 'transport: JCEF allocates a byte[] per 64 KiB read (NewByteArray, zeroing, page faults)'

@@ -59,6 +59,9 @@ public final class MjpegBenchmark {
                     () -> chooseFile(browser, file, w, h));
             System.out.printf("    frames sent as JPEG %d, as I420 %d%n",
                     browser.media().cameraJpegFramesSent() - jpeg0, browser.media().cameraI420FramesSent() - raw0);
+            if (!Boolean.parseBoolean(System.getProperty("bench.chromium", "true"))) {
+                continue; // scripts/profile-mjpeg.sh: ours only
+            }
             PageRun chromium = CameraBenchmark.chromium(browser, w, h, seconds, "Chromium (MJPEG file)", file);
             pairs.add(new PageRun[] {ours, chromium});
         }
