@@ -42,6 +42,15 @@ public final class FFmpegVideoSource extends VideoSourceBase {
     /** The input's MJPEG stream handed on compressed, or -1 when frames are decoded here. */
     private int jpegStream = -1;
     private FFmpegJpegDecoder jpegDecoder;
+    /** JPEG packets read from the input (tests: a looped file is read once). */
+    private final java.util.concurrent.atomic.AtomicLong packetsRead = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A looped MJPEG input whose JPEGs of one pass fit in this many bytes is read once and then played from
+     * memory, as Chromium's own file capture does: demuxing and parsing the file again on every pass cost about
+     * a sixth of the pipeline at 1080p (scripts/profile-mjpeg.sh).
+     */
+    static final long LOOP_IN_MEMORY_BYTES = 64L << 20;
 
     /**
      * @param input the FFmpeg input (a device path or a filter graph)
@@ -88,6 +97,11 @@ public final class FFmpegVideoSource extends VideoSourceBase {
         return this;
     }
 
+    /** JPEG packets read from the input so far. */
+    public long packetsRead() {
+        return packetsRead.get();
+    }
+
     /** Whether the frames travel as JPEG (the input's video is MJPEG of the delivered size). */
     public boolean passesJpeg() {
         return jpegStream >= 0;
@@ -116,6 +130,7 @@ public final class FFmpegVideoSource extends VideoSourceBase {
                 if (p.stream_index() == jpegStream && p.size() > 0) {
                     byte[] b = new byte[p.size()];
                     p.data().get(b);
+                    packetsRead.incrementAndGet();
                     return b;
                 }
             } finally {
@@ -141,6 +156,11 @@ public final class FFmpegVideoSource extends VideoSourceBase {
         byte[] still = null;
         VideoFrame stillJpeg = null;
         VideoFrame lastJpeg = null;
+        // a looped MJPEG input's first pass, kept while it fits; then played from memory
+        java.util.List<byte[]> pass = loop ? new java.util.ArrayList<>() : null;
+        long passBytes = 0;
+        byte[][] replay = null;
+        int replayAt = 0;
         try {
             while (capture.isRunning()) {
                 if (pace) {
@@ -161,11 +181,21 @@ public final class FFmpegVideoSource extends VideoSourceBase {
                     sinks.deliver(again(stillJpeg, sequence++, now));
                     continue;
                 }
+                if (replay != null) {
+                    lastJpeg = VideoFrame.ofJpeg(format.width(), format.height(), sequence++, now, replay[replayAt],
+                            jpegDecoder);
+                    replayAt = (replayAt + 1) % replay.length;
+                    sinks.deliver(lastJpeg);
+                    continue;
+                }
                 if (jpegStream >= 0) {
                     byte[] packet = nextJpegPacket();
                     if (packet == null && loop && framesThisPass > 0) {
                         if (framesThisPass == 1) {
                             stillJpeg = lastJpeg;
+                        } else if (pass != null && pass.size() == framesThisPass) {
+                            replay = pass.toArray(new byte[0][]);
+                            pass = null;
                         } else {
                             grabber.restart();
                         }
@@ -179,6 +209,15 @@ public final class FFmpegVideoSource extends VideoSourceBase {
                     }
                     framesThisPass++;
                     lastJpeg = jpegFrame(packet, sequence++, now);
+                    if (pass != null) {
+                        byte[] jpeg = lastJpeg.jpeg().orElse(null);
+                        if (jpeg != null && passBytes + jpeg.length <= LOOP_IN_MEMORY_BYTES) {
+                            pass.add(jpeg);
+                            passBytes += jpeg.length;
+                        } else {
+                            pass = null; // too long, or a packet that had to be decoded here: read it again each pass
+                        }
+                    }
                     sinks.deliver(lastJpeg);
                     continue;
                 }

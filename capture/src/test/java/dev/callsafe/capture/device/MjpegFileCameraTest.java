@@ -45,10 +45,14 @@ class MjpegFileCameraTest {
         assertFalse(probed.still());
         assertEquals(MediaFile.RAW_MJPEG_RATE, probed.frameRate(), 0.001, "a raw MJPEG file has no rate of its own");
         List<VideoFrame> frames;
+        long packetsRead;
         try (VideoSource source = new FileCamera(probed).open(null)) {
             assertTrue(((FFmpegVideoSource) source).passesJpeg());
             frames = collect(source, 25);
+            packetsRead = ((FFmpegVideoSource) source).packetsRead();
         }
+        // the file was read once; its later passes play from memory (as Chromium's file capture does)
+        assertEquals(10, packetsRead, "JPEG packets read from the file over 2.5 passes");
         assertTrue(frames.size() >= 25, "frames: " + frames.size());
         for (VideoFrame f : frames.subList(0, 25)) {
             assertTrue(f.jpeg().isPresent(), f + " went compressed");
