@@ -80,4 +80,57 @@ class TabSwitchPaintEndToEndTest {
         return Math.abs(a.getRed() - b.getRed()) < 12 && Math.abs(a.getGreen() - b.getGreen()) < 12
                 && Math.abs(a.getBlue() - b.getBlue()) < 12;
     }
+
+    /**
+     * A window that covered the page and goes away (a file dialog, another application) leaves the page as it
+     * was, though the page drew nothing since: without hardware GL nothing keeps the picture on this side, and
+     * the uncovered part stayed black until the page changed (seen with the prompt's "Use a file instead...").
+     */
+    @Test
+    void aWindowThatCoveredThePageLeavesItsPictureWhenItGoes() throws Exception {
+        select(first);
+        paint(first, COLOURS[3]);
+        shows(first, COLOURS[3], "before it is covered");
+        Point at = browser.input().screenPoint(first, 600, 20);
+        java.util.concurrent.atomic.AtomicReference<javax.swing.JWindow> cover = new java.util.concurrent.atomic.AtomicReference<>();
+        BrowserFixture.onEdt(() -> {
+            javax.swing.JWindow w = new javax.swing.JWindow(javax.swing.SwingUtilities.getWindowAncestor(
+                    first.browser().getUIComponent()));
+            w.getContentPane().setBackground(Color.WHITE);
+            w.setBounds(at.x - 100, at.y - 10, 200, 200);
+            w.setVisible(true);
+            cover.set(w);
+        });
+        Wait.value("the covering window on the screen", Duration.ofSeconds(5), () -> robot.getPixelColor(at.x, at.y),
+                p -> near(p, Color.WHITE));
+        BrowserFixture.onEdt(() -> cover.get().dispose());
+        Wait.value("the page's own picture where the window was", Duration.ofSeconds(3),
+                () -> robot.getPixelColor(at.x, at.y), p -> near(p, COLOURS[3]));
+    }
+
+    /**
+     * The page area shrinking and growing back (a prompt's row shown for a moment above it) leaves the page's
+     * picture, though the page drew nothing: the engine paints nothing new for a size it already painted.
+     */
+    @Test
+    void thePageAreaShrinkingAndGrowingBackKeepsItsPicture() throws Exception {
+        select(first);
+        paint(first, COLOURS[2]);
+        shows(first, COLOURS[2], "before the resize");
+        java.awt.Window window = BrowserFixture.onEdtGet(() -> javax.swing.SwingUtilities.getWindowAncestor(
+                first.browser().getUIComponent()));
+        java.awt.Dimension size = BrowserFixture.onEdtGet(window::getSize);
+        int pageHeight = BrowserFixture.onEdtGet(() -> first.browser().getUIComponent().getHeight());
+        BrowserFixture.onEdt(() -> {
+            window.setSize(size.width, size.height - 40);
+            window.validate();
+        });
+        Wait.until("the page area smaller", Duration.ofSeconds(5),
+                () -> BrowserFixture.onEdtGet(() -> first.browser().getUIComponent().getHeight()) < pageHeight);
+        BrowserFixture.onEdt(() -> {
+            window.setSize(size);
+            window.validate();
+        });
+        shows(first, COLOURS[2], "after the page area grew back");
+    }
 }
