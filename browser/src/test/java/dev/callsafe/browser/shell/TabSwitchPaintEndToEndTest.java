@@ -82,9 +82,11 @@ class TabSwitchPaintEndToEndTest {
     }
 
     /**
-     * A window that covered the page and goes away (a file dialog, another application) leaves the page as it
-     * was, though the page drew nothing since: without hardware GL nothing keeps the picture on this side, and
-     * the uncovered part stayed black until the page changed (seen with the prompt's "Use a file instead...").
+     * A window that covered the page and goes away (a modal dialog, another application) leaves the page as it
+     * was, though the page drew nothing since (without hardware GL nothing keeps the picture on this side).
+     * Note: after the prompt's "Use a file instead..." the page area does stay black until the page changes,
+     * seen by hand under openbox on this build and on the one before; this test's modal dialog does not bring
+     * that about, so its cause is still open.
      */
     @Test
     void aWindowThatCoveredThePageLeavesItsPictureWhenItGoes() throws Exception {
@@ -92,14 +94,16 @@ class TabSwitchPaintEndToEndTest {
         paint(first, COLOURS[3]);
         shows(first, COLOURS[3], "before it is covered");
         Point at = browser.input().screenPoint(first, 600, 20);
-        java.util.concurrent.atomic.AtomicReference<javax.swing.JWindow> cover = new java.util.concurrent.atomic.AtomicReference<>();
-        BrowserFixture.onEdt(() -> {
-            javax.swing.JWindow w = new javax.swing.JWindow(javax.swing.SwingUtilities.getWindowAncestor(
-                    first.browser().getUIComponent()));
-            w.getContentPane().setBackground(Color.WHITE);
-            w.setBounds(at.x - 100, at.y - 10, 200, 200);
-            w.setVisible(true);
-            cover.set(w);
+        // a dialog the window manager places (a popup window would be saved under by the X server)
+        java.util.concurrent.atomic.AtomicReference<javax.swing.JDialog> cover = new java.util.concurrent.atomic.AtomicReference<>();
+        // modal, as a file dialog is (its own event loop runs while it shows)
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            javax.swing.JDialog d = new javax.swing.JDialog(javax.swing.SwingUtilities.getWindowAncestor(
+                    first.browser().getUIComponent()), "cover", java.awt.Dialog.ModalityType.APPLICATION_MODAL);
+            d.getContentPane().setBackground(Color.WHITE);
+            d.setBounds(at.x - 100, at.y - 40, 240, 200);
+            cover.set(d);
+            d.setVisible(true);
         });
         Wait.value("the covering window on the screen", Duration.ofSeconds(5), () -> robot.getPixelColor(at.x, at.y),
                 p -> near(p, Color.WHITE));
