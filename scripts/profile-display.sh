@@ -11,10 +11,7 @@ seconds=${1:-8}
 hz=${CALLSAFE_PROFILE_HZ:-199}
 out=${CALLSAFE_PROFILE_DIR:-/tmp/callsafe-profile-display}
 mkdir -p "$out"
-scripts/ensure-system.sh
-mvn -B -q -ntp -Dstyle.color=never -pl browser -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-cp="browser/target/test-classes:browser/target/classes:$(cat browser/target/test-classpath.txt)"
+source scripts/reliability-classpath.sh   # builds in the reactor and sets $cp
 rm -f "$out/bench.out"
 unset DISPLAY
 export CALLSAFE_XVFB_SCREEN=1920x1080x24

@@ -11,10 +11,7 @@ size=${2:-1920x1080}
 hz=${CALLSAFE_PROFILE_HZ:-199}
 out=${CALLSAFE_PROFILE_DIR:-/tmp/callsafe-profile-mjpeg}
 mkdir -p "$out"
-scripts/ensure-system.sh
-mvn -B -q -ntp -Dstyle.color=never -pl browser -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-cp="browser/target/test-classes:browser/target/classes:$(cat browser/target/test-classpath.txt)"
+source scripts/reliability-classpath.sh   # builds in the reactor and sets $cp
 rm -f "$out/bench.out"
 scripts/with-display.sh java ${CALLSAFE_BENCH_JAVA_OPTS:-} -Djava.awt.headless=false -Dcallsafe.devices=synthetic \
     -XX:+PreserveFramePointer -Dbench.sizes="$size" -Dbench.chromium=false -Dbench.profile=true -cp "$cp" \

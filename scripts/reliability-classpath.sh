@@ -1,4 +1,4 @@
-# Sourced by the reliability commands: builds the browser's test classes in the reactor (no install into
+# Sourced by the reliability and profile commands: builds the browser's test classes in the reactor (no install into
 # ~/.m2) and sets $cp to their class path. Expects to run from the repository's root with set -euo pipefail.
 # CALLSAFE_MVN_FLAGS passes extra Maven flags (e.g. -o).
 scripts/ensure-system.sh
