@@ -33,7 +33,7 @@ public final class FocusSafeOsrBrowser extends CefBrowserOsr {
     private FocusSafeOsrBrowser(CefClient client, String url) {
         super(client, url, false, null, null);
         dev.callsafe.browser.cef.ScaledPageViewport.install((com.jogamp.opengl.awt.GLCanvas) getUIComponent());
-        dev.callsafe.browser.cef.RepaintWhenShown.install(getUIComponent(), this::invalidate);
+        dev.callsafe.browser.cef.RepaintWhenShown.install((com.jogamp.opengl.awt.GLCanvas) getUIComponent(), this::invalidate);
     }
 
     /** A new off-screen browser of {@code client} that will load {@code url} once created. */
