@@ -25,7 +25,7 @@ public final class CefRuntime {
     private final CefApp app;
     private final SchemeRouter schemes;
 
-    private static final int PUMP_INTERVAL_MS = 10;
+    private static final int PUMP_INTERVAL_MS = 33;
     private final CountDownLatch ready;
     private javax.swing.Timer pump;
     private static final EnginePump ENGINE_PUMP = new EnginePump();
@@ -105,7 +105,9 @@ public final class CefRuntime {
     /**
      * CEF's external message pump runs only when CEF asks for it; a lost request stalls every callback
      * (DevTools answers, page messages) until some Swing event happens to pump again. CEF's own advice is
-     * a fixed-interval fallback; 100 Hz of an empty pump costs next to nothing.
+     * a fixed-interval fallback at 30 Hz (cefclient's {@code kMaxTimerDelay}). At 100 Hz, as here before, the
+     * timer and the pumps it caused were 40 % of an idle browser's CPU (4.1 % of a core against 2.5 % on the
+     * demo page after a minute; docs/BENCHMARKS.md).
      */
     private synchronized void startFallbackPump() {
         if (pump != null) {

@@ -86,7 +86,8 @@ public final class NativePipelineRunner {
             frame.setSize(1200, 760);
             frame.setVisible(true);
         });
-        javax.swing.Timer pump = new javax.swing.Timer(10, e -> app.doMessageLoopWork(0));
+        // CEF asks for its work itself (JCEF's default handler); the same 33 ms fallback as the product's pump
+        javax.swing.Timer pump = new javax.swing.Timer(33, e -> app.doMessageLoopWork(0));
         pump.start();
         CefBrowser browser = loaded.get(60, TimeUnit.SECONDS);
         String js = thisTab ? "bench.runTab(" + seconds + ")" : display ? "bench.runDisplay(" + seconds + ")"
