@@ -4,7 +4,8 @@ import java.awt.EventQueue;
 import java.awt.Toolkit;
 import java.awt.event.MouseEvent;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongConsumer;
+
+import javax.swing.Timer;
 
 import org.cef.CefApp;
 
@@ -15,6 +16,10 @@ import org.cef.CefApp;
  * and a press on the chrome's Stop waited behind all of them (308 ms measured from the X server's press on a
  * loaded machine). A request finding a mouse press or release waiting goes back to the end of the queue, so
  * the chrome answers first; the page's messages are handled right after.
+ *
+ * <p>Work asked for later is kept here, on one timer that only ever moves earlier. JCEF's own
+ * {@code doMessageLoopWork(delay)} stops and restarts a single timer on every call, so a stream of delayed
+ * requests (a page flooding the bridge) kept pushing it back and the work waited for the fallback pump.
  */
 final class EnginePump {
     // Presses only: keys typed into a page are the engine's own work to deliver, and a person typing without
@@ -22,23 +27,61 @@ final class EnginePump {
     private static final int[] INPUT = {MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED, MouseEvent.MOUSE_CLICKED};
 
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final LongConsumer engine;
+    private final Runnable engine;
+    private volatile long lastAskedNanos = System.nanoTime();
+    private Timer later; // Swing thread only
+    private long laterDueNanos; // Swing thread only; 0: none
 
-    /** The pump for CEF: JCEF's {@code doMessageLoopWork} (it does nothing once CEF has terminated). */
+    /** The pump for CEF: JCEF's {@code doMessageLoopWork(0)} (it does nothing once CEF has terminated). */
     EnginePump() {
-        this(delayMs -> CefApp.getInstance().doMessageLoopWork(delayMs));
+        this(() -> CefApp.getInstance().doMessageLoopWork(0));
     }
 
-    /** A pump over {@code engine}, which does the work now (0) or arranges it after a delay in ms. */
-    EnginePump(LongConsumer engine) {
+    /** A pump over {@code engine}, which does the engine's work now. */
+    EnginePump(Runnable engine) {
         this.engine = engine;
     }
 
-    /** Asks for the engine's work now ({@code delayMs <= 0}) or later (the engine's own timer); from any thread. */
+    /** Asks for the engine's work now ({@code delayMs <= 0}) or after {@code delayMs}; from any thread. */
     void schedule(long delayMs) {
-        if (delayMs > 0) {
-            engine.accept(delayMs);
-        } else if (queued.compareAndSet(false, true)) {
+        lastAskedNanos = System.nanoTime();
+        if (delayMs <= 0) {
+            request();
+            return;
+        }
+        long due = System.nanoTime() + delayMs * 1_000_000L;
+        EventQueue.invokeLater(() -> workAt(due));
+    }
+
+    /** Asks for the engine's work now on behalf of no one (a fallback tick): not counted as the engine asking. */
+    void fallback() {
+        request();
+    }
+
+    /** Whether the engine itself asked for work within the last {@code nanos}. */
+    boolean askedWithin(long nanos) {
+        return System.nanoTime() - lastAskedNanos < nanos;
+    }
+
+    private void workAt(long due) {
+        if (laterDueNanos != 0 && laterDueNanos - due <= 0) {
+            return; // an earlier (or the same) time is already set
+        }
+        laterDueNanos = due;
+        int ms = (int) Math.max(1, (due - System.nanoTime()) / 1_000_000L);
+        if (later == null) {
+            later = new Timer(ms, e -> {
+                laterDueNanos = 0;
+                request();
+            });
+            later.setRepeats(false);
+        }
+        later.setInitialDelay(ms);
+        later.restart();
+    }
+
+    private void request() {
+        if (queued.compareAndSet(false, true)) {
             EventQueue.invokeLater(this::run);
         }
     }
@@ -46,10 +89,10 @@ final class EnginePump {
     private void run() {
         queued.set(false); // work scheduled from now on needs a new request
         if (inputWaiting()) {
-            schedule(0); // behind the person's input
+            request(); // behind the person's input
             return;
         }
-        engine.accept(0);
+        engine.run();
     }
 
     private static boolean inputWaiting() {
