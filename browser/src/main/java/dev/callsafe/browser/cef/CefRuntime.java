@@ -25,9 +25,7 @@ public final class CefRuntime {
     private final CefApp app;
     private final SchemeRouter schemes;
 
-    private static final int BUSY_PUMP_INTERVAL_MS = 10;
-    private static final int IDLE_PUMP_INTERVAL_MS = 33;
-    private static final long BUSY_NANOS = 1_000_000_000L;
+    private static final int PUMP_INTERVAL_MS = 33;
     private final CountDownLatch ready;
     private javax.swing.Timer pump;
     private static final EnginePump ENGINE_PUMP = new EnginePump();
@@ -107,21 +105,19 @@ public final class CefRuntime {
     /**
      * CEF's external message pump runs only when CEF asks for it; a lost request stalls every callback
      * (DevTools answers, page messages) until some Swing event happens to pump again. CEF's own advice is
-     * a fixed-interval fallback. It runs at 100 Hz while the engine has asked for work within the last second:
-     * at 30 Hz a page flooding the bridge starved the engine (DevTools answers timed out after 10 s in
-     * {@code BridgeLimitsEndToEndTest}). Otherwise 30 Hz (cefclient's {@code kMaxTimerDelay}): at 100 Hz the
-     * timer and its pumps were 40 % of an idle browser's CPU (docs/BENCHMARKS.md).
+     * a fixed-interval fallback at 30 Hz (cefclient's {@code kMaxTimerDelay}); at 100 Hz, as before, the timer
+     * and its pumps were 40 % of an idle browser's CPU (docs/BENCHMARKS.md). Busy work does not wait for it:
+     * {@link EnginePump} asks again at once after an iteration that used CEF's whole slice.
      */
     private synchronized void startFallbackPump() {
         if (pump != null) {
             return;
         }
-        pump = new javax.swing.Timer(BUSY_PUMP_INTERVAL_MS, e -> {
+        pump = new javax.swing.Timer(PUMP_INTERVAL_MS, e -> {
             CefApp.CefAppState state = CefApp.getState();
             if (state != CefApp.CefAppState.SHUTTING_DOWN && state != CefApp.CefAppState.TERMINATED) {
-                ENGINE_PUMP.fallback();
+                ENGINE_PUMP.schedule(0);
             }
-            pump.setDelay(ENGINE_PUMP.askedWithin(BUSY_NANOS) ? BUSY_PUMP_INTERVAL_MS : IDLE_PUMP_INTERVAL_MS);
         });
         pump.setCoalesce(true);
         pump.start();

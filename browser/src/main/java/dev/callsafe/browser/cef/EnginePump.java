@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.swing.Timer;
 
-import org.cef.CefApp;
-
 /**
  * Asks CEF for its work on the Swing thread (CEF's UI thread here: external message pump) with at most one
  * request waiting in the Swing queue, and behind the person's input. JCEF's own pump posts one request per
@@ -20,21 +18,24 @@ import org.cef.CefApp;
  * <p>Work asked for later is kept here, on one timer that only ever moves earlier. JCEF's own
  * {@code doMessageLoopWork(delay)} stops and restarts a single timer on every call, so a stream of delayed
  * requests (a page flooding the bridge) kept pushing it back and the work waited for the fallback pump.
+ * An iteration that used CEF's whole slice asks for the next one at once.
  */
 final class EnginePump {
     // Presses only: keys typed into a page are the engine's own work to deliver, and a person typing without
     // pause would keep the engine waiting (DevTools answers timed out while a test typed into a page).
     private static final int[] INPUT = {MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED, MouseEvent.MOUSE_CLICKED};
 
+    // CEF's external pump runs at most a 10 ms slice per iteration (MessagePumpExternal's max_time_slice)
+    private static final long SLICE_USED_NANOS = 9_000_000L;
+
     private final AtomicBoolean queued = new AtomicBoolean();
     private final Runnable engine;
-    private volatile long lastAskedNanos = System.nanoTime();
     private Timer later; // Swing thread only
     private long laterDueNanos; // Swing thread only; 0: none
 
-    /** The pump for CEF: JCEF's {@code doMessageLoopWork(0)} (it does nothing once CEF has terminated). */
+    /** The pump for CEF: one iteration of CEF's message loop, right here on the Swing thread ({@link EngineWork}). */
     EnginePump() {
-        this(() -> CefApp.getInstance().doMessageLoopWork(0));
+        this(EngineWork.create());
     }
 
     /** A pump over {@code engine}, which does the engine's work now. */
@@ -44,23 +45,12 @@ final class EnginePump {
 
     /** Asks for the engine's work now ({@code delayMs <= 0}) or after {@code delayMs}; from any thread. */
     void schedule(long delayMs) {
-        lastAskedNanos = System.nanoTime();
         if (delayMs <= 0) {
             request();
             return;
         }
         long due = System.nanoTime() + delayMs * 1_000_000L;
         EventQueue.invokeLater(() -> workAt(due));
-    }
-
-    /** Asks for the engine's work now on behalf of no one (a fallback tick): not counted as the engine asking. */
-    void fallback() {
-        request();
-    }
-
-    /** Whether the engine itself asked for work within the last {@code nanos}. */
-    boolean askedWithin(long nanos) {
-        return System.nanoTime() - lastAskedNanos < nanos;
     }
 
     private void workAt(long due) {
@@ -92,7 +82,13 @@ final class EnginePump {
             request(); // behind the person's input
             return;
         }
+        long start = System.nanoTime();
         engine.run();
+        if (System.nanoTime() - start >= SLICE_USED_NANOS) {
+            // CEF ends an iteration after a 10 ms slice with work still waiting and does not ask again for it
+            // (it asks only when work arrives): without this the rest waited for the fallback tick
+            request();
+        }
     }
 
     private static boolean inputWaiting() {
