@@ -211,7 +211,7 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         }
         // masked pixels never reach the converter, nor the comparison with the previous grab (greyed the same way)
         Occluder.greyBgrx(pixels, stride, obscured);
-        boolean[] dirty = null; // null: convert every strip
+        ChangedStrips dirty = null; // null: convert every strip
         if (!convertStillFrames && lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)) {
             dirty = I420Converter.changedStrips(pixels, grabber.previous(), stride, box.height());
             if (dirty == null) {
@@ -232,22 +232,22 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         PointerImage shownPointer = mode != CursorMode.NEVER ? shown(pointer.reply(pointerCookie), mode) : null;
         PointerKey pointerNow = shownPointer == null ? null : pointerKey(shownPointer, box);
         int strips = (box.height() + I420Converter.STRIP - 1) / I420Converter.STRIP;
-        boolean[] dirty = new boolean[strips];
+        ChangedStrips dirty = new ChangedStrips(box.width(), box.height());
         boolean any = false;
         for (Bounds d : relative(damaged, box)) {
             Region visible = new Region();
             visible.add(d);
             obscured.forEach(visible::subtract);
             for (Bounds v : visible.rectangles()) {
-                any |= mark(dirty, v);
+                any |= dirty.mark(v);
             }
         }
         if (!java.util.Objects.equals(pointerNow, drawnPointer)) {
             // the pointer moved or changed: its old place is grabbed again (the drawn pointer goes), the new drawn
-            any |= drawnPointer != null && mark(dirty, drawnPointer.rect());
-            any |= pointerNow != null && mark(dirty, pointerNow.rect());
-        } else if (pointerNow != null && touches(dirty, pointerNow.rect())) {
-            mark(dirty, pointerNow.rect()); // drawn over again in full, never blended twice
+            any |= drawnPointer != null && dirty.mark(drawnPointer.rect());
+            any |= pointerNow != null && dirty.mark(pointerNow.rect());
+        } else if (pointerNow != null && dirty.touches(pointerNow.rect())) {
+            dirty.mark(pointerNow.rect()); // drawn over again in full, never blended twice
         }
         if (!any) {
             return still(box, now);
@@ -256,11 +256,11 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         ByteBuffer pixels = null;
         List<Bounds> grabbed = new ArrayList<>();
         for (int k = 0; k < strips; k++) {
-            if (!dirty[k]) {
+            if (!dirty.changed(k)) {
                 continue;
             }
             int end = k;
-            while (end + 1 < strips && dirty[end + 1]) {
+            while (end + 1 < strips && dirty.changed(end + 1)) {
                 end++;
             }
             int from = k * I420Converter.STRIP;
@@ -294,28 +294,6 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         return Outcome.DONE;
     }
 
-    /** Marks the strips {@code rect} (box coordinates) lies in; whether it lay in any. */
-    private static boolean mark(boolean[] dirty, Bounds rect) {
-        if (rect.isEmpty()) {
-            return false;
-        }
-        for (int k = Math.max(0, rect.y() / I420Converter.STRIP); k <= (rect.bottom() - 1) / I420Converter.STRIP
-                && k < dirty.length; k++) {
-            dirty[k] = true;
-        }
-        return true;
-    }
-
-    private static boolean touches(boolean[] dirty, Bounds rect) {
-        for (int k = Math.max(0, rect.y() / I420Converter.STRIP); k <= (rect.bottom() - 1) / I420Converter.STRIP
-                && k < dirty.length; k++) {
-            if (dirty[k]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Where and which pointer image was drawn into the picture (box coordinates, clipped to it). */
     private record PointerKey(Bounds rect, int serial) {
     }
@@ -334,39 +312,38 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         return Outcome.DONE;
     }
 
-    private void convertAndDeliver(ByteBuffer pixels, Bounds box, List<Bounds> obscured, boolean[] dirty, long now) {
+    private void convertAndDeliver(ByteBuffer pixels, Bounds box, List<Bounds> obscured, ChangedStrips dirty, long now) {
         int stride = box.width() * 4;
-        byte[] i420 = new byte[box.width() * box.height() * 3 / 2];
-        converter.convert(pixels, stride, box.width(), box.height(), dirty, i420);
+        // with the same box and mask, only the converted parts can differ from the last frame (masked parts are
+        // greyed, or frozen from it, the same way): the new frame starts as a copy of the last and takes only those
+        // parts, and a consumer need not compare the rest
+        boolean patch = dirty != null && lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)
+                && lastFrame.width() == box.width() && lastFrame.height() == box.height();
+        byte[] i420 = patch ? lastFrame.i420().clone() : new byte[box.width() * box.height() * 3 / 2];
+        boolean whole = converter.convert(pixels, stride, box.width(), box.height(), dirty, i420, patch);
         boolean freeze = options.occlusion() == OcclusionStyle.FREEZE && lastFrame != null
                 && lastFrame.width() == box.width() && lastFrame.height() == box.height();
-        Occluder.occludeI420(i420, box.width(), box.height(), obscured, freeze ? lastFrame.i420() : null);
-        // with the same box and mask, only the converted strips can differ from the last frame (masked parts
-        // are greyed, or frozen from it, the same way): a consumer need not compare the rest
-        int[] changed = dirty != null && box.equals(lastBox) && obscured.equals(lastObscured) ? rows(dirty, box.height()) : null;
+        List<Bounds> occluded = whole ? obscured : clip(obscured, dirty.rectangles());
+        Occluder.occludeI420(i420, box.width(), box.height(), occluded, freeze ? lastFrame.i420() : null);
+        int[] changed = whole ? null : dirty.rows();
         lastBox = box;
         lastObscured = obscured;
         convertedFrames.incrementAndGet();
         deliver(i420, box, now, changed);
     }
 
-    /** The strips marked in {@code dirty} as row ranges (from, to pairs). */
-    private static int[] rows(boolean[] dirty, int height) {
-        int[] out = new int[2 * dirty.length];
-        int n = 0;
-        for (int k = 0; k < dirty.length; k++) {
-            if (dirty[k]) {
-                int from = k * I420Converter.STRIP;
-                int to = Math.min(height, (k + 1) * I420Converter.STRIP);
-                if (n > 0 && out[n - 1] == from) {
-                    out[n - 1] = to;
-                } else {
-                    out[n++] = from;
-                    out[n++] = to;
+    /** The parts of {@code rects} inside {@code within}. */
+    private static List<Bounds> clip(List<Bounds> rects, List<Bounds> within) {
+        List<Bounds> out = new ArrayList<>();
+        for (Bounds r : rects) {
+            for (Bounds w : within) {
+                Bounds c = r.intersection(w);
+                if (!c.isEmpty()) {
+                    out.add(c);
                 }
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return out;
     }
 
     private PointerImage lastPointer;

@@ -3,14 +3,13 @@ package dev.callsafe.capture.screen;
 import java.awt.Rectangle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 import dev.callsafe.capture.video.VideoFrame;
 
 /**
  * A surface that another part of the program paints, such as a browser tab's off-screen rendering, turned
  * into I420 frames. Each paint copies only its changed rectangles into a BGRX picture kept here and marks
- * their strips of rows; taking a frame converts only the marked strips ({@link I420Converter}). The engine
+ * their places; taking a frame converts only those ({@link I420Converter}) into a copy of the last frame. The engine
  * already holds the tab's pixels after it paints, so this costs a copy of what changed and a conversion of
  * those rows, where a screencast would encode and decode a JPEG of the whole view per picture.
  * <p>Thread-safe: paints come on the engine's thread, frames are taken on the source's.
@@ -20,8 +19,10 @@ public final class PaintedSurface implements AutoCloseable {
     private ByteBuffer picture;
     private int width;
     private int height;
-    /** Strips changed since the last frame taken; null when every strip must be converted. */
-    private boolean[] dirty;
+    /** What changed since the last frame taken; null when everything must be converted. */
+    private ChangedStrips dirty;
+    /** The last frame's picture: the next one is a copy of it with only the changed parts converted again. */
+    private byte[] last;
     /** Whether anything was painted since the last frame taken. */
     private boolean pending;
     private boolean closed;
@@ -41,6 +42,7 @@ public final class PaintedSurface implements AutoCloseable {
             this.width = width;
             this.height = height;
             dirty = null;
+            last = null;
             changed = new Rectangle[] {new Rectangle(0, 0, width, height)};
         }
         Rectangle all = new Rectangle(0, 0, width, height);
@@ -54,9 +56,7 @@ public final class PaintedSurface implements AutoCloseable {
                 picture.put(at, pixels, at, c.width * 4);
             }
             if (dirty != null) {
-                int from = Math.min(dirty.length, c.y / I420Converter.STRIP);
-                int to = Math.min(dirty.length, (c.y + c.height - 1) / I420Converter.STRIP + 1);
-                Arrays.fill(dirty, from, to, true);
+                dirty.mark(new Bounds(c.x, c.y, c.width, c.height));
             }
             pending = true;
         }
@@ -72,10 +72,12 @@ public final class PaintedSurface implements AutoCloseable {
         }
         int w = width & ~1;
         int h = height & ~1;
-        byte[] i420 = new byte[w * h * 3 / 2];
+        boolean patch = dirty != null && last != null;
+        byte[] i420 = patch ? last.clone() : new byte[w * h * 3 / 2];
         picture.limit(width * height * 4).position(0);
-        converter.convert(picture, width * 4, w, h, dirty, i420);
-        dirty = new boolean[(h + I420Converter.STRIP - 1) / I420Converter.STRIP];
+        converter.convert(picture, width * 4, w, h, dirty, i420, patch);
+        dirty = new ChangedStrips(w, h);
+        last = i420;
         pending = false;
         return new VideoFrame(w, h, sequence, captureTimeMillis, i420);
     }
@@ -86,6 +88,7 @@ public final class PaintedSurface implements AutoCloseable {
             closed = true;
             converter.close();
             picture = null;
+            last = null;
         }
     }
 }

@@ -135,11 +135,18 @@ public final class ScreenCaptureBenchmark {
                 converter.convert(px, box.width() * 4, box.width(), box.height(), i420);
                 return null;
             });
-            boolean[] oneStrip = new boolean[(box.height() + I420Converter.STRIP - 1) / I420Converter.STRIP];
-            oneStrip[3] = true;
+            ChangedStrips oneStrip = new ChangedStrips(box.width(), box.height());
+            oneStrip.markWhole(3);
             time("BGRX -> I420, one changed strip of " + I420Converter.STRIP + " rows (+ copy of the frame)", n, () -> {
-                converter.convert(px, box.width() * 4, box.width(), box.height(), oneStrip, i420);
+                converter.convert(px, box.width() * 4, box.width(), box.height(), oneStrip, i420, false);
                 return null;
+            });
+            ChangedStrips square = new ChangedStrips(box.width(), box.height());
+            square.mark(new Bounds(600, 200, 136, 120));
+            time("BGRX -> I420, a 136x120 square changed (patched into the last frame's copy)", n, () -> {
+                byte[] next = i420.clone();
+                converter.convert(px, box.width() * 4, box.width(), box.height(), square, next, true);
+                return next;
             });
             time("grey I420 over the masked window", n, () -> {
                 Occluder.occludeI420(i420, box.width(), box.height(), obscured, null);
