@@ -62,20 +62,20 @@ public final class CameraBenchmark {
      */
     static PageRun ours(BrowserFixture browser, int w, int h, int seconds, String label, Runnable inPrompt)
             throws Exception {
-        BrowserTab tab = browser.open(browser.pages().url("/bench.html"));
+        BrowserTab tab = browser.open(PageRun.benchPage(browser.pages().url("/bench.html")));
         browser.closeAllBut(tab);
         CompletableFuture<String> result = tab.evaluate(
                 "bench.run({video: {width: {exact: " + w + "}, height: {exact: " + h + "}, frameRate: 30}}, "
                         + seconds + ", true)", false);
         inPrompt.run();
         browser.clickNamed("consent.allow");
-        Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
+        PageRun.awaitWarmup(PageRun.WARMUP_SECONDS); // benchmark pacing: the page skips its warm-up; not a test
         long pid = ProcessHandle.current().pid();
         java.util.Map<Long, Double> before = ProcessTreeCpu.byProcess(pid);
         double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
         announceMeasuring(before.keySet());
         long t0 = System.nanoTime();
-        JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
+        JsonObject page = JsonParser.parseString(result.get(seconds + PageRun.WARMUP_SECONDS + 60L, TimeUnit.SECONDS)).getAsJsonObject();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / wall * 100;
         ProcessTreeCpu.byProcess(pid).forEach((proc, secs) -> {
@@ -107,7 +107,7 @@ public final class CameraBenchmark {
             throws Exception {
         String cp = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
-                NativePipelineRunner.class.getName(), browser.pages().url("/bench.html"),
+                NativePipelineRunner.class.getName(), PageRun.benchPage(browser.pages().url("/bench.html")),
                 Integer.toString(w), Integer.toString(h), Integer.toString(seconds)));
         if (file != null) {
             cmd.add(file.toAbsolutePath().toString());

@@ -102,7 +102,7 @@ public final class DisplayBenchmark {
     }
 
     private static String ours(BrowserFixture browser, String desktop, int seconds, long exclude) throws Exception {
-        BrowserTab tab = browser.open(browser.pages().url("/bench.html"));
+        BrowserTab tab = browser.open(PageRun.benchPage(browser.pages().url("/bench.html")));
         browser.closeAllBut(tab);
         Origin origin = Origin.of(browser.pages().url("/"));
         browser.media().installDisplayCapture(origin);
@@ -113,13 +113,13 @@ public final class DisplayBenchmark {
         CompletableFuture<String> result = tab.evaluate("window.__bench", true);
         browser.clickNamed("share.picker.screen.0");
         browser.clickNamed("share.picker.share");
-        Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
+        PageRun.awaitWarmup(PageRun.WARMUP_SECONDS); // benchmark pacing: the page skips its warm-up; not a test
         long pid = ProcessHandle.current().pid();
         Map<Long, Double> before = ProcessTreeCpu.byProcess(pid);
         before.remove(exclude);
         CameraBenchmark.announceMeasuring(before.keySet());
         long t0 = System.nanoTime();
-        JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
+        JsonObject page = JsonParser.parseString(result.get(seconds + PageRun.WARMUP_SECONDS + 60L, TimeUnit.SECONDS)).getAsJsonObject();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = 0;
         for (Map.Entry<Long, Double> e : ProcessTreeCpu.byProcess(pid).entrySet()) {
@@ -143,7 +143,7 @@ public final class DisplayBenchmark {
      * with {@code -Dcallsafe.tabPaints=false}.
      */
     private static String tab(BrowserFixture browser, int seconds) throws Exception {
-        BrowserTab tab = browser.open(browser.pages().url("/bench.html"));
+        BrowserTab tab = browser.open(PageRun.benchPage(browser.pages().url("/bench.html")));
         browser.closeAllBut(tab);
         BrowserTab moving = browser.open(browser.pages().url("/anim.html"));
         tab.select();
@@ -153,11 +153,11 @@ public final class DisplayBenchmark {
         browser.evalOnClick(tab, "(window.__bench = bench.run({video: {mediaSource: 'browser', tabId: "
                 + moving.id() + ", frameRate: 30}}, " + seconds + ", true), true)");
         CompletableFuture<String> result = tab.evaluate("window.__bench", true);
-        Thread.sleep(1500); // benchmark pacing: the page skips its first second; not a test
+        PageRun.awaitWarmup(PageRun.WARMUP_SECONDS); // benchmark pacing: the page skips its warm-up; not a test
         long pid = ProcessHandle.current().pid();
         Map<Long, Double> before = ProcessTreeCpu.byProcess(pid);
         long t0 = System.nanoTime();
-        JsonObject page = JsonParser.parseString(result.get(seconds + 60L, TimeUnit.SECONDS)).getAsJsonObject();
+        JsonObject page = JsonParser.parseString(result.get(seconds + PageRun.WARMUP_SECONDS + 60L, TimeUnit.SECONDS)).getAsJsonObject();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = 0;
         for (Map.Entry<Long, Double> e : ProcessTreeCpu.byProcess(pid).entrySet()) {
@@ -179,7 +179,7 @@ public final class DisplayBenchmark {
         String chromiumName = "thistab".equals(desktop) ? "Chromium tab capture" : "Chromium getDisplayMedia";
         String cp = System.getProperty("java.class.path");
         Process child = new ProcessBuilder(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
-                NativePipelineRunner.class.getName(), browser.pages().url("/bench.html"), "thistab".equals(desktop) ? desktop : "display", "0",
+                NativePipelineRunner.class.getName(), PageRun.benchPage(browser.pages().url("/bench.html")), "thistab".equals(desktop) ? desktop : "display", "0",
                 Integer.toString(seconds)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;
         JsonObject page = null;

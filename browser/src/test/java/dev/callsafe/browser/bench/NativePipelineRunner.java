@@ -99,12 +99,12 @@ public final class NativePipelineRunner {
         p.addProperty("returnByValue", true);
         p.addProperty("userGesture", true); // getDisplayMedia needs user activation
         long pid = ProcessHandle.current().pid();
-        // CPU over the page's measuring window only: start it, skip its warm-up second, then measure.
+        // CPU over the page's measuring window only: start it, skip its warm-up, then measure.
         CompletableFuture<String> result = DevTools.call(browser.getDevToolsClient(), "Runtime.evaluate", p.toString());
-        Thread.sleep(1500); // the page's own 1 s warm-up plus start-up; the page times its own window
+        PageRun.awaitWarmup(PageRun.warmupOf(url)); // the page's own warm-up plus start-up; the page times its own window
         double cpu0 = ProcessTreeCpu.cpuSeconds(pid);
         long t0 = System.nanoTime();
-        String r = result.get(seconds + 60L, TimeUnit.SECONDS);
+        String r = result.get(seconds + PageRun.warmupOf(url) + 60L, TimeUnit.SECONDS);
         double cpu = (ProcessTreeCpu.cpuSeconds(pid) - cpu0) / ((System.nanoTime() - t0) / 1e9) * 100;
         JsonObject answer = JsonParser.parseString(r).getAsJsonObject();
         if (answer.has("exceptionDetails")) {

@@ -73,7 +73,7 @@ public final class PaintedSurface implements AutoCloseable {
         int w = width & ~1;
         int h = height & ~1;
         boolean patch = dirty != null && last != null;
-        byte[] i420 = patch ? last.clone() : new byte[w * h * 3 / 2];
+        byte[] i420 = patch ? java.util.Arrays.copyOf(last, last.length) : new byte[w * h * 3 / 2];
         picture.limit(width * height * 4).position(0);
         converter.convert(picture, width * 4, w, h, dirty, i420, patch);
         dirty = new ChangedStrips(w, h);
