@@ -3,6 +3,8 @@
 # in the page, added latency and CPU of the browser's processes, for a moving and a still desktop, beside
 # Chromium's own getDisplayMedia in the same build where it runs. Uses a private 1920x1080 Xvfb.
 #   scripts/bench-display.sh [seconds per run, default 10] [tab: the tab share row only]
+# -Dbench.warmup=30 in CALLSAFE_BENCH_JAVA_OPTS measures after 30 s instead of 1 s (a call's steady state, the
+# JIT's compiling left out; the Chromium comparator waits as long).
 # CALLSAFE_BENCH_JAVA_OPTS adds JVM options to the browser's JVM; -Dcallsafe.screenDamage=false sends every
 # screen frame whole (the pipeline before damage-only frames), for a comparison.
 set -euo pipefail

@@ -4,6 +4,8 @@
 # same file (--use-file-for-fake-video-capture, every JPEG decoded) in a bare CEF, at 1280x720 and 1920x1080.
 # Prints fps in the page, added latency, CPU of all processes (per process for ours) and the CPU ratio.
 #   scripts/bench-mjpeg.sh [seconds per run, default 10]
+# -Dbench.warmup=30 in CALLSAFE_BENCH_JAVA_OPTS measures after 30 s instead of 1 s (a call's steady state, the
+# JIT's compiling left out; the Chromium comparator waits as long).
 # CALLSAFE_BENCH_JAVA_OPTS adds JVM options (-Dcallsafe.mjpegPassThrough=false: the decoded path, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
