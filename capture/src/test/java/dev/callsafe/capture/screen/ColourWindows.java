@@ -143,6 +143,16 @@ public final class ColourWindows implements AutoCloseable {
         awaitColour(name, bounds.x() + bounds.width() / 2, bounds.y() + bounds.height() / 2, colour);
     }
 
+    /**
+     * Draws one rectangle ({@code rect}, window coordinates) into a window and waits until the screen shows it at
+     * {@code visible} (screen coordinates, a point of it no other window covers).
+     */
+    public void draw(String name, Color colour, Bounds rect, java.awt.Point visible) throws IOException {
+        command("rect " + name + " " + rect.x() + " " + rect.y() + " " + rect.width() + " " + rect.height() + " "
+                + String.format("%06x", colour.getRGB() & 0xffffff));
+        awaitColour(name, visible.x, visible.y, colour);
+    }
+
     /** Makes a window change colour every 16 ms (a moving picture for benchmarks). */
     public void animate(String name) throws IOException {
         command("animate " + name);

@@ -17,6 +17,7 @@ import com.sun.jna.Native;
  * The child process of {@link ColourWindows}: shows undecorated solid-colour windows and obeys one command per
  * line on stdin, answering one line per command on stdout ("ok ..." or "error ...").
  * Commands: {@code open NAME RRGGBB X Y W H}, {@code raise NAME}, {@code move NAME X Y W H}, {@code close NAME},
+ * {@code rect NAME X Y W H RRGGBB} (draws one rectangle, window coordinates, straight into it),
  * {@code animate NAME} (paints it in a new colour every 16 ms, for benchmarks), {@code drift NAME RANGE} (moves it
  * 2 px every 10 ms, right and back over RANGE px), {@code quit}.
  * "ok" for open/raise/move answers with the window's X id once AWT has done it.
@@ -81,6 +82,15 @@ public final class ColourWindowsApp {
                 Color colour = new Color(Integer.parseInt(p[2], 16));
                 f.getContentPane().setBackground(colour);
                 f.getContentPane().repaint();
+                return "ok " + Native.getWindowID(f);
+            }
+            case "rect" -> {
+                // one small drawing, nothing else repainted: the X server's damage is that rectangle only
+                java.awt.Graphics g = f.getContentPane().getGraphics();
+                g.setColor(new Color(Integer.parseInt(p[6], 16)));
+                g.fillRect(Integer.parseInt(p[2]), Integer.parseInt(p[3]), Integer.parseInt(p[4]), Integer.parseInt(p[5]));
+                g.dispose();
+                java.awt.Toolkit.getDefaultToolkit().sync();
                 return "ok " + Native.getWindowID(f);
             }
             case "animate" -> {

@@ -1,6 +1,8 @@
 package dev.callsafe.capture.screen;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +162,48 @@ class DisplayCaptureTest {
             assertTrue(s.rowGrabs.get() > rows0, "the repaint came through a grab of the rows drawn to");
             // and the frame says which rows changed, so the pipe to the page compares only those
             assertTrue(blue.changedRowsSincePrevious().isPresent(), "changed rows named");
+        }
+        assertNull(leak.get());
+    }
+
+    /**
+     * A drawing of a few pixels converts only its own columns of the strips it touches and is patched into a copy
+     * of the last frame: the frame must still equal a whole grab and conversion of the same screen, byte for byte,
+     * with the covering window's part grey. The drawing straddles the covering window's edges and a strip boundary.
+     */
+    @Test
+    void aSmallDrawingIsPatchedIntoTheLastFrameAndEqualsAWholeConversion() throws Exception {
+        Bounds greenAt = new Bounds(100, 100, 400, 300);
+        DesktopWindow green = shared.open("green", GREEN, greenAt);
+        other.open("red", RED, new Bounds(400, 300, 300, 200)); // covers green's bottom-right corner
+        try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), RED)) {
+            MaskedScreenSource s = (MaskedScreenSource) source;
+            org.junit.jupiter.api.Assumptions.assumeTrue(s.tracksDamage(), "the X server has no DAMAGE extension");
+            VideoFrame before = awaitFrame("green with its covered corner grey",
+                    fr -> I420Pixels.is(fr, 50, 50, GREEN) && I420Pixels.isGrey(fr, 350, 250));
+            long rows0 = s.rowGrabs.get();
+            // window coordinates 281..318 x 181..218: across the cover's left edge (x 300), its top (y 200) and
+            // the strip boundary at row 192
+            shared.draw("green", BLUE, new Bounds(281, 181, 37, 37), new java.awt.Point(100 + 290, 100 + 190));
+            VideoFrame patched = awaitFrame("the drawing", fr -> fr.sequence() > before.sequence()
+                    && I420Pixels.is(fr, 290, 210, BLUE) && I420Pixels.is(fr, 310, 190, BLUE));
+            assertTrue(s.rowGrabs.get() > rows0, "the drawing came through a grab of the rows drawn to");
+            assertTrue(I420Pixels.isGrey(patched, 310, 210), "the covered part of the drawing is grey");
+            assertTrue(I420Pixels.is(patched, 270, 190, GREEN) && I420Pixels.is(patched, 330, 185, GREEN),
+                    "beside the drawing, in the same strip, the last frame's green");
+
+            AtomicReference<VideoFrame> whole = new AtomicReference<>();
+            try (VideoSource fresh = DisplayCapture.open(sharedApp(green), ShareOptions.grey(30))) {
+                fresh.addSink(f -> whole.compareAndSet(null, f));
+                long deadline = System.nanoTime() + ColourWindows.TIMEOUT.toNanos();
+                while (whole.get() == null && System.nanoTime() < deadline) {
+                    ColourWindows.pollPause();
+                }
+            }
+            assertNotNull(whole.get(), "a frame from a second share of the same window");
+            VideoFrame last = latest.get();
+            assertEquals(whole.get().width(), last.width());
+            assertArrayEquals(whole.get().i420(), last.i420(), "patched frame equals a whole conversion");
         }
         assertNull(leak.get());
     }
