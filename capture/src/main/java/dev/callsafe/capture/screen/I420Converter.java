@@ -19,7 +19,8 @@ import dev.callsafe.capture.video.FFmpegLoader;
  * Point sampling keeps each 2x2 block's chroma to the block itself, so a masked block never bleeds colour into
  * a visible neighbour, and makes strips of rows independent: the picture is converted in strips of
  * {@link #STRIP} rows into a native frame that persists, and only the columns of the strips that changed since
- * the last conversion need converting again (point sampling keeps even columns independent too). Not thread-safe; one per capture thread.
+ * the last conversion need converting again (point sampling keeps even columns independent too). Not
+ * thread-safe; one per capture thread.
  */
 final class I420Converter implements AutoCloseable {
     /** Rows per strip (even, so that strips hold whole chroma rows). */
