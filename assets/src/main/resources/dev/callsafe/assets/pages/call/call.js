@@ -12,6 +12,7 @@
   let localStream = null;
   const gathered = [];
   const received = [];
+  const early = [];
   let gatheringDone = false;
   let error = null;
   let options = {};
@@ -117,21 +118,26 @@
         peer = m.from;
         listen(pc.createDataChannel('chat'));
         await pc.setLocalDescription(await pc.createOffer());
-        await showStats();
+        // sent before anything else is awaited: the candidates gathered from now on must follow it
         post({ type: 'offer', sdp: pc.localDescription.toJSON() });
+        await showStats();
       } else if (m.from !== peer) {
         return;
       } else if (m.type === 'offer') {
         await pc.setRemoteDescription(m.sdp);
+        await addEarlyCandidates();
         await pc.setLocalDescription(await pc.createAnswer());
-        await showStats();
         post({ type: 'answer', sdp: pc.localDescription.toJSON() });
+        await showStats();
         await offerUnsentTracks();
       } else if (m.type === 'answer') {
         await pc.setRemoteDescription(m.sdp);
+        await addEarlyCandidates();
         await showStats();
       } else if (m.type === 'candidate') {
-        await pc.addIceCandidate(m.candidate);
+        // one that arrives before the description it belongs to waits for it (adding it now would fail)
+        if (pc.remoteDescription) await pc.addIceCandidate(m.candidate);
+        else early.push(m.candidate);
       } else if (m.type === 'bye') {
         hangUp();
       }
@@ -141,8 +147,14 @@
     }
   }
 
+  // Candidates that came before the other tab's description (addIceCandidate needs one).
+  async function addEarlyCandidates() {
+    for (const c of early.splice(0)) await pc.addIceCandidate(c);
+  }
+
   async function join(opts) {
     if (pc) return state();
+    early.length = 0;
     options = opts || {};
     error = null;
     gathered.length = 0;
