@@ -280,16 +280,7 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
             shownPointer.paint(pixels, stride, box);
             drawnPointer = pointerNow;
         }
-        List<Bounds> greyed = new ArrayList<>();
-        for (Bounds o : obscured) {
-            for (Bounds g : grabbed) {
-                Bounds c = o.intersection(g);
-                if (!c.isEmpty()) {
-                    greyed.add(c);
-                }
-            }
-        }
-        Occluder.greyBgrx(pixels, stride, greyed);
+        Occluder.greyBgrx(pixels, stride, clip(obscured, grabbed));
         convertAndDeliver(pixels, box, obscured, dirty, now);
         return Outcome.DONE;
     }

@@ -132,6 +132,26 @@ class DisplayCaptureTest {
         assertNull(leak.get());
     }
 
+    /** Where {@link #greenWithCoveredCorner} puts the shared window. */
+    private static final Bounds GREEN_AT = new Bounds(100, 100, 400, 300);
+
+    /** A shared green window with another application's red window over its bottom-right corner. */
+    private DesktopWindow greenWithCoveredCorner() throws IOException {
+        DesktopWindow green = shared.open("green", GREEN, GREEN_AT);
+        other.open("red", RED, new Bounds(400, 300, 300, 200));
+        return green;
+    }
+
+    /**
+     * The first frame of {@link #greenWithCoveredCorner} with the covered corner grey; the test is skipped where
+     * the X server does not report what is drawn (the share then never grabs rows alone).
+     */
+    private VideoFrame awaitCoveredGreen(MaskedScreenSource s) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(s.tracksDamage(), "the X server has no DAMAGE extension");
+        return awaitFrame("green with its covered corner grey",
+                fr -> I420Pixels.is(fr, 50, 50, GREEN) && I420Pixels.isGrey(fr, 350, 250));
+    }
+
     /**
      * With the X server's damage (issue 12): a still screen is not grabbed at all between the once-a-second whole
      * grabs, a masked window repainting 60 times a second costs no grab either, and a repaint of the shared
@@ -139,13 +159,10 @@ class DisplayCaptureTest {
      */
     @Test
     void onlyRowsDrawnToOutsideTheMaskAreGrabbedAgain() throws Exception {
-        Bounds greenAt = new Bounds(100, 100, 400, 300);
-        DesktopWindow green = shared.open("green", GREEN, greenAt);
-        other.open("red", RED, new Bounds(400, 300, 300, 200)); // covers green's bottom-right corner
+        DesktopWindow green = greenWithCoveredCorner();
         try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), RED)) {
             MaskedScreenSource s = (MaskedScreenSource) source;
-            org.junit.jupiter.api.Assumptions.assumeTrue(s.tracksDamage(), "the X server has no DAMAGE extension");
-            awaitFrame("green with its covered corner grey", fr -> I420Pixels.is(fr, 50, 50, GREEN) && I420Pixels.isGrey(fr, 350, 250));
+            awaitCoveredGreen(s);
             other.animate("red"); // repaints the masked window, changing its colour, every 16 ms
             long ticks0 = s.ticks.get();
             long whole0 = s.wholeGrabs.get();
@@ -156,7 +173,7 @@ class DisplayCaptureTest {
             assertEquals(0, s.rowGrabs.get() - rows0, "rows grabbed again while only a masked window was drawn to");
             assertTrue(s.wholeGrabs.get() - whole0 <= seconds + 2,
                     () -> (s.wholeGrabs.get() - whole0) + " whole grabs in " + seconds + " s of a still shared window");
-            shared.paint("green", BLUE, greenAt);
+            shared.paint("green", BLUE, GREEN_AT);
             VideoFrame blue = awaitFrame("the shared window's new colour",
                     fr -> I420Pixels.is(fr, 50, 50, BLUE) && I420Pixels.isGrey(fr, 350, 250));
             assertTrue(s.rowGrabs.get() > rows0, "the repaint came through a grab of the rows drawn to");
@@ -173,14 +190,10 @@ class DisplayCaptureTest {
      */
     @Test
     void aSmallDrawingIsPatchedIntoTheLastFrameAndEqualsAWholeConversion() throws Exception {
-        Bounds greenAt = new Bounds(100, 100, 400, 300);
-        DesktopWindow green = shared.open("green", GREEN, greenAt);
-        other.open("red", RED, new Bounds(400, 300, 300, 200)); // covers green's bottom-right corner
+        DesktopWindow green = greenWithCoveredCorner();
         try (VideoSource source = watch(DisplayCapture.open(sharedApp(green), ShareOptions.grey(30)), RED)) {
             MaskedScreenSource s = (MaskedScreenSource) source;
-            org.junit.jupiter.api.Assumptions.assumeTrue(s.tracksDamage(), "the X server has no DAMAGE extension");
-            VideoFrame before = awaitFrame("green with its covered corner grey",
-                    fr -> I420Pixels.is(fr, 50, 50, GREEN) && I420Pixels.isGrey(fr, 350, 250));
+            VideoFrame before = awaitCoveredGreen(s);
             long rows0 = s.rowGrabs.get();
             // window coordinates 281..318 x 181..218: across the cover's left edge (x 300), its top (y 200) and
             // the strip boundary at row 192
