@@ -9,9 +9,9 @@ import dev.callsafe.capture.video.VideoFrame;
 /**
  * A surface that another part of the program paints, such as a browser tab's off-screen rendering, turned
  * into I420 frames. Each paint copies only its changed rectangles into a BGRX picture kept here and marks
- * their places; taking a frame converts only those ({@link I420Converter}) into a copy of the last frame. The engine
- * already holds the tab's pixels after it paints, so this costs a copy of what changed and a conversion of
- * those rows, where a screencast would encode and decode a JPEG of the whole view per picture.
+ * their places; taking a frame converts only those ({@link I420Converter}) into a copy of the last frame. The
+ * engine already holds the tab's pixels after it paints, so this costs a copy of what changed and a conversion
+ * of those places, where a screencast would encode and decode a JPEG of the whole view per picture.
  * <p>Thread-safe: paints come on the engine's thread, frames are taken on the source's.
  */
 public final class PaintedSurface implements AutoCloseable {
