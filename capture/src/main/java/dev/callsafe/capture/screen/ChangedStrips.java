@@ -12,6 +12,8 @@ import java.util.List;
 final class ChangedStrips {
     private final int width;
     private final int height;
+    /** The whole picture, which marks are clipped to. */
+    private final Bounds picture;
     /** Per strip: first changed column, and the column after the last; {@code from >= to}: unchanged. */
     private final int[] from;
     private final int[] to;
@@ -20,6 +22,7 @@ final class ChangedStrips {
     ChangedStrips(int width, int height) {
         this.width = width;
         this.height = height;
+        this.picture = new Bounds(0, 0, width, height);
         int strips = (height + I420Converter.STRIP - 1) / I420Converter.STRIP;
         from = new int[strips];
         to = new int[strips];
@@ -50,7 +53,7 @@ final class ChangedStrips {
      * {@link I420Converter#ALIGN} (fewer converter sizes; even edges); whether it lay in the picture at all.
      */
     boolean mark(Bounds rect) {
-        Bounds r = rect.intersection(new Bounds(0, 0, width, height));
+        Bounds r = rect.intersection(picture);
         if (r.isEmpty()) {
             return false;
         }
@@ -65,7 +68,7 @@ final class ChangedStrips {
 
     /** Whether {@code rect} (picture coordinates) meets a changed strip's rows. */
     boolean touches(Bounds rect) {
-        Bounds r = rect.intersection(new Bounds(0, 0, width, height));
+        Bounds r = rect.intersection(picture);
         if (r.isEmpty()) {
             return false;
         }

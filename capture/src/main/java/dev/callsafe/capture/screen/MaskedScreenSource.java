@@ -308,15 +308,14 @@ final class MaskedScreenSource extends VideoSourceBase implements ScreenShareSou
         // with the same box and mask, only the converted parts can differ from the last frame (masked parts are
         // greyed, or frozen from it, the same way): the new frame starts as a copy of the last and takes only those
         // parts, and a consumer need not compare the rest
-        boolean patch = dirty != null && lastFrame != null && box.equals(lastBox) && obscured.equals(lastObscured)
-                && lastFrame.width() == box.width() && lastFrame.height() == box.height();
+        boolean sameSize = lastFrame != null && lastFrame.width() == box.width() && lastFrame.height() == box.height();
+        boolean patch = dirty != null && sameSize && box.equals(lastBox) && obscured.equals(lastObscured);
         // Arrays.copyOf, not clone(): compiled hot in the JDK, it skips zeroing the 3 MB first; this code runs too
         // seldom (30 a second) to be compiled well itself
         byte[] i420 = patch ? java.util.Arrays.copyOf(lastFrame.i420(), lastFrame.i420().length)
                 : new byte[box.width() * box.height() * 3 / 2];
         boolean whole = converter.convert(pixels, stride, box.width(), box.height(), dirty, i420, patch);
-        boolean freeze = options.occlusion() == OcclusionStyle.FREEZE && lastFrame != null
-                && lastFrame.width() == box.width() && lastFrame.height() == box.height();
+        boolean freeze = options.occlusion() == OcclusionStyle.FREEZE && sameSize;
         List<Bounds> occluded = whole ? obscured : clip(obscured, dirty.rectangles());
         Occluder.occludeI420(i420, box.width(), box.height(), occluded, freeze ? lastFrame.i420() : null);
         int[] changed = whole ? null : dirty.rows();
