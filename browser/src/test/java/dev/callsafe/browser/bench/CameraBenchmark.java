@@ -62,7 +62,7 @@ public final class CameraBenchmark {
      */
     static PageRun ours(BrowserFixture browser, int w, int h, int seconds, String label, Runnable inPrompt)
             throws Exception {
-        BrowserTab tab = browser.open(PageRun.benchPage(browser.pages().url("/bench.html")));
+        BrowserTab tab = browser.open(PageRun.benchPage(browser));
         browser.closeAllBut(tab);
         CompletableFuture<String> result = tab.evaluate(
                 "bench.run({video: {width: {exact: " + w + "}, height: {exact: " + h + "}, frameRate: 30}}, "
@@ -107,7 +107,7 @@ public final class CameraBenchmark {
             throws Exception {
         String cp = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
-                NativePipelineRunner.class.getName(), PageRun.benchPage(browser.pages().url("/bench.html")),
+                NativePipelineRunner.class.getName(), PageRun.benchPage(browser),
                 Integer.toString(w), Integer.toString(h), Integer.toString(seconds)));
         if (file != null) {
             cmd.add(file.toAbsolutePath().toString());

@@ -102,7 +102,7 @@ public final class DisplayBenchmark {
     }
 
     private static String ours(BrowserFixture browser, String desktop, int seconds, long exclude) throws Exception {
-        BrowserTab tab = browser.open(PageRun.benchPage(browser.pages().url("/bench.html")));
+        BrowserTab tab = browser.open(PageRun.benchPage(browser));
         browser.closeAllBut(tab);
         Origin origin = Origin.of(browser.pages().url("/"));
         browser.media().installDisplayCapture(origin);
@@ -143,7 +143,7 @@ public final class DisplayBenchmark {
      * with {@code -Dcallsafe.tabPaints=false}.
      */
     private static String tab(BrowserFixture browser, int seconds) throws Exception {
-        BrowserTab tab = browser.open(PageRun.benchPage(browser.pages().url("/bench.html")));
+        BrowserTab tab = browser.open(PageRun.benchPage(browser));
         browser.closeAllBut(tab);
         BrowserTab moving = browser.open(browser.pages().url("/anim.html"));
         tab.select();
@@ -179,7 +179,7 @@ public final class DisplayBenchmark {
         String chromiumName = "thistab".equals(desktop) ? "Chromium tab capture" : "Chromium getDisplayMedia";
         String cp = System.getProperty("java.class.path");
         Process child = new ProcessBuilder(NativePipelineRunner.javaBinary().toString(), "-cp", cp,
-                NativePipelineRunner.class.getName(), PageRun.benchPage(browser.pages().url("/bench.html")), "thistab".equals(desktop) ? desktop : "display", "0",
+                NativePipelineRunner.class.getName(), PageRun.benchPage(browser), "thistab".equals(desktop) ? desktop : "display", "0",
                 Integer.toString(seconds)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;
         JsonObject page = null;

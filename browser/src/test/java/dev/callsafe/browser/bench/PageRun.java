@@ -16,9 +16,9 @@ record PageRun(String pipeline, int width, int height, double fps, Double p50, D
      */
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 1);
 
-    /** The bench page at {@code url} with this run's warm-up in its query (the comparator's process reads it). */
-    static String benchPage(String url) {
-        return url + "?warmup=" + WARMUP_SECONDS;
+    /** The bench page with this run's warm-up in its query (the comparator's process reads it there). */
+    static String benchPage(dev.callsafe.browser.BrowserFixture browser) {
+        return browser.pages().url("/bench.html") + "?warmup=" + WARMUP_SECONDS;
     }
 
     /** The warm-up in a bench page's address. */
